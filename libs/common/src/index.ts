@@ -1,0 +1,6 @@
+export * from './config/core.config';
+export * from './config/load-config';
+export * from './errors/domain-error';
+export * from './infrastructure/preflight';
+export * from './logging/logger';
+export * from './logging/request-context';

@@ -1,0 +1,56 @@
+import type { EventEnvelope, ServiceName } from '@haven/contracts';
+import { Logger } from '@nestjs/common';
+import type { ConfirmChannel } from 'amqplib';
+import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
+import { DEAD_LETTER_EXCHANGE, deadLetterQueue, EVENTS_EXCHANGE, eventsQueue } from '../topology';
+
+const PUBLISH_TIMEOUT_MS = 5000;
+
+/**
+ * Publishes envelopes to the events exchange on a confirm channel: `publish` resolves only once the
+ * broker has taken the message. Also (re)declares the exchanges and this service's dead-letter
+ * queue on every reconnect.
+ */
+export class EventPublisher {
+  private readonly logger = new Logger(EventPublisher.name);
+  private readonly connection: AmqpConnectionManager;
+  private readonly channel: ChannelWrapper;
+
+  constructor(url: string, service: ServiceName) {
+    this.connection = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
+    this.connection.on('disconnect', ({ err }) => this.logger.warn(`event publisher lost the broker: ${err?.message ?? 'closed'}`));
+    this.connection.on('connect', () => this.logger.log('event publisher connected to the broker'));
+    this.channel = this.connection.createChannel({
+      json: false,
+      confirm: true,
+      setup: async (channel: ConfirmChannel) => {
+        await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+        await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
+        await channel.assertQueue(deadLetterQueue(service), { durable: true });
+        await channel.bindQueue(deadLetterQueue(service), DEAD_LETTER_EXCHANGE, eventsQueue(service));
+      },
+    });
+  }
+
+  isConnected(): boolean {
+    return this.connection.isConnected();
+  }
+
+  async publish(envelope: EventEnvelope): Promise<void> {
+    // Nest's RMQ server reads `{pattern, data}`; without an `id` it is treated as an event.
+    const body = Buffer.from(JSON.stringify({ pattern: envelope.type, data: envelope }));
+    await this.channel.publish(EVENTS_EXCHANGE, envelope.type, body, {
+      persistent: true,
+      contentType: 'application/json',
+      messageId: envelope.id,
+      timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+      headers: { 'x-correlation-id': envelope.correlationId },
+      timeout: PUBLISH_TIMEOUT_MS,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.channel.close().catch(() => undefined);
+    await this.connection.close().catch(() => undefined);
+  }
+}

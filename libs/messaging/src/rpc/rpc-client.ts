@@ -1,0 +1,77 @@
+import {
+  type Actor,
+  isRpcErrorPayload,
+  type RpcContract,
+  type RpcRequest,
+  SERVICE_NAMES,
+  type ServiceName,
+} from '@haven/contracts';
+import { currentCorrelationId, DomainError } from '@haven/common';
+import { Logger } from '@nestjs/common';
+import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
+import { rpcQueueOptions } from '../topology';
+
+/** The service did not answer in time (HTTP 504 at the edge). */
+export class RpcTimeoutError extends Error {
+  constructor(readonly service: ServiceName, readonly pattern: string) {
+    super(`${service} did not answer ${pattern} in time`);
+    this.name = 'RpcTimeoutError';
+  }
+}
+
+/** The broker could not be reached to ask the service (HTTP 503 at the edge). */
+export class RpcUnavailableError extends Error {
+  constructor(readonly service: ServiceName, cause: unknown) {
+    super(`${service} is unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RpcUnavailableError';
+  }
+}
+
+export interface RpcSendOptions {
+  actor?: Actor;
+  timeoutMs?: number;
+}
+
+/**
+ * Request/reply to the services over RabbitMQ. Each request expires in the queue when its caller
+ * stops waiting, so a service coming back after an outage never acts on requests nobody awaits.
+ */
+export class RpcClient {
+  private readonly logger = new Logger(RpcClient.name);
+  private readonly clients = new Map<ServiceName, ClientRMQ>();
+
+  constructor(
+    url: string,
+    private readonly defaultTimeoutMs: number,
+  ) {
+    for (const service of SERVICE_NAMES) this.clients.set(service, new ClientRMQ(rpcQueueOptions(url, service)));
+  }
+
+  async send<TRequest, TResponse>(
+    contract: RpcContract<TRequest, TResponse>,
+    body: TRequest,
+    options: RpcSendOptions = {},
+  ): Promise<TResponse> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const correlationId = currentCorrelationId() ?? randomUUID();
+    const request: RpcRequest<TRequest> = { meta: { correlationId, actor: options.actor }, body };
+    const record = new RmqRecordBuilder(request)
+      .setOptions({ expiration: String(timeoutMs), headers: { 'x-correlation-id': correlationId } })
+      .build();
+    const client = this.clients.get(contract.service)!;
+    try {
+      return await lastValueFrom(client.send<TResponse>(contract.pattern, record).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      if (isRpcErrorPayload(error)) throw DomainError.fromPayload(error);
+      if (error instanceof TimeoutError) throw new RpcTimeoutError(contract.service, contract.pattern);
+      this.logger.warn(`RPC ${contract.pattern} to ${contract.service} failed: ${(error as Error)?.message ?? error}`);
+      throw new RpcUnavailableError(contract.service, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((client) => client.close().catch(() => undefined)));
+  }
+}

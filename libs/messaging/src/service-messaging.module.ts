@@ -1,0 +1,91 @@
+import { HEALTH_PING, type HealthPingResponse, type ServiceName } from '@haven/contracts';
+import {
+  Controller,
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { EventPublisher } from './events/event-publisher';
+import { InboxService } from './inbox/inbox.service';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxService } from './outbox/outbox.service';
+
+export interface ServiceMessagingOptions {
+  service: ServiceName;
+  rabbitmqUrl: string;
+}
+
+const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+@Controller()
+class ServiceHealthController {
+  constructor(
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+  ) {}
+
+  @MessagePattern(HEALTH_PING)
+  async ping(): Promise<HealthPingResponse> {
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    return { service: this.service, database };
+  }
+}
+
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.publisher.close();
+  }
+}
+
+/**
+ * What every service gets for messaging: the outbox (write events in your transaction), the relay
+ * that publishes them, the inbox (apply each event once) and the health ping the gateway calls.
+ */
+@Global()
+@Module({})
+export class ServiceMessagingModule {
+  static forService(options: ServiceMessagingOptions): DynamicModule {
+    return {
+      module: ServiceMessagingModule,
+      controllers: [ServiceHealthController],
+      providers: [
+        { provide: SERVICE_NAME, useValue: options.service },
+        { provide: EventPublisher, useFactory: () => new EventPublisher(options.rabbitmqUrl, options.service) },
+        { provide: OutboxService, useFactory: () => new OutboxService(options.service) },
+        {
+          provide: OutboxRelay,
+          inject: [getDataSourceToken(), EventPublisher],
+          useFactory: (dataSource: DataSource, publisher: EventPublisher) => new OutboxRelay(dataSource, publisher),
+        },
+        {
+          provide: InboxService,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new InboxService(dataSource),
+        },
+        OutboxRelayLifecycle,
+      ],
+      exports: [OutboxService, OutboxRelay, InboxService, EventPublisher],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './tcp-proxy';
+export * from './test-infrastructure';
+export * from './wait-for';

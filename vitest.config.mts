@@ -1,0 +1,51 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const alias = {
+  '@haven/contracts': new URL('./libs/contracts/src', import.meta.url).pathname,
+  '@haven/common': new URL('./libs/common/src', import.meta.url).pathname,
+  '@haven/database': new URL('./libs/database/src', import.meta.url).pathname,
+  '@haven/messaging': new URL('./libs/messaging/src', import.meta.url).pathname,
+  '@haven/testing': new URL('./libs/testing/src', import.meta.url).pathname,
+};
+
+// SWC emits the decorator metadata Nest's dependency injection reads; esbuild does not.
+const plugins = [swc.vite({ module: { type: 'es6' } })];
+
+export default defineConfig({
+  plugins,
+  resolve: { alias },
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts'],
+          globalSetup: ['tests/setup/integration.global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e-spec.ts'],
+          globalSetup: ['tests/setup/e2e.global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
