@@ -1,4 +1,5 @@
 import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing';
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 
 let infrastructure: TestInfrastructure | undefined;

@@ -4,3 +4,4 @@ export * from './errors/domain-error';
 export * from './infrastructure/preflight';
 export * from './logging/logger';
 export * from './logging/request-context';
+export * from './auth/jwt-keys';

@@ -1,3 +1,4 @@
 export * from './ensure-database';
 export * from './service-data-source';
 export * from './sql-errors';
+export * from './service-database.module';

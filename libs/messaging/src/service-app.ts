@@ -1,5 +1,6 @@
 import type { ServiceName } from '@haven/contracts';
-import { createLogger, JsonLogger } from '@haven/common';
+import { checkInfrastructure, ConfigError, type CoreConfig, createLogger, JsonLogger, loadConfig } from '@haven/common';
+import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventAckInterceptor } from './events/event-ack.interceptor';
@@ -12,6 +13,7 @@ export interface ServiceAppOptions {
   rabbitmqUrl: string;
   /** Whether the service consumes domain events (it then gets its own durable event queue). */
   consumesEvents: boolean;
+  logLevel?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ServiceAppOptions {
  * consumes events, an event server on `<service>.events`.
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
-  const logger = new JsonLogger(createLogger(options.service));
+  const logger = new JsonLogger(createLogger(options.service, options.logLevel));
   const app = await NestFactory.create(module as never, { logger, bufferLogs: false });
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcContextInterceptor(), new EventAckInterceptor());
@@ -31,4 +33,38 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   await app.init();
   await app.startAllMicroservices();
   return app;
+}
+
+export interface ServiceMainOptions<TConfig extends CoreConfig> extends Omit<ServiceAppOptions, 'rabbitmqUrl'> {
+  config: new () => TConfig;
+  module: (config: TConfig) => unknown;
+}
+
+/**
+ * The whole `main` of a backend service: validated config, a clear line per missing piece of
+ * infrastructure instead of a stack trace, the database created if missing, then the app.
+ */
+export function runServiceMain<TConfig extends CoreConfig>(options: ServiceMainOptions<TConfig>): void {
+  const start = async (): Promise<void> => {
+    const config = loadConfig(options.config);
+    const missing = await checkInfrastructure({
+      databaseUrl: config.DATABASE_URL,
+      redisUrl: config.REDIS_URL,
+      rabbitmqUrl: config.RABBITMQ_URL,
+    });
+    if (missing.length > 0) {
+      missing.forEach((line) => console.error(line));
+      process.exit(1);
+    }
+    await ensureDatabaseExists(config.DATABASE_URL);
+    await startServiceApp(options.module(config), {
+      ...options,
+      rabbitmqUrl: config.RABBITMQ_URL,
+      logLevel: config.LOG_LEVEL,
+    });
+  };
+  start().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
 }

@@ -23,12 +23,13 @@ export interface ServiceMessagingOptions {
 }
 
 const SERVICE_NAME = Symbol('SERVICE_NAME');
+const SERVICE_DATA_SOURCE = Symbol('SERVICE_DATA_SOURCE');
 
 @Controller()
 class ServiceHealthController {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
-    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    @Inject(SERVICE_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @MessagePattern(HEALTH_PING)
@@ -71,16 +72,17 @@ export class ServiceMessagingModule {
       controllers: [ServiceHealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
+        { provide: SERVICE_DATA_SOURCE, useExisting: getDataSourceToken(options.service) },
         { provide: EventPublisher, useFactory: () => new EventPublisher(options.rabbitmqUrl, options.service) },
         { provide: OutboxService, useFactory: () => new OutboxService(options.service) },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), EventPublisher],
+          inject: [SERVICE_DATA_SOURCE, EventPublisher],
           useFactory: (dataSource: DataSource, publisher: EventPublisher) => new OutboxRelay(dataSource, publisher),
         },
         {
           provide: InboxService,
-          inject: [getDataSourceToken()],
+          inject: [SERVICE_DATA_SOURCE],
           useFactory: (dataSource: DataSource) => new InboxService(dataSource),
         },
         OutboxRelayLifecycle,

@@ -43,7 +43,11 @@ export async function createTestInfrastructure(label: string): Promise<TestInfra
     redisUrl: BASE.redis,
     redisPrefix,
     async teardown() {
-      await Promise.allSettled([dropDatabase(databaseUrl), rabbitmqctl('delete_vhost', vhost), deleteRedisKeys(BASE.redis, redisPrefix)]);
+      await Promise.allSettled([
+        dropDatabase(databaseUrl),
+        rabbitmqctl('delete_vhost', vhost),
+        deleteRedisKeys(BASE.redis, redisPrefix),
+      ]);
     },
   };
 }
@@ -52,7 +56,12 @@ async function rabbitmqctl(...args: string[]): Promise<void> {
   try {
     await run('rabbitmqctl', ['-q', ...args], { timeout: 60_000 });
   } catch (error) {
-    throw new Error(`rabbitmqctl ${args.join(' ')} failed (the tests create a vhost per run): ${(error as Error).message}`);
+    throw new Error(
+      `rabbitmqctl ${args.join(' ')} failed (the tests create a vhost per run): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

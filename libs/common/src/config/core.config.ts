@@ -5,33 +5,33 @@ import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 export class CoreConfig {
   @Expose()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/haven';
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/haven';
 
   @Expose()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   /** Prefix for every Redis key (BullMQ queues, rate limits), so several deployments can share one Redis. */
   @Expose()
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'may only contain letters, digits, _ and -' })
-  REDIS_PREFIX = 'haven';
+  REDIS_PREFIX: string = 'haven';
 
   @Expose()
   @Matches(/^amqps?:\/\/.+/, { message: 'must be an amqp:// URL' })
-  RABBITMQ_URL = 'amqp://guest:guest@127.0.0.1:5672';
+  RABBITMQ_URL: string = 'amqp://guest:guest@127.0.0.1:5672';
 
   @Expose()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   @Expose()
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV = 'development';
+  NODE_ENV: string = 'development';
 
   /** How long the gateway waits for a service's reply before answering 504. */
   @Expose()
   @IsInt()
   @Min(100)
   @Max(120_000)
-  RPC_TIMEOUT_MS = 10_000;
+  RPC_TIMEOUT_MS: number = 10_000;
 }

@@ -13,10 +13,7 @@ export class ConfigError extends Error {
  * carry `@Expose()`; defaults are the field initialisers; empty strings count as unset. All bad
  * variables are reported at once, one line each, without echoing values (they may be secrets).
  */
-export function loadConfig<T extends object>(
-  schema: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(schema, present, {
     excludeExtraneousValues: true,

@@ -44,7 +44,12 @@ export class DomainError extends Error {
   }
 
   toPayload(): RpcErrorPayload {
-    return { kind: this.kind, code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return {
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 
   static fromPayload(payload: RpcErrorPayload): DomainError {

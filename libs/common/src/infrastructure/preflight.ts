@@ -22,32 +22,43 @@ export async function checkInfrastructure(urls: InfrastructureUrls, timeoutMs = 
   const checks: Promise<string | undefined>[] = [];
   if (urls.databaseUrl) {
     const url = urls.databaseUrl;
-    checks.push(probe('PostgreSQL', url, HOW_TO_START.postgres, timeoutMs, async () => {
-      const target = new URL(url);
-      target.pathname = '/postgres';
-      const client = new Client({ connectionString: target.toString(), connectionTimeoutMillis: timeoutMs });
-      await client.connect();
-      await client.end();
-    }));
+    checks.push(
+      probe('PostgreSQL', url, HOW_TO_START.postgres, timeoutMs, async () => {
+        const target = new URL(url);
+        target.pathname = '/postgres';
+        const client = new Client({ connectionString: target.toString(), connectionTimeoutMillis: timeoutMs });
+        await client.connect();
+        await client.end();
+      }),
+    );
   }
   if (urls.redisUrl) {
     const url = urls.redisUrl;
-    checks.push(probe('Redis', url, HOW_TO_START.redis, timeoutMs, async () => {
-      const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
-      try {
-        await redis.connect();
-        await redis.ping();
-      } finally {
-        redis.disconnect();
-      }
-    }));
+    checks.push(
+      probe('Redis', url, HOW_TO_START.redis, timeoutMs, async () => {
+        const redis = new Redis(url, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+          connectTimeout: timeoutMs,
+        });
+        try {
+          await redis.connect();
+          await redis.ping();
+        } finally {
+          redis.disconnect();
+        }
+      }),
+    );
   }
   if (urls.rabbitmqUrl) {
     const url = urls.rabbitmqUrl;
-    checks.push(probe('RabbitMQ', url, HOW_TO_START.rabbitmq, timeoutMs, async () => {
-      const connection = await amqpConnect(url, { timeout: timeoutMs });
-      await connection.close();
-    }));
+    checks.push(
+      probe('RabbitMQ', url, HOW_TO_START.rabbitmq, timeoutMs, async () => {
+        const connection = await amqpConnect(url, { timeout: timeoutMs });
+        await connection.close();
+      }),
+    );
   }
   return (await Promise.all(checks)).filter((line): line is string => line !== undefined);
 }

@@ -18,7 +18,9 @@ export class EventPublisher {
 
   constructor(url: string, service: ServiceName) {
     this.connection = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
-    this.connection.on('disconnect', ({ err }) => this.logger.warn(`event publisher lost the broker: ${err?.message ?? 'closed'}`));
+    this.connection.on('disconnect', ({ err }) =>
+      this.logger.warn(`event publisher lost the broker: ${err?.message ?? 'closed'}`),
+    );
     this.connection.on('connect', () => this.logger.log('event publisher connected to the broker'));
     this.channel = this.connection.createChannel({
       json: false,

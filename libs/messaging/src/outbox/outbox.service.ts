@@ -23,7 +23,9 @@ export class OutboxService {
       data,
     };
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(`Outbox write for ${contract.type} outside a transaction: the event could outlive a rolled-back change`);
+      throw new Error(
+        `Outbox write for ${contract.type} outside a transaction: the event could outlive a rolled-back change`,
+      );
     }
     await manager.insert(OutboxMessage, {
       id: envelope.id,

@@ -15,7 +15,10 @@ import { rpcQueueOptions } from '../topology';
 
 /** The service did not answer in time (HTTP 504 at the edge). */
 export class RpcTimeoutError extends Error {
-  constructor(readonly service: ServiceName, readonly pattern: string) {
+  constructor(
+    readonly service: ServiceName,
+    readonly pattern: string,
+  ) {
     super(`${service} did not answer ${pattern} in time`);
     this.name = 'RpcTimeoutError';
   }
@@ -23,7 +26,10 @@ export class RpcTimeoutError extends Error {
 
 /** The broker could not be reached to ask the service (HTTP 503 at the edge). */
 export class RpcUnavailableError extends Error {
-  constructor(readonly service: ServiceName, cause: unknown) {
+  constructor(
+    readonly service: ServiceName,
+    cause: unknown,
+  ) {
     super(`${service} is unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'RpcUnavailableError';
   }

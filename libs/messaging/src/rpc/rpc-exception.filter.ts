@@ -17,7 +17,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       const payload: RpcErrorPayload = { kind: 'validation', code: 'validation_failed', message: exception.message };
       return throwError(() => payload);
     }
-    const pattern = host.getType() === 'rpc' ? host.switchToRpc().getContext<{ getPattern?: () => string }>().getPattern?.() : undefined;
+    const pattern =
+      host.getType() === 'rpc'
+        ? host.switchToRpc().getContext<{ getPattern?: () => string }>().getPattern?.()
+        : undefined;
     this.logger.error({ err: exception, pattern }, `unexpected error while handling ${pattern ?? 'a message'}`);
     const payload: RpcErrorPayload = { kind: 'internal', code: 'internal_error', message: 'Internal error' };
     return throwError(() => payload);

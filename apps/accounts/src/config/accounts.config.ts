@@ -1,0 +1,3 @@
+import { CoreConfig } from '@haven/common';
+
+export class AccountsConfig extends CoreConfig {}

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runServiceMain } from '@haven/messaging';
+import { DirectoryConfig } from './config/directory.config';
+import { DirectoryModule } from './directory.module';
+
+runServiceMain({
+  service: 'directory',
+  consumesEvents: false,
+  config: DirectoryConfig,
+  module: (config) => DirectoryModule.register(config),
+});

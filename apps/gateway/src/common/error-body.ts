@@ -1,0 +1,18 @@
+import type { FieldError } from '@haven/contracts';
+import { STATUS_CODES } from 'node:http';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  details?: FieldError[];
+}
+
+export function errorBody(
+  statusCode: number,
+  message: string,
+  extra: Pick<ErrorBody, 'code' | 'details'> = {},
+): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...extra };
+}

@@ -1,0 +1,33 @@
+import type { FieldError } from '@haven/contracts';
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+/**
+ * Rejects unknown fields and wrong types, converting query strings to the declared types, and
+ * names every bad field both in `message` and in `details`.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const details = errors.flatMap((error) => flatten(error));
+      return new BadRequestException({
+        message: details.map((detail) => `${detail.field}: ${detail.message}`).join('; ') || 'Invalid request',
+        details,
+        code: 'validation_failed',
+      });
+    },
+  });
+}
+
+function flatten(error: ValidationError, parent?: string): FieldError[] {
+  const field = parent ? `${parent}.${error.property}` : error.property;
+  const own = Object.values(error.constraints ?? {}).map((message) => ({
+    field,
+    message: message.startsWith('property ') ? 'is not allowed' : message,
+  }));
+  return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
+}

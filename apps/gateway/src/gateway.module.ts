@@ -1,0 +1,67 @@
+import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { RpcClient } from '@haven/messaging';
+import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { GatewayConfig } from './config/gateway.config';
+import { HealthController } from './health/health.controller';
+import { InfrastructureProbe } from './health/infrastructure.probe';
+
+export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
+
+@Global()
+@Module({})
+class GatewayCoreModule implements OnApplicationShutdown {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_REDIS) private readonly redis: Redis,
+  ) {}
+
+  static register(config: GatewayConfig): DynamicModule {
+    const publicKeyPem = pemFromEnv(config.JWT_PUBLIC_KEY) ?? developmentPublicKey(config);
+    return {
+      module: GatewayCoreModule,
+      providers: [
+        { provide: GatewayConfig, useValue: config },
+        { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.RPC_TIMEOUT_MS) },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(publicKeyPem) },
+        {
+          provide: GATEWAY_REDIS,
+          useFactory: () => new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+        },
+        {
+          provide: InfrastructureProbe,
+          inject: [GATEWAY_REDIS],
+          useFactory: (redis: Redis) => new InfrastructureProbe(config.DATABASE_URL, config.RABBITMQ_URL, redis),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [GatewayConfig, RpcClient, TokenVerifier, GATEWAY_REDIS, InfrastructureProbe],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.close();
+    this.redis.disconnect();
+  }
+}
+
+function developmentPublicKey(config: GatewayConfig): string {
+  if (config.NODE_ENV === 'production') throw new Error('JWT_PUBLIC_KEY must be set in production');
+  return loadOrCreateDevelopmentKeys().publicKeyPem;
+}
+
+/** The public HTTP API: holds no domain data, verifies callers and forwards to the services. */
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      // One module per domain: its controllers, DTOs and RPC calls.
+      imports: [GatewayCoreModule.register(config)],
+      controllers: [HealthController],
+    };
+  }
+}

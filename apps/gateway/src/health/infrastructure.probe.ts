@@ -1,0 +1,45 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import amqp, { type AmqpConnectionManager } from 'amqp-connection-manager';
+import type { Redis } from 'ioredis';
+import { Pool } from 'pg';
+
+/** Direct checks of PostgreSQL, Redis and RabbitMQ as seen from the gateway. */
+@Injectable()
+export class InfrastructureProbe implements OnApplicationShutdown {
+  private readonly pool: Pool;
+  private readonly broker: AmqpConnectionManager;
+
+  constructor(
+    databaseUrl: string,
+    rabbitmqUrl: string,
+    private readonly redisClient: Redis,
+  ) {
+    this.pool = new Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 2000 });
+    this.pool.on('error', () => undefined);
+    this.broker = amqp.connect([rabbitmqUrl], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
+    this.broker.on('connectFailed', () => undefined);
+  }
+
+  async postgres(): Promise<'up' | 'down'> {
+    return this.pool.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  }
+
+  async redis(): Promise<'up' | 'down'> {
+    if (this.redisClient.status !== 'ready') return 'down';
+    return this.redisClient.ping().then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  }
+
+  rabbitmq(): 'up' | 'down' {
+    return this.broker.isConnected() ? 'up' : 'down';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.pool.end(), this.broker.close()]);
+  }
+}

@@ -1,0 +1,52 @@
+import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { type RunningPlatform, startPlatform } from '../support/platform';
+
+let infrastructure: TestInfrastructure | undefined;
+let platform: RunningPlatform | undefined;
+
+/** Boots the whole platform once for the e2e run, on a fresh database, vhost and Redis prefix. */
+export async function setup(project: TestProject): Promise<void> {
+  infrastructure = await createTestInfrastructure('e2e');
+  const keys = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const adminEmail = 'admin@haven.test';
+  const adminPassword = `Admin-${randomBytes(8).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: infrastructure.databaseUrl,
+    RABBITMQ_URL: infrastructure.rabbitmqUrl,
+    REDIS_URL: infrastructure.redisUrl,
+    REDIS_PREFIX: infrastructure.redisPrefix,
+    JWT_PRIVATE_KEY: keys.privateKey,
+    JWT_PUBLIC_KEY: keys.publicKey,
+    BOOTSTRAP_ADMIN_EMAIL: adminEmail,
+    BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
+    RATE_LIMIT_PER_MINUTE: '100000',
+  };
+  platform = await startPlatform(env);
+  project.provide('baseUrl', platform.baseUrl);
+  project.provide('adminEmail', adminEmail);
+  project.provide('adminPassword', adminPassword);
+  project.provide('platformEnv', JSON.stringify(env));
+}
+
+export async function teardown(): Promise<void> {
+  await platform?.close();
+  await infrastructure?.teardown();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    adminEmail: string;
+    adminPassword: string;
+    /** The environment the platform runs with, for tests that start an extra app (JSON). */
+    platformEnv: string;
+  }
+}
