@@ -6,3 +6,6 @@ export * from './rpc/define';
 export * from './rpc/envelope';
 export * from './rpc/health.rpc';
 export * from './services';
+export * from './booking/booking.events';
+export * from './booking/booking.rpc';
+export * from './directory/directory.events';
