@@ -6,7 +6,7 @@ import type { Channel, Message } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable } from 'rxjs';
 
-const MAX_RETRY_DELAY_MS = 8000;
+const MAX_RETRY_DELAY_MS = 3000;
 
 /**
  * Event handlers run with manual acknowledgement: ack once the handler's effect committed; on
@@ -50,7 +50,7 @@ export class EventAckInterceptor implements NestInterceptor {
       { err: error, eventId: event?.id, eventType: event?.type, attempt },
       `handling ${event?.type ?? 'an event'} failed (attempt ${attempt}); it will be retried or dead-lettered`,
     );
-    await sleep(Math.min(250 * 2 ** attempt, MAX_RETRY_DELAY_MS));
+    await sleep(Math.min(100 * 2 ** attempt, MAX_RETRY_DELAY_MS));
     this.settle(() => channel.nack(message, false, true));
   }
 
