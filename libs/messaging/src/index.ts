@@ -1,3 +1,4 @@
+export * from './events/on-event.decorator';
 export * from './events/event-ack.interceptor';
 export * from './events/event-publisher';
 export * from './inbox/inbox-message.entity';

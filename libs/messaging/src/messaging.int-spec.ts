@@ -3,13 +3,14 @@ import { DomainError } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { TcpProxy, waitFor } from '@haven/testing';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
-import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { connect as amqpConnect } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Column, DataSource, Entity, type MigrationInterface, PrimaryGeneratedColumn, type QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EventPublisher } from './events/event-publisher';
+import { OnEvent } from './events/on-event.decorator';
 import { InboxService } from './inbox/inbox.service';
 import { InboxMessage } from './inbox/inbox-message.entity';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
@@ -59,7 +60,7 @@ const handled = { happened: 0, poison: 0 };
 class TestHandlers {
   constructor(private readonly inbox: InboxService) {}
 
-  @EventPattern(TestHappened.type)
+  @OnEvent(TestHappened)
   async onHappened(@Payload() event: EventEnvelope<{ note: string }>): Promise<void> {
     handled.happened += 1;
     await this.inbox.process(event, 'effects', async (manager) => {
@@ -67,7 +68,7 @@ class TestHandlers {
     });
   }
 
-  @EventPattern(TestPoison.type)
+  @OnEvent(TestPoison)
   onPoison(): void {
     handled.poison += 1;
     throw new Error('this handler always fails');

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { ConfigError, CoreConfig, loadConfig } from '@haven/common';
+import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@haven/database';
+import { DataSource } from 'typeorm';
+import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.module';
+import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '../apps/directory/src/directory.module';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../apps/notifications/src/notifications.module';
+
+const SCHEMAS = [
+  { schema: 'accounts', entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS },
+  { schema: 'directory', entities: DIRECTORY_ENTITIES, migrations: DIRECTORY_MIGRATIONS },
+  { schema: 'booking', entities: BOOKING_ENTITIES, migrations: BOOKING_MIGRATIONS },
+  { schema: 'notifications', entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
+];
+
+/** Creates the database if needed and brings every service's schema up to date. */
+export async function migrateAll(databaseUrl: string, log: (line: string) => void = console.warn): Promise<void> {
+  await ensureDatabaseExists(databaseUrl);
+  for (const { schema, entities, migrations } of SCHEMAS) {
+    const dataSource = await new DataSource(
+      serviceDataSourceOptions({ schema, url: databaseUrl, entities, migrations, poolSize: 2 }),
+    ).initialize();
+    try {
+      const applied = await migrateSchema(dataSource, schema);
+      log(`${schema}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+}
+
+if (require.main === module) {
+  const config = (() => {
+    try {
+      return loadConfig(CoreConfig);
+    } catch (error) {
+      console.error(error instanceof ConfigError ? error.message : error);
+      process.exit(1);
+    }
+  })();
+  migrateAll(config.DATABASE_URL).catch((error: unknown) => {
+    console.error(`Migration failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}
