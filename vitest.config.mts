@@ -21,13 +21,19 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+          environment: 'node',
+          setupFiles: ['reflect-metadata'],
+        },
       },
       {
         plugins,
         resolve: { alias },
         test: {
           name: 'integration',
+          setupFiles: ['reflect-metadata'],
           include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts'],
           globalSetup: ['tests/setup/integration.global-setup.ts'],
           testTimeout: 60_000,
@@ -40,6 +46,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'e2e',
+          setupFiles: ['reflect-metadata'],
           include: ['tests/e2e/**/*.e2e-spec.ts'],
           globalSetup: ['tests/setup/e2e.global-setup.ts'],
           testTimeout: 60_000,

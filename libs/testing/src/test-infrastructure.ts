@@ -52,6 +52,14 @@ export async function createTestInfrastructure(label: string): Promise<TestInfra
   };
 }
 
+/** An empty RabbitMQ vhost (no service listens there); returns its URL and how to remove it. */
+export async function createEmptyVhost(label: string): Promise<{ url: string; remove(): Promise<void> }> {
+  const vhost = `haven_test_${label}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  await rabbitmqctl('add_vhost', vhost);
+  await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  return { url: `${BASE.rabbitmq}/${encodeURIComponent(vhost)}`, remove: () => rabbitmqctl('delete_vhost', vhost) };
+}
+
 async function rabbitmqctl(...args: string[]): Promise<void> {
   try {
     await run('rabbitmqctl', ['-q', ...args], { timeout: 60_000 });

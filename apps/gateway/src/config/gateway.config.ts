@@ -1,9 +1,10 @@
 import { CoreConfig } from '@haven/common';
-import { Expose, Transform } from 'class-transformer';
+import { Expose, Type, Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class GatewayConfig extends CoreConfig {
   @Expose()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -21,6 +22,7 @@ export class GatewayConfig extends CoreConfig {
   CORS_ORIGINS: string = '';
 
   @Expose()
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 300;

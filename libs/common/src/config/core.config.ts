@@ -1,4 +1,4 @@
-import { Expose } from 'class-transformer';
+import { Expose, Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 
 /** What every service process needs: its infrastructure and how it logs. */
@@ -30,6 +30,7 @@ export class CoreConfig {
 
   /** How long the gateway waits for a service's reply before answering 504. */
   @Expose()
+  @Type(() => Number)
   @IsInt()
   @Min(100)
   @Max(120_000)
