@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import { accessLogMiddleware } from './common/access-log.middleware';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { rateLimitMiddleware } from './common/rate-limit.middleware';
 import { requestIdMiddleware } from './common/request-id.middleware';
@@ -28,6 +29,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware);
   app.use(helmet());
   if (config.CORS_ORIGINS) {
     const origins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim());

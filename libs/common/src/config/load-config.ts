@@ -20,7 +20,7 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
     exposeDefaultValues: true,
     enableImplicitConversion: true,
   });
-  const errors = validateSync(config, { forbidUnknownValues: false });
+  const errors = validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
   return config;
 }

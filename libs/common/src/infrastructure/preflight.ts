@@ -42,8 +42,12 @@ export async function checkInfrastructure(urls: InfrastructureUrls, timeoutMs = 
           retryStrategy: () => null,
           connectTimeout: timeoutMs,
         });
+        let connectionError: Error | undefined;
+        redis.on('error', (error: Error) => (connectionError ??= error));
         try {
-          await redis.connect();
+          await redis.connect().catch((error: Error) => {
+            throw connectionError ?? error;
+          });
           await redis.ping();
         } finally {
           redis.disconnect();
