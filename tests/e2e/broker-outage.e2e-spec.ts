@@ -13,7 +13,7 @@ describe('a RabbitMQ outage while the platform runs', () => {
 
   const health = async () => {
     const response = await fetch(`${platform.baseUrl}/health`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as any };
   };
 
   beforeAll(async () => {

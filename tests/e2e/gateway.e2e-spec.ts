@@ -45,7 +45,7 @@ describe('gateway edge', () => {
 
   it('serves the OpenAPI document and its UI', async () => {
     const base = inject('baseUrl').replace(/\/api\/v1$/, '');
-    const document = await fetch(`${base}/docs-json`).then((r) => r.json());
+    const document = (await fetch(`${base}/docs-json`).then((r) => r.json())) as any;
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toContain('/api/v1/health');
     const ui = await fetch(`${base}/docs`);
@@ -102,7 +102,7 @@ describe('when services or the broker are unreachable', () => {
 
       const health = await fetch(`${gateway.url}/health`);
       expect(health.status).toBe(503);
-      const body = await health.json();
+      const body = (await health.json()) as any;
       expect(body.services).toMatchObject({
         accounts: 'down',
         booking: 'down',
@@ -127,7 +127,11 @@ describe('when services or the broker are unreachable', () => {
       expect(response.status).toBe(503);
       const health = await fetch(`${gateway.url}/health`);
       expect(health.status).toBe(503);
-      expect((await health.json()).services).toMatchObject({ rabbitmq: 'down', accounts: 'down', postgres: 'up' });
+      expect(((await health.json()) as any).services).toMatchObject({
+        rabbitmq: 'down',
+        accounts: 'down',
+        postgres: 'up',
+      });
     } finally {
       await gateway.app.close();
     }
