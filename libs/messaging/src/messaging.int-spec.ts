@@ -62,10 +62,10 @@ class TestHandlers {
 
   @OnEvent(TestHappened)
   async onHappened(@Payload() event: EventEnvelope<{ note: string }>): Promise<void> {
-    handled.happened += 1;
     await this.inbox.process(event, 'effects', async (manager) => {
       await manager.insert(Effect, { eventId: event.id, note: event.data.note });
     });
+    handled.happened += 1;
   }
 
   @OnEvent(TestPoison)
