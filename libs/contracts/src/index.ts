@@ -8,4 +8,6 @@ export * from './rpc/health.rpc';
 export * from './services';
 export * from './booking/booking.events';
 export * from './booking/booking.rpc';
+export * from './booking/calendar.rpc';
+export * from './booking/calendar.types';
 export * from './directory/directory.events';

@@ -1,0 +1,192 @@
+import { AVAILABILITY_LIMITS, type FieldError, WEEKDAYS } from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { IANAZone } from 'luxon';
+import { parseDate } from './wall-clock';
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+export const MAX_WEEKLY_WINDOWS = 200;
+export const MAX_OVERRIDES = 400;
+export const MAX_WINDOWS_PER_OVERRIDE = 50;
+
+/**
+ * Checks a `PUT /counselor/availability` body, structure and meaning, and names every bad field
+ * (`weekly[2].end`, `overrides[0].windows[1].start`, `bufferMinutes`). Pure: the gateway's DTOs catch
+ * most structural problems first, this is the authority the service relies on.
+ */
+export function availabilityErrors(input: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isRecord(input)) return [{ field: 'availability', message: 'must be an object' }];
+  const allowed = new Set([
+    'timezone',
+    'weekly',
+    'overrides',
+    'bufferMinutes',
+    'minNoticeMinutes',
+    'maxAdvanceDays',
+    'slotIntervalMinutes',
+  ]);
+  for (const key of Object.keys(input)) {
+    if (!allowed.has(key)) errors.push({ field: key, message: 'is not allowed' });
+  }
+
+  if (input.timezone !== undefined) {
+    if (typeof input.timezone !== 'string' || !IANAZone.isValidZone(input.timezone)) {
+      errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Asia/Kolkata' });
+    }
+  }
+
+  for (const [field, limits] of Object.entries(AVAILABILITY_LIMITS)) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null && field === 'slotIntervalMinutes') continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < limits.min || value > limits.max) {
+      errors.push({ field, message: `must be a whole number from ${limits.min} to ${limits.max}` });
+    }
+  }
+
+  if (input.weekly !== undefined) errors.push(...weeklyErrors(input.weekly));
+  if (input.overrides !== undefined) errors.push(...overrideErrors(input.overrides));
+  return errors;
+}
+
+/** Throws a 400-kind DomainError listing every problem. */
+export function assertValidAvailability(input: unknown): void {
+  const errors = availabilityErrors(input);
+  if (errors.length > 0) {
+    throw DomainError.validation(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
+  }
+}
+
+function weeklyErrors(weekly: unknown): FieldError[] {
+  if (!Array.isArray(weekly)) return [{ field: 'weekly', message: 'must be an array' }];
+  if (weekly.length > MAX_WEEKLY_WINDOWS) {
+    return [{ field: 'weekly', message: `must have at most ${MAX_WEEKLY_WINDOWS} windows` }];
+  }
+  const errors: FieldError[] = [];
+  const byDay = new Map<string, ParsedWindow[]>();
+  weekly.forEach((entry, index) => {
+    const field = `weekly[${index}]`;
+    if (!isRecord(entry)) {
+      errors.push({ field, message: 'must be an object {day, start, end}' });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!['day', 'start', 'end'].includes(key)) errors.push({ field: `${field}.${key}`, message: 'is not allowed' });
+    }
+    const dayOk = typeof entry.day === 'string' && (WEEKDAYS as readonly string[]).includes(entry.day);
+    if (!dayOk) errors.push({ field: `${field}.day`, message: `must be one of ${WEEKDAYS.join(', ')}` });
+    const window = windowErrors(entry, field, errors);
+    if (dayOk && window) {
+      const list = byDay.get(entry.day as string) ?? [];
+      list.push(window);
+      byDay.set(entry.day as string, list);
+    }
+  });
+  for (const [day, windows] of byDay) errors.push(...overlapErrors(windows, `on ${day}`));
+  return errors;
+}
+
+function overrideErrors(overrides: unknown): FieldError[] {
+  if (!Array.isArray(overrides)) return [{ field: 'overrides', message: 'must be an array' }];
+  if (overrides.length > MAX_OVERRIDES) {
+    return [{ field: 'overrides', message: `must have at most ${MAX_OVERRIDES} dates` }];
+  }
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  overrides.forEach((entry, index) => {
+    const field = `overrides[${index}]`;
+    if (!isRecord(entry)) {
+      errors.push({ field, message: 'must be an object {date, windows}' });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!['date', 'windows'].includes(key)) errors.push({ field: `${field}.${key}`, message: 'is not allowed' });
+    }
+    const date = typeof entry.date === 'string' ? entry.date : undefined;
+    if (date === undefined || !parseDate(date)) {
+      errors.push({ field: `${field}.date`, message: 'must be a real date YYYY-MM-DD' });
+    } else if (seen.has(date)) {
+      errors.push({
+        field: `${field}.date`,
+        message: `${date} already has an override (overrides[${seen.get(date)}])`,
+      });
+    } else {
+      seen.set(date, index);
+    }
+    if (!Array.isArray(entry.windows)) {
+      errors.push({ field: `${field}.windows`, message: 'must be an array (empty for a day off)' });
+      return;
+    }
+    if (entry.windows.length > MAX_WINDOWS_PER_OVERRIDE) {
+      errors.push({ field: `${field}.windows`, message: `must have at most ${MAX_WINDOWS_PER_OVERRIDE} windows` });
+      return;
+    }
+    const parsed: ParsedWindow[] = [];
+    entry.windows.forEach((window: unknown, windowIndex: number) => {
+      const windowField = `${field}.windows[${windowIndex}]`;
+      if (!isRecord(window)) {
+        errors.push({ field: windowField, message: 'must be an object {start, end}' });
+        return;
+      }
+      for (const key of Object.keys(window)) {
+        if (!['start', 'end'].includes(key)) errors.push({ field: `${windowField}.${key}`, message: 'is not allowed' });
+      }
+      const ok = windowErrors(window, windowField, errors);
+      if (ok) parsed.push(ok);
+    });
+    errors.push(...overlapErrors(parsed, date ? `on ${date}` : 'on this date'));
+  });
+  return errors;
+}
+
+interface ParsedWindow {
+  field: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Checks one window's times; returns it parsed when both are well-formed and in order. */
+function windowErrors(window: Record<string, unknown>, field: string, errors: FieldError[]): ParsedWindow | undefined {
+  const start = typeof window.start === 'string' && START_TIME.test(window.start) ? window.start : undefined;
+  const end = typeof window.end === 'string' && END_TIME.test(window.end) ? window.end : undefined;
+  if (start === undefined) {
+    errors.push({
+      field: `${field}.start`,
+      message: window.start === '24:00' ? '24:00 can only end a window' : 'must be a time HH:mm from 00:00 to 23:59',
+    });
+  }
+  if (end === undefined) errors.push({ field: `${field}.end`, message: 'must be a time HH:mm from 00:01 to 24:00' });
+  if (start === undefined || end === undefined) return undefined;
+  const startMinutes = toMinutes(start);
+  const endMinutes = toMinutes(end);
+  if (endMinutes <= startMinutes) {
+    errors.push({ field: `${field}.end`, message: `must be after start (${start})` });
+    return undefined;
+  }
+  return { field, start: startMinutes, end: endMinutes, text: `${start}–${end}` };
+}
+
+/** Windows of one day may touch (09:00–12:00, 12:00–13:00) but not overlap. */
+function overlapErrors(windows: ParsedWindow[], where: string): FieldError[] {
+  const sorted = [...windows].sort((a, b) => a.start - b.start || a.end - b.end);
+  const errors: FieldError[] = [];
+  let reach: ParsedWindow | undefined;
+  for (const window of sorted) {
+    if (reach && window.start < reach.end) {
+      errors.push({ field: `${window.field}.start`, message: `overlaps ${reach.text} ${where} (${reach.field})` });
+    }
+    if (!reach || window.end > reach.end) reach = window;
+  }
+  return errors;
+}
+
+function toMinutes(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
