@@ -6,10 +6,30 @@ import {
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AvailabilityEntity } from './availability/availability.entity';
+import { BookingEntity } from './bookings/booking.entity';
+import { CalendarFeedEntity } from './calendar-feed/calendar-feed.entity';
+import { CalendarModule } from './calendar.module';
 import { BookingConfig } from './config/booking.config';
+import { CounselorEntity } from './directory-sync/counselor.entity';
+import { OfferingEntity } from './directory-sync/offering.entity';
+import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
+import { TimeOffEntity } from './time-off/time-off.entity';
 
-export const BOOKING_ENTITIES = [OutboxMessage, InboxMessage];
-export const BOOKING_MIGRATIONS = [CreateMessagingTables1764300000000];
+export const BOOKING_ENTITIES = [
+  OutboxMessage,
+  InboxMessage,
+  CounselorEntity,
+  OfferingEntity,
+  AvailabilityEntity,
+  TimeOffEntity,
+  CalendarFeedEntity,
+  BookingEntity,
+];
+export const BOOKING_MIGRATIONS = [CreateMessagingTables1764300000000, CreateCalendarTables1764400000000];
+
+@Module({})
+class BookingConfigModule {}
 
 /** Availability, slots, bookings, holds, payments, refunds, ledger, payouts and reconciliation. */
 @Module({})
@@ -18,6 +38,12 @@ export class BookingModule {
     return {
       module: BookingModule,
       imports: [
+        {
+          module: BookingConfigModule,
+          global: true,
+          providers: [{ provide: BookingConfig, useValue: config }],
+          exports: [BookingConfig],
+        },
         serviceDatabaseModule({
           schema: 'booking',
           url: config.DATABASE_URL,
@@ -25,8 +51,8 @@ export class BookingModule {
           migrations: BOOKING_MIGRATIONS,
         }),
         ServiceMessagingModule.forService({ service: 'booking', rabbitmqUrl: config.RABBITMQ_URL }),
+        CalendarModule,
       ],
-      providers: [{ provide: BookingConfig, useValue: config }],
     };
   }
 }

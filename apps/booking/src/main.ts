@@ -5,7 +5,7 @@ import { BookingModule } from './booking.module';
 
 runServiceMain({
   service: 'booking',
-  consumesEvents: false,
+  consumesEvents: true,
   config: BookingConfig,
   module: (config) => BookingModule.register(config),
 });

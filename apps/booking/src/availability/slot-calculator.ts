@@ -138,6 +138,7 @@ export function* iterateSlots(context: SlotContext, range: SlotRange): Generator
 class WindowCalendar {
   private readonly weekly: [number, number][][] = WEEKDAYS.map(() => []);
   private readonly overrides = new Map<string, [number, number][]>();
+  private readonly probes = new Map<number, number>();
 
   constructor(
     rules: SlotRules,
@@ -157,13 +158,36 @@ class WindowCalendar {
 
   windowsOn(date: LocalDate): [number, number][] {
     const wallClock = this.overrides.get(formatDate(date)) ?? this.weekly[weekdayIndex(date)];
+    if (wallClock.length === 0) return [];
+    const offset = this.uniformOffset(date);
+    const midnight = Date.UTC(date.year, date.month - 1, date.day);
+    const toInstant = (minutes: number): number =>
+      offset === undefined ? wallClockToInstant(this.zone, date, minutes) : midnight + (minutes - offset) * MINUTE_MS;
     return wallClock
-      .map(
-        ([start, end]) =>
-          [wallClockToInstant(this.zone, date, start), wallClockToInstant(this.zone, date, end)] as [number, number],
-      )
+      .map(([start, end]) => [toInstant(start), toInstant(end)] as [number, number])
       .filter(([start, end]) => end > start)
       .sort((a, b) => a[0] - b[0]);
+  }
+
+  /**
+   * The zone's offset when it is the same from a day before this date until two days after it
+   * (no transition can touch the date then), else undefined and every time goes through
+   * `wallClockToInstant`. Looking the offset up is the costly part of the whole computation, so the
+   * probes are one per day, each shared by four dates. Assumes a zone never changes its offset and
+   * back within four days, which the tz database has no case of.
+   */
+  private uniformOffset(date: LocalDate): number | undefined {
+    const probe = (d: LocalDate): number => {
+      const at = Date.UTC(d.year, d.month - 1, d.day) - DAY_MS;
+      let offset = this.probes.get(at);
+      if (offset === undefined) {
+        offset = this.zone.offset(at);
+        this.probes.set(at, offset);
+      }
+      return offset;
+    };
+    const before = probe(date);
+    return before === probe(addDays(date, 3)) ? before : undefined;
   }
 }
 

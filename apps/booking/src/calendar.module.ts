@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityService } from './availability/availability.service';
+import { CalendarController } from './calendar.controller';
+import { CounselorBookingsService } from './bookings/counselor-bookings.service';
+import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
+import { DirectorySyncController } from './directory-sync/directory-sync.controller';
+import { DirectorySyncService } from './directory-sync/directory-sync.service';
+import { SlotsService } from './slots/slots.service';
+import { TimeOffService } from './time-off/time-off.service';
+
+/** Counselor calendars: availability, time off, slots, the bookings view, ICS feeds and the directory copies they need. */
+@Module({
+  controllers: [CalendarController, DirectorySyncController],
+  providers: [
+    AvailabilityService,
+    TimeOffService,
+    CounselorBookingsService,
+    SlotsService,
+    CalendarFeedService,
+    DirectorySyncService,
+  ],
+  exports: [AvailabilityService, SlotsService],
+})
+export class CalendarModule {}

@@ -1,0 +1,15 @@
+import type { ValueTransformer } from 'typeorm';
+
+/**
+ * `bigint` paise columns as JS numbers. pg returns bigint as a string; amounts in paise stay far
+ * below 2^53, and a value beyond it is refused rather than silently rounded.
+ */
+export const bigintNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => {
+    if (value === null) return null;
+    const number = Number(value);
+    if (!Number.isSafeInteger(number)) throw new Error(`bigint ${value} does not fit a safe integer`);
+    return number;
+  },
+};

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type CounselorStatus = 'active' | 'suspended';
+
+/** The booking service's copy of a counselor's vetting status, fed by directory events. */
+@Entity({ name: 'counselors' })
+export class CounselorEntity {
+  @PrimaryColumn({ name: 'counselor_id', type: 'uuid' })
+  counselorId: string;
+
+  @Column('text')
+  status: CounselorStatus;
+
+  @Column({ name: 'status_at', type: 'timestamptz' })
+  statusAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  timezone: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

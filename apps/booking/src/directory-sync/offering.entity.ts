@@ -1,0 +1,38 @@
+import type { OfferingMode } from '@haven/contracts';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintNumber } from '../common/bigint-number';
+
+/** The booking service's copy of an offering, fed by `offering.changed`. */
+@Entity({ name: 'offerings' })
+export class OfferingEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'counselor_id', type: 'uuid' })
+  counselorId: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  mode: OfferingMode;
+
+  @Column({ name: 'duration_minutes', type: 'integer' })
+  durationMinutes: number;
+
+  @Column({ name: 'price_paise', type: 'bigint', transformer: bigintNumber })
+  pricePaise: number;
+
+  @Column('text')
+  currency: 'INR';
+
+  @Column('boolean')
+  active: boolean;
+
+  /** occurredAt of the event this row reflects. */
+  @Column({ name: 'version_at', type: 'timestamptz' })
+  versionAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,203 @@
+import {
+  type Availability,
+  BLOCKING_BOOKING_STATUSES,
+  type ListSlotsRequest,
+  MAX_SLOT_RANGE_DAYS,
+  type NextAvailabilityRequest,
+  type NextAvailabilityResponse,
+  type SlotsView,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AvailabilityService } from '../availability/availability.service';
+import {
+  type BlockingBooking,
+  type BusyPeriod,
+  computeSlots,
+  firstSlot,
+  isBookableStart,
+  type SlotContext,
+} from '../availability/slot-calculator';
+import { BookingEntity } from '../bookings/booking.entity';
+import { isUuid, optionalInstant } from '../common/rpc-input';
+import { CounselorEntity } from '../directory-sync/counselor.entity';
+import { OfferingEntity } from '../directory-sync/offering.entity';
+import { TimeOffEntity } from '../time-off/time-off.entity';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const DEFAULT_RANGE_DAYS = 7;
+/** Longest a busy period can reach back into a range: the longest session (120) plus the longest buffer (120). */
+const MAX_REACH_MS = 240 * MINUTE_MS;
+const MAX_COUNSELORS_PER_LOOKUP = 1000;
+/** nextAvailability looks at a week first, then a month, then the rest, for whoever is still without a slot. */
+const SEARCH_STAGES_DAYS = [7, 31, Infinity];
+
+interface Busy {
+  bookings: BlockingBooking[];
+  timeOff: BusyPeriod[];
+}
+
+/** Open slots of one counselor, the booking check that must agree with them, and next availability for search. */
+@Injectable()
+export class SlotsService {
+  constructor(
+    @InjectDataSource('booking') private readonly dataSource: DataSource,
+    private readonly availability: AvailabilityService,
+  ) {}
+
+  async listSlots(input: ListSlotsRequest, now = new Date()): Promise<SlotsView> {
+    const from = optionalInstant(input.from, 'from') ?? now;
+    const to = optionalInstant(input.to, 'to') ?? new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY_MS);
+    if (to <= from) throw DomainError.invalidField('to', 'must be after from');
+    if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY_MS) {
+      throw DomainError.invalidField('to', `the range may span at most ${MAX_SLOT_RANGE_DAYS} days`);
+    }
+    const { counselorId, offering } = await this.bookableOffering(input.counselorId, input.offeringId);
+    const context = await this.contextFor(counselorId, offering, from, to, now);
+    const slots = computeSlots(context, { from, to }).map((slot) => ({
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+    }));
+    return { counselorId, offeringId: offering.id, slots };
+  }
+
+  /**
+   * What POST /bookings must ask before holding a slot: the same generator that lists slots, over
+   * the same data. Call it inside the booking transaction after `lockCounselorCalendar`, so time off
+   * cannot appear between the check and the insert; the exclusion constraint covers other bookings.
+   */
+  async isBookable(
+    manager: EntityManager,
+    counselorId: string,
+    offering: OfferingEntity,
+    startsAt: Date,
+    now = new Date(),
+  ): Promise<boolean> {
+    const context = await this.contextFor(
+      counselorId,
+      offering,
+      startsAt,
+      new Date(startsAt.getTime() + 1),
+      now,
+      manager,
+    );
+    return isBookableStart(context, startsAt);
+  }
+
+  /** The counselor must be active and the offering theirs and active; anything else is not found. */
+  async bookableOffering(
+    counselorId: string,
+    offeringId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ counselorId: string; offering: OfferingEntity }> {
+    if (!isUuid(counselorId)) throw DomainError.notFound('counselor');
+    const counselor = await manager.findOneBy(CounselorEntity, { counselorId });
+    if (counselor?.status !== 'active') throw DomainError.notFound('counselor');
+    const offering = isUuid(offeringId) ? await manager.findOneBy(OfferingEntity, { id: offeringId }) : null;
+    if (!offering || offering.counselorId !== counselorId || !offering.active) throw DomainError.notFound('offering');
+    return { counselorId, offering };
+  }
+
+  async nextAvailability(input: NextAvailabilityRequest, now = new Date()): Promise<NextAvailabilityResponse> {
+    const ids = Array.isArray(input.counselorIds) ? [...new Set(input.counselorIds)] : [];
+    if (ids.length > MAX_COUNSELORS_PER_LOOKUP) {
+      throw DomainError.invalidField('counselorIds', `at most ${MAX_COUNSELORS_PER_LOOKUP} at once`);
+    }
+    const from = optionalInstant(input.from, 'from') ?? now;
+    // The booking window of any counselor ends within a year; nothing lies beyond it.
+    const to = optionalInstant(input.to, 'to') ?? new Date(now.getTime() + 366 * DAY_MS);
+    const result: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]));
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0 || to <= from) return { nextAvailableAt: result };
+
+    const manager = this.dataSource.manager;
+    const [counselors, offerings, availability] = await Promise.all([
+      manager.findBy(CounselorEntity, { counselorId: In(valid), status: 'active' }),
+      manager.findBy(OfferingEntity, { counselorId: In(valid), active: true }),
+      this.availability.getMany(valid, manager),
+    ]);
+    const durations = new Map<string, Set<number>>();
+    for (const offering of offerings) {
+      const set = durations.get(offering.counselorId) ?? new Set<number>();
+      set.add(offering.durationMinutes);
+      durations.set(offering.counselorId, set);
+    }
+    let pending = counselors
+      .map((counselor) => counselor.counselorId)
+      .filter(
+        (id) => durations.has(id) && availability.get(id)!.weekly.length + availability.get(id)!.overrides.length > 0,
+      );
+
+    let stageFrom = from;
+    for (const stageDays of SEARCH_STAGES_DAYS) {
+      if (pending.length === 0 || stageFrom >= to) break;
+      const stageTo = new Date(Math.min(to.getTime(), stageFrom.getTime() + stageDays * DAY_MS));
+      const busy = await this.loadBusy(manager, pending, stageFrom, stageTo);
+      const stillPending: string[] = [];
+      for (const counselorId of pending) {
+        let best: Date | null = null;
+        for (const durationMinutes of durations.get(counselorId)!) {
+          const context = slotContext(availability.get(counselorId)!, durationMinutes, now, busy.get(counselorId));
+          const slot = firstSlot(context, { from: stageFrom, to: best ?? stageTo });
+          if (slot && (!best || slot.startsAt < best)) best = slot.startsAt;
+        }
+        if (best) result[counselorId] = best.toISOString();
+        else stillPending.push(counselorId);
+      }
+      pending = stillPending;
+      stageFrom = stageTo;
+    }
+    return { nextAvailableAt: result };
+  }
+
+  private async contextFor(
+    counselorId: string,
+    offering: OfferingEntity,
+    from: Date,
+    to: Date,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SlotContext> {
+    const [availability, busy] = await Promise.all([
+      this.availability.getMany([counselorId], manager),
+      this.loadBusy(manager, [counselorId], from, to),
+    ]);
+    return slotContext(availability.get(counselorId)!, offering.durationMinutes, now, busy.get(counselorId));
+  }
+
+  /** Bookings that hold time and time off that can touch slots starting in [from, to), for many counselors at once. */
+  private async loadBusy(
+    manager: EntityManager,
+    counselorIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, Busy>> {
+    const reachTo = new Date(to.getTime() + MAX_REACH_MS);
+    const [bookings, timeOff] = await Promise.all([
+      manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .select(['booking.id', 'booking.counselorId', 'booking.startsAt', 'booking.endsAt', 'booking.bufferMinutes'])
+        .where('booking.counselor_id IN (:...counselorIds)', { counselorIds })
+        .andWhere('booking.status IN (:...statuses)', { statuses: [...BLOCKING_BOOKING_STATUSES] })
+        .andWhere('booking.blocked_until > :from AND booking.starts_at < :reachTo', { from, reachTo })
+        .getMany(),
+      manager
+        .createQueryBuilder(TimeOffEntity, 'off')
+        .select(['off.id', 'off.counselorId', 'off.startsAt', 'off.endsAt'])
+        .where('off.counselor_id IN (:...counselorIds)', { counselorIds })
+        .andWhere('off.ends_at > :from AND off.starts_at < :reachTo', { from, reachTo })
+        .getMany(),
+    ]);
+    const busy = new Map<string, Busy>(counselorIds.map((id) => [id, { bookings: [], timeOff: [] }]));
+    for (const booking of bookings) busy.get(booking.counselorId)?.bookings.push(booking);
+    for (const period of timeOff) busy.get(period.counselorId)?.timeOff.push(period);
+    return busy;
+  }
+}
+
+function slotContext(rules: Availability, durationMinutes: number, now: Date, busy: Busy | undefined): SlotContext {
+  return { rules, durationMinutes, now, bookings: busy?.bookings ?? [], timeOff: busy?.timeOff ?? [] };
+}

@@ -1,0 +1,93 @@
+import {
+  BLOCKING_BOOKING_STATUSES,
+  type CreateTimeOffRequest,
+  type ListTimeOffRequest,
+  type Page,
+  type TimeOffView,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BookingEntity } from '../bookings/booking.entity';
+import { lockCounselorCalendar } from '../bookings/calendar-lock';
+import { isUuid, optionalInstant, pageOf, parseInstant } from '../common/rpc-input';
+import { TimeOffEntity } from './time-off.entity';
+
+export const MAX_TIME_OFF_DAYS = 400;
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * Time off: periods with no slots at all. It may not cover a session that is booked or being paid
+ * for (`confirmed` or `pending_payment`: a hold may still be paid); the counselor cancels that
+ * booking first. Only the session itself counts, not the rest after it.
+ */
+@Injectable()
+export class TimeOffService {
+  constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
+
+  async create(counselorId: string, input: CreateTimeOffRequest): Promise<TimeOffView> {
+    const startsAt = parseInstant(input.startsAt, 'startsAt');
+    const endsAt = parseInstant(input.endsAt, 'endsAt');
+    if (endsAt <= startsAt) throw DomainError.invalidField('endsAt', 'must be after startsAt');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_TIME_OFF_DAYS * 24 * 3_600_000) {
+      throw DomainError.invalidField('endsAt', `time off may last at most ${MAX_TIME_OFF_DAYS} days`);
+    }
+    const reason = input.reason === undefined || input.reason === null ? null : String(input.reason).trim() || null;
+    if (reason && reason.length > MAX_REASON_LENGTH) {
+      throw DomainError.invalidField('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+    }
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await lockCounselorCalendar(manager, counselorId);
+      const clash = await manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .where('booking.counselor_id = :counselorId', { counselorId })
+        .andWhere('booking.status IN (:...statuses)', { statuses: [...BLOCKING_BOOKING_STATUSES] })
+        .andWhere('booking.starts_at < :endsAt AND booking.ends_at > :startsAt', { startsAt, endsAt })
+        .orderBy('booking.starts_at', 'ASC')
+        .getOne();
+      if (clash) {
+        throw DomainError.conflict(
+          'time_off_overlaps_booking',
+          `Time off overlaps a ${clash.status === 'confirmed' ? 'confirmed' : 'pending'} booking ` +
+            `(${clash.id}, ${clash.startsAt.toISOString()}); cancel it first`,
+        );
+      }
+      return manager.save(manager.create(TimeOffEntity, { counselorId, startsAt, endsAt, reason }));
+    });
+    return toTimeOffView(saved);
+  }
+
+  async delete(counselorId: string, id: string): Promise<void> {
+    if (!isUuid(id)) throw DomainError.notFound('time_off');
+    const result = await this.dataSource.manager.delete(TimeOffEntity, { id, counselorId });
+    if (!result.affected) throw DomainError.notFound('time_off');
+  }
+
+  async list(counselorId: string, input: ListTimeOffRequest): Promise<Page<TimeOffView>> {
+    const { page, limit } = pageOf(input);
+    const from = optionalInstant(input.from, 'from') ?? new Date();
+    const to = optionalInstant(input.to, 'to');
+    const query = this.dataSource.manager
+      .createQueryBuilder(TimeOffEntity, 'off')
+      .where('off.counselor_id = :counselorId', { counselorId })
+      .andWhere('off.ends_at > :from', { from });
+    if (to) query.andWhere('off.starts_at < :to', { to });
+    const [rows, total] = await query
+      .orderBy('off.starts_at', 'ASC')
+      .skip((page - 1) * limit)
+      .take(limit)
+      .getManyAndCount();
+    return { items: rows.map(toTimeOffView), total, page, limit };
+  }
+}
+
+export function toTimeOffView(row: TimeOffEntity): TimeOffView {
+  return {
+    id: row.id,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
