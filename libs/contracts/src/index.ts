@@ -11,3 +11,6 @@ export * from './booking/booking.rpc';
 export * from './booking/calendar.rpc';
 export * from './booking/calendar.types';
 export * from './directory/directory.events';
+export * from './accounts/accounts.events';
+export * from './accounts/accounts.rpc';
+export * from './accounts/accounts.types';
