@@ -18,7 +18,10 @@ export interface CounselorApplicationDecision {
   /** The applicant's user id, which is also the counselor's id once approved. */
   userId: string;
   reviewerId: string;
+  /** Why an application was rejected or sent back for changes. */
   reason?: string;
+  /** The admin's optional note on an approval. */
+  note?: string;
 }
 
 export interface CounselorStatusChange {

@@ -1,0 +1,110 @@
+import type { OfferingMode, OfferingSnapshot } from './directory.events';
+
+export const APPLICATION_STATUSES = ['submitted', 'changes_requested', 'approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** An application that still waits for the applicant or an admin; a user has at most one. */
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'changes_requested'];
+
+export const COUNSELOR_STATUSES = ['active', 'suspended'] as const;
+export type CounselorStatus = (typeof COUNSELOR_STATUSES)[number];
+
+export const OFFERING_MODES: readonly OfferingMode[] = ['chat', 'audio', 'video'];
+
+export const SEARCH_SORTS = ['relevance', 'price', 'rating', 'availability'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** Limits every caller of the directory agrees on (the gateway validates with them, the service enforces them). */
+export const DIRECTORY_LIMITS = {
+  minDurationMinutes: 15,
+  maxDurationMinutes: 120,
+  /** Razorpay's smallest charge is Rs 1; 0 means a free offering. */
+  minPaidPricePaise: 100,
+  maxPricePaise: 10_000_000,
+  maxYearsExperience: 70,
+  /** The widest "has a free slot between A and B" window a search may ask for. */
+  maxAvailabilityRangeDays: 31,
+  minRating: 1,
+  maxRating: 5,
+} as const;
+
+export interface RegistrationDetails {
+  /** Issuing body, for example RCI. Public. */
+  body: string;
+  /** Registration number. Seen only by the applicant and admins, never on a public profile. */
+  number: string;
+}
+
+export interface ApplicationInput {
+  displayName: string;
+  bio: string;
+  qualifications: string[];
+  registration: RegistrationDetails;
+  yearsExperience: number;
+  /** ISO 639-1 codes, lowercase. */
+  languages: string[];
+  /** Specialty slugs (GET /specialties). */
+  specialties: string[];
+  gender?: string;
+}
+
+export interface ApplicationView extends ApplicationInput {
+  id: string;
+  userId: string;
+  status: ApplicationStatus;
+  /** The admin's note on approval, or the reason for a rejection or a change request. */
+  reviewerNote?: string;
+  submittedAt: string;
+  decidedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OfferingView = OfferingSnapshot;
+
+/** A counselor as the public sees them: never an email, a phone or a registration number. */
+export interface CounselorView {
+  /** The counselor's user id. */
+  id: string;
+  displayName: string;
+  bio: string;
+  languages: string[];
+  specialties: string[];
+  yearsExperience: number;
+  qualifications: string[];
+  registration: { body: string };
+  status: CounselorStatus;
+  /** Average review rating, 0–5 with one decimal; 0 without reviews. */
+  rating: number;
+  reviewCount: number;
+  /** Active offerings only. */
+  offerings: OfferingView[];
+  /** Start of the first open slot; null when the booking service knows of none, absent when it could not be asked. */
+  nextAvailableAt?: string | null;
+  gender?: string;
+  photoUrl?: string;
+}
+
+export interface SpecialtyView {
+  slug: string;
+  name: string;
+}
+
+export interface ReviewView {
+  id: string;
+  rating: number;
+  comment: string | null;
+  createdAt: string;
+  /** The client's first name only; null when it could not be looked up. */
+  clientName: string | null;
+}
+
+export interface CreatedReviewView {
+  id: string;
+  bookingId: string;
+  counselorId: string;
+  clientId: string;
+  rating: number;
+  comment: string | null;
+  createdAt: string;
+}
