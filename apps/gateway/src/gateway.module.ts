@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuthGuard } from './auth/auth.guard';
+import { CalendarGatewayModule } from './calendar/calendar.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfig } from './config/gateway.config';
 import { HealthController } from './health/health.controller';
@@ -73,7 +74,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       // One module per domain: its controllers, DTOs and RPC calls.
-      imports: [GatewayCoreModule.register(config)],
+      imports: [GatewayCoreModule.register(config), CalendarGatewayModule],
       controllers: [HealthController],
     };
   }

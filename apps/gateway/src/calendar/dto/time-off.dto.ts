@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInstant } from './validators';
+
+export class CreateTimeOffDto {
+  @ApiProperty({ example: '2026-12-24T00:00:00Z' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-12-27T00:00:00Z', description: 'After startsAt' })
+  @IsInstant()
+  endsAt: string;
+
+  @ApiPropertyOptional({ example: 'Holiday', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class TimeOffResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '2026-12-24T00:00:00.000Z' }) startsAt: string;
+  @ApiProperty({ example: '2026-12-27T00:00:00.000Z' }) endsAt: string;
+  @ApiPropertyOptional() reason?: string;
+}
