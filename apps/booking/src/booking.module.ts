@@ -6,6 +6,7 @@ import {
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { UserZoneEntity } from './accounts-sync/user-zone.entity';
 import { AvailabilityEntity } from './availability/availability.entity';
 import { BookingEntity } from './bookings/booking.entity';
 import { CalendarFeedEntity } from './calendar-feed/calendar-feed.entity';
@@ -14,6 +15,7 @@ import { BookingConfig } from './config/booking.config';
 import { CounselorEntity } from './directory-sync/counselor.entity';
 import { OfferingEntity } from './directory-sync/offering.entity';
 import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
+import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
 import { TimeOffEntity } from './time-off/time-off.entity';
 
 export const BOOKING_ENTITIES = [
@@ -25,8 +27,13 @@ export const BOOKING_ENTITIES = [
   TimeOffEntity,
   CalendarFeedEntity,
   BookingEntity,
+  UserZoneEntity,
 ];
-export const BOOKING_MIGRATIONS = [CreateMessagingTables1764300000000, CreateCalendarTables1764400000000];
+export const BOOKING_MIGRATIONS = [
+  CreateMessagingTables1764300000000,
+  CreateCalendarTables1764400000000,
+  CreateUserZones1764400000001,
+];
 
 @Module({})
 class BookingConfigModule {}

@@ -1,4 +1,5 @@
 import {
+  AccountsEvents,
   type Actor,
   BookingRpc,
   CalendarRpc,
@@ -359,6 +360,29 @@ describe('availability', () => {
     expect(error.kind).toBe('validation');
     expect(error.details?.map((detail) => detail.field)).toEqual(['weekly[1].start']);
     expect(await rpc.send(CalendarRpc.getAvailability, {}, { actor })).toEqual(updated);
+  });
+});
+
+describe('the counselor’s own time zone', () => {
+  it('is the zone of their availability until they choose one; later profile changes follow', async () => {
+    const userId = randomUUID();
+    const actor = counselorActor(userId);
+    const user = { userId, email: 'x@example.test', name: 'X', phone: null, timezone: 'Europe/London', roles: [] };
+    const registered = await publish(AccountsEvents.registered, { ...user, roles: ['client'] });
+    await processed(registered);
+    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('Europe/London');
+    const updated = await publish(AccountsEvents.updated, {
+      ...user,
+      timezone: 'America/New_York',
+      roles: ['client', 'counselor'],
+      active: true,
+    });
+    await processed(updated);
+    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('America/New_York');
+    await rpc.send(CalendarRpc.putAvailability, { timezone: 'Asia/Kolkata' }, { actor });
+    const again = await publish(AccountsEvents.updated, { ...user, roles: ['client', 'counselor'], active: true });
+    await processed(again);
+    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('Asia/Kolkata');
   });
 });
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsSyncController } from './accounts-sync/accounts-sync.controller';
 import { AvailabilityService } from './availability/availability.service';
 import { CalendarController } from './calendar.controller';
 import { CounselorBookingsService } from './bookings/counselor-bookings.service';
@@ -10,7 +11,7 @@ import { TimeOffService } from './time-off/time-off.service';
 
 /** Counselor calendars: availability, time off, slots, the bookings view, ICS feeds and the directory copies they need. */
 @Module({
-  controllers: [CalendarController, DirectorySyncController],
+  controllers: [CalendarController, DirectorySyncController, AccountsSyncController],
   providers: [
     AvailabilityService,
     TimeOffService,

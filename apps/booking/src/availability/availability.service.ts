@@ -2,7 +2,7 @@ import { type Availability, AVAILABILITY_DEFAULTS, type AvailabilityInput } from
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { CounselorEntity } from '../directory-sync/counselor.entity';
+import { UserZoneEntity } from '../accounts-sync/user-zone.entity';
 import { AvailabilityEntity } from './availability.entity';
 import { assertValidAvailability } from './availability-validator';
 
@@ -21,16 +21,16 @@ export class AvailabilityService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, Availability>> {
     const ids = [...new Set(counselorIds)];
-    const [rows, counselors] = await Promise.all([
+    const [rows, userZones] = await Promise.all([
       ids.length ? manager.findBy(AvailabilityEntity, { counselorId: In(ids) }) : [],
-      ids.length ? manager.findBy(CounselorEntity, { counselorId: In(ids) }) : [],
+      ids.length ? manager.findBy(UserZoneEntity, { userId: In(ids) }) : [],
     ]);
     const saved = new Map(rows.map((row) => [row.counselorId, row]));
-    const zones = new Map(counselors.map((counselor) => [counselor.counselorId, counselor.timezone]));
+    const zones = new Map(userZones.map((zone) => [zone.userId, zone.timezone]));
     return new Map(
       ids.map((id) => {
         const row = saved.get(id);
-        return [id, row ? toAvailability(row) : defaultAvailability(zones.get(id) ?? undefined)];
+        return [id, row ? toAvailability(row) : defaultAvailability(zones.get(id))];
       }),
     );
   }

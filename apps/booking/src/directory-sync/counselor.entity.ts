@@ -14,9 +14,6 @@ export class CounselorEntity {
   @Column({ name: 'status_at', type: 'timestamptz' })
   statusAt: Date;
 
-  @Column({ type: 'text', nullable: true })
-  timezone: string | null;
-
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -17,8 +17,6 @@ export class CreateCalendarTables1764400000000 implements MigrationInterface {
         "status" text NOT NULL CHECK ("status" IN ('active', 'suspended')),
         -- occurredAt of the event that set the status: an older event never overwrites a newer one.
         "status_at" timestamptz NOT NULL,
-        -- The counselor's own time zone when known (the default for their availability), else null.
-        "timezone" text,
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
 
