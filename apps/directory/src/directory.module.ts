@@ -3,17 +3,49 @@ import {
   CreateMessagingTables1764300000000,
   InboxMessage,
   OutboxMessage,
+  RpcClient,
   ServiceMessagingModule,
 } from '@haven/messaging';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ApplicationEntity } from './applications/application.entity';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsService } from './applications/applications.service';
 import { DirectoryConfig } from './config/directory.config';
+import { CounselorEntity } from './counselors/counselor.entity';
+import { CounselorsController } from './counselors/counselors.controller';
+import { CounselorsService } from './counselors/counselors.service';
+import { CreateDirectoryTables1764500000000 } from './migrations/1764500000000-CreateDirectoryTables';
+import { OfferingEntity } from './offerings/offering.entity';
+import { OfferingsController } from './offerings/offerings.controller';
+import { OfferingsService } from './offerings/offerings.service';
+import { ReviewEntity } from './reviews/review.entity';
+import { ReviewEligibilityEntity } from './reviews/review-eligibility.entity';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsService } from './reviews/reviews.service';
+import { BookingAvailability } from './search/booking-availability';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
+import { SpecialtiesController } from './specialties/specialties.controller';
+import { SpecialtiesService } from './specialties/specialties.service';
+import { SpecialtyEntity } from './specialties/specialty.entity';
 
-export const DIRECTORY_ENTITIES = [OutboxMessage, InboxMessage];
-export const DIRECTORY_MIGRATIONS = [CreateMessagingTables1764300000000];
+export const DIRECTORY_ENTITIES = [
+  OutboxMessage,
+  InboxMessage,
+  SpecialtyEntity,
+  ApplicationEntity,
+  CounselorEntity,
+  OfferingEntity,
+  ReviewEntity,
+  ReviewEligibilityEntity,
+];
+export const DIRECTORY_MIGRATIONS = [CreateMessagingTables1764300000000, CreateDirectoryTables1764500000000];
 
 /** Counselor applications and vetting, public profiles, offerings, specialties, search and reviews. */
 @Module({})
-export class DirectoryModule {
+export class DirectoryModule implements OnApplicationShutdown {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
   static register(config: DirectoryConfig): DynamicModule {
     return {
       module: DirectoryModule,
@@ -26,7 +58,30 @@ export class DirectoryModule {
         }),
         ServiceMessagingModule.forService({ service: 'directory', rabbitmqUrl: config.RABBITMQ_URL }),
       ],
-      providers: [{ provide: DirectoryConfig, useValue: config }],
+      controllers: [
+        ApplicationsController,
+        CounselorsController,
+        SearchController,
+        OfferingsController,
+        ReviewsController,
+        SpecialtiesController,
+      ],
+      providers: [
+        { provide: DirectoryConfig, useValue: config },
+        // Asks booking (next availability) and accounts (reviewers' first names).
+        { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.dependencyTimeoutMs) },
+        SpecialtiesService,
+        ApplicationsService,
+        CounselorsService,
+        BookingAvailability,
+        SearchService,
+        OfferingsService,
+        ReviewsService,
+      ],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.close();
   }
 }

@@ -5,7 +5,7 @@ import { DirectoryModule } from './directory.module';
 
 runServiceMain({
   service: 'directory',
-  consumesEvents: false,
+  consumesEvents: true,
   config: DirectoryConfig,
   module: (config) => DirectoryModule.register(config),
 });

@@ -26,6 +26,19 @@ export const DIRECTORY_LIMITS = {
   maxAvailabilityRangeDays: 31,
   minRating: 1,
   maxRating: 5,
+  maxDisplayNameLength: 80,
+  maxBioLength: 5000,
+  maxQualifications: 20,
+  maxQualificationLength: 200,
+  maxRegistrationLength: 100,
+  maxLanguages: 20,
+  maxSpecialties: 15,
+  maxGenderLength: 40,
+  maxPhotoUrlLength: 2048,
+  maxOfferingTitleLength: 120,
+  maxReasonLength: 2000,
+  maxCommentLength: 2000,
+  maxSearchTextLength: 200,
 } as const;
 
 export interface RegistrationDetails {

@@ -1,0 +1,266 @@
+import {
+  type Actor,
+  type ApplicationInput,
+  type ApplicationStatus,
+  type ApplicationView,
+  APPLICATION_STATUSES,
+  DIRECTORY_LIMITS,
+  DirectoryEvents,
+  type ListApplicationsRequest,
+  type Page,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { isUniqueViolation } from '@haven/database';
+import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { FieldErrors, text } from '../common/fields';
+import { lockUserVetting } from '../common/locks';
+import { isUuid, pageOf, uuidOrNotFound } from '../common/rpc-input';
+import { CounselorEntity } from '../counselors/counselor.entity';
+import { SpecialtiesService } from '../specialties/specialties.service';
+import { ApplicationEntity } from './application.entity';
+import { cleanApplicationInput } from './application-input';
+import {
+  type ApplicationAction,
+  APPLICATION_TRANSITIONS,
+  assertMayApply,
+  nextStatus,
+} from './application-state-machine';
+import { applicationView } from './application.view';
+
+export type Decision = Exclude<ApplicationAction, 'resubmit'>;
+
+/** Applying, resubmitting and the admin's vetting decisions; every decision's event goes out through the outbox. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource('directory') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+    private readonly specialties: SpecialtiesService,
+  ) {}
+
+  async submit(actor: Actor, input: unknown): Promise<ApplicationView> {
+    const clean = cleanApplicationInput(input, await this.specialties.slugs(), { partial: false }) as ApplicationInput;
+    const view = await this.dataSource.transaction(async (manager) => {
+      await lockUserVetting(manager, actor.userId);
+      const existing = await manager.find(ApplicationEntity, {
+        where: { userId: actor.userId },
+        select: { id: true, status: true },
+      });
+      const isCounselor = await manager.exists(CounselorEntity, { where: { id: actor.userId } });
+      assertMayApply(
+        existing.map((application) => application.status),
+        isCounselor,
+      );
+      const now = new Date();
+      const application = manager.create(ApplicationEntity, {
+        id: randomUUID(),
+        userId: actor.userId,
+        status: 'submitted',
+        ...toColumns(clean),
+        reviewerNote: null,
+        reviewerId: null,
+        submittedAt: now,
+        decidedAt: null,
+      });
+      try {
+        await manager.insert(ApplicationEntity, application);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw DomainError.conflict('application_open', 'You already have an open application');
+        }
+        throw error;
+      }
+      await this.outbox.add(manager, DirectoryEvents.applicationSubmitted, {
+        applicationId: application.id,
+        userId: actor.userId,
+        resubmission: false,
+      });
+      return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: application.id }));
+    });
+    this.relay.nudge();
+    return view;
+  }
+
+  async mine(actor: Actor): Promise<ApplicationView> {
+    const latest = await this.latestOf(this.dataSource.manager, actor.userId);
+    if (!latest) throw DomainError.notFound('application');
+    return applicationView(latest);
+  }
+
+  /** Only while changes are requested: applies the changes and puts the application back in the queue. */
+  async resubmit(actor: Actor, input: unknown): Promise<ApplicationView> {
+    const changes = cleanApplicationInput(input, await this.specialties.slugs(), { partial: true });
+    const view = await this.dataSource.transaction(async (manager) => {
+      await lockUserVetting(manager, actor.userId);
+      const latest = await this.latestOf(manager, actor.userId);
+      if (!latest) throw DomainError.notFound('application');
+      const to = nextStatus(latest.status, 'resubmit');
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ ...toColumns(changes), status: to, submittedAt: new Date(), decidedAt: null })
+        .where('id = :id', { id: latest.id })
+        .andWhere('status IN (:...from)', { from: APPLICATION_TRANSITIONS.resubmit.from })
+        .execute();
+      if (!affected) throw nextStatusConflict(latest.status);
+      await this.outbox.add(manager, DirectoryEvents.applicationSubmitted, {
+        applicationId: latest.id,
+        userId: actor.userId,
+        resubmission: true,
+      });
+      return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: latest.id }));
+    });
+    this.relay.nudge();
+    return view;
+  }
+
+  async list(request: Partial<ListApplicationsRequest>): Promise<Page<ApplicationView>> {
+    const { page, limit } = pageOf(request);
+    const where: { status?: ApplicationStatus; userId?: string } = {};
+    if (request.status !== undefined) {
+      if (!(APPLICATION_STATUSES as readonly string[]).includes(request.status)) {
+        throw DomainError.invalidField('status', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
+      }
+      where.status = request.status;
+    }
+    if (request.userId !== undefined) {
+      if (!isUuid(request.userId)) throw DomainError.invalidField('userId', 'must be a UUID');
+      where.userId = request.userId;
+    }
+    const [rows, total] = await this.dataSource.manager.findAndCount(ApplicationEntity, {
+      where,
+      order: { submittedAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * limit,
+      take: limit,
+    });
+    return { items: rows.map(applicationView), total, page, limit };
+  }
+
+  /**
+   * An admin's decision on a submitted application. Approval also creates the counselor's public
+   * profile (active); the role grant follows from `counselor.approved` in the accounts service.
+   */
+  async decide(
+    admin: Actor,
+    decision: Decision,
+    request: { id?: unknown; note?: unknown; reason?: unknown },
+  ): Promise<ApplicationView> {
+    const id = uuidOrNotFound(request.id, 'application');
+    const note = decisionNote(decision, request);
+    const view = await this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(ApplicationEntity, { id });
+      if (!found) throw DomainError.notFound('application');
+      await lockUserVetting(manager, found.userId);
+      const to = nextStatus(found.status, decision);
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ status: to, reviewerNote: note ?? null, reviewerId: admin.userId, decidedAt: new Date() })
+        .where('id = :id', { id })
+        .andWhere('status IN (:...from)', { from: APPLICATION_TRANSITIONS[decision].from })
+        .execute();
+      if (!affected) {
+        const current = await manager.findOneByOrFail(ApplicationEntity, { id });
+        throw nextStatusConflict(current.status, decision);
+      }
+      const application = await manager.findOneByOrFail(ApplicationEntity, { id });
+      const base = { applicationId: id, userId: application.userId, reviewerId: admin.userId };
+      if (decision === 'approve') {
+        await this.createProfile(manager, application);
+        await this.outbox.add(manager, DirectoryEvents.approved, {
+          ...base,
+          displayName: application.displayName,
+          ...(note ? { note } : {}),
+        });
+      } else if (decision === 'reject') {
+        await this.outbox.add(manager, DirectoryEvents.rejected, { ...base, reason: note });
+      } else {
+        await this.outbox.add(manager, DirectoryEvents.changesRequested, { ...base, reason: note });
+      }
+      return applicationView(application);
+    });
+    this.relay.nudge();
+    return view;
+  }
+
+  /** The approved counselor's profile, from the application, active at once. */
+  private async createProfile(manager: EntityManager, application: ApplicationEntity): Promise<void> {
+    await manager.query(
+      `INSERT INTO "directory"."counselors" (
+         "id", "application_id", "status", "status_changed_at", "display_name", "bio", "qualifications",
+         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender")
+       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT ("id") DO UPDATE SET
+         "application_id" = EXCLUDED."application_id", "display_name" = EXCLUDED."display_name",
+         "bio" = EXCLUDED."bio", "qualifications" = EXCLUDED."qualifications",
+         "registration_body" = EXCLUDED."registration_body", "registration_number" = EXCLUDED."registration_number",
+         "years_experience" = EXCLUDED."years_experience", "languages" = EXCLUDED."languages",
+         "specialties" = EXCLUDED."specialties", "gender" = EXCLUDED."gender", "updated_at" = now()`,
+      [
+        application.userId,
+        application.id,
+        application.displayName,
+        application.bio,
+        application.qualifications,
+        application.registrationBody,
+        application.registrationNumber,
+        application.yearsExperience,
+        application.languages,
+        application.specialties,
+        application.gender,
+      ],
+    );
+  }
+
+  private latestOf(manager: EntityManager, userId: string): Promise<ApplicationEntity | null> {
+    return manager.findOne(ApplicationEntity, {
+      where: { userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+}
+
+/** The conflict for an application that changed status under us (a racing decision won). */
+function nextStatusConflict(current: ApplicationStatus, action: ApplicationAction = 'resubmit'): DomainError {
+  try {
+    nextStatus(current, action);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+  }
+  return DomainError.conflict('application_changed', 'The application changed meanwhile; reload it and try again');
+}
+
+function decisionNote(decision: Decision, request: { note?: unknown; reason?: unknown }): string | undefined {
+  const errors = new FieldErrors();
+  let note: string | undefined;
+  if (decision === 'approve') {
+    if (request.note !== undefined && request.note !== null && request.note !== '') {
+      note = text(request.note, 'note', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
+    }
+  } else {
+    note = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
+  }
+  errors.throwIfAny();
+  return note;
+}
+
+function toColumns(input: Partial<ApplicationInput>): Partial<ApplicationEntity> {
+  const columns: Partial<ApplicationEntity> = {};
+  if (input.displayName !== undefined) columns.displayName = input.displayName;
+  if (input.bio !== undefined) columns.bio = input.bio;
+  if (input.qualifications !== undefined) columns.qualifications = input.qualifications;
+  if (input.registration !== undefined) {
+    columns.registrationBody = input.registration.body;
+    columns.registrationNumber = input.registration.number;
+  }
+  if (input.yearsExperience !== undefined) columns.yearsExperience = input.yearsExperience;
+  if (input.languages !== undefined) columns.languages = input.languages;
+  if (input.specialties !== undefined) columns.specialties = input.specialties;
+  if (input.gender !== undefined) columns.gender = input.gender;
+  return columns;
+}

@@ -1,0 +1,28 @@
+import { DIRECTORY_LIMITS as L } from '@haven/contracts';
+import { type FieldErrors, languageList, text, textList } from './fields';
+
+/** Specialty slugs, each one of `known`; duplicates dropped. */
+export function specialtyList(
+  value: unknown,
+  field: string,
+  errors: FieldErrors,
+  known: ReadonlySet<string>,
+): string[] | undefined {
+  const items = textList(value, field, errors, { maxItems: L.maxSpecialties, maxLength: 60 });
+  if (!items) return undefined;
+  const unknown = items.filter((slug) => !known.has(slug));
+  if (unknown.length > 0) {
+    errors.add(field, `unknown specialty ${unknown.map((slug) => `"${slug}"`).join(', ')} (see GET /specialties)`);
+    return undefined;
+  }
+  return items;
+}
+
+export const displayName = (value: unknown, errors: FieldErrors): string | undefined =>
+  text(value, 'displayName', errors, { min: 2, max: L.maxDisplayNameLength });
+
+export const bio = (value: unknown, errors: FieldErrors): string | undefined =>
+  text(value, 'bio', errors, { max: L.maxBioLength });
+
+export const languages = (value: unknown, errors: FieldErrors): string[] | undefined =>
+  languageList(value, 'languages', errors, { maxItems: L.maxLanguages });

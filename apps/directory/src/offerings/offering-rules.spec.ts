@@ -1,0 +1,53 @@
+import { DomainError } from '@haven/common';
+import { describe, expect, it } from 'vitest';
+import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
+
+const VALID = { title: ' Intro chat ', mode: 'chat' as const, durationMinutes: 30, pricePaise: 0 };
+
+function fieldsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return (error.details ?? []).map((detail) => detail.field);
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('offering rules', () => {
+  it('accepts a free offering and trims the title', () => {
+    expect(cleanNewOffering(VALID)).toEqual({ ...VALID, title: 'Intro chat' });
+  });
+
+  it('prices are 0 or at least Rs 1, in whole paise', () => {
+    expect(cleanNewOffering({ ...VALID, pricePaise: 100 }).pricePaise).toBe(100);
+    expect(cleanNewOffering({ ...VALID, pricePaise: 3000 }).pricePaise).toBe(3000);
+    for (const pricePaise of [1, 99, -100, 150.5]) {
+      expect(fieldsOf(() => cleanNewOffering({ ...VALID, pricePaise }))).toEqual(['pricePaise']);
+    }
+  });
+
+  it('sessions last 15 to 120 minutes', () => {
+    expect(cleanNewOffering({ ...VALID, durationMinutes: 15 }).durationMinutes).toBe(15);
+    expect(cleanNewOffering({ ...VALID, durationMinutes: 120 }).durationMinutes).toBe(120);
+    for (const durationMinutes of [14, 121, 45.5]) {
+      expect(fieldsOf(() => cleanNewOffering({ ...VALID, durationMinutes }))).toEqual(['durationMinutes']);
+    }
+  });
+
+  it('names every missing or bad field at once', () => {
+    expect(fieldsOf(() => cleanNewOffering({ mode: 'carrier-pigeon' as never }))).toEqual([
+      'title',
+      'mode',
+      'durationMinutes',
+      'pricePaise',
+    ]);
+  });
+
+  it('updates only title, price and active', () => {
+    expect(cleanOfferingChanges({ id: 'x', active: false })).toEqual({ active: false });
+    expect(cleanOfferingChanges({ id: 'x', pricePaise: 0, title: 'Free' })).toEqual({ pricePaise: 0, title: 'Free' });
+    expect(fieldsOf(() => cleanOfferingChanges({ id: 'x', pricePaise: 50 }))).toEqual(['pricePaise']);
+    expect(fieldsOf(() => cleanOfferingChanges({ id: 'x', active: 'no' as never }))).toEqual(['active']);
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  type CreateOfferingRequest,
+  DIRECTORY_LIMITS as L,
+  OFFERING_MODES,
+  type OfferingMode,
+  type UpdateOfferingRequest,
+} from '@haven/contracts';
+import { FieldErrors, integer, text } from '../common/fields';
+
+/** 0 (a free offering) or at least Rs 1 (Razorpay's minimum charge), in whole paise. */
+export function price(value: unknown, errors: FieldErrors): number | undefined {
+  const paise = integer(value, 'pricePaise', errors, { min: 0, max: L.maxPricePaise });
+  if (paise === undefined) return undefined;
+  if (paise > 0 && paise < L.minPaidPricePaise) {
+    errors.add('pricePaise', `must be 0 (free) or at least ${L.minPaidPricePaise} paise (Rs 1)`);
+    return undefined;
+  }
+  return paise;
+}
+
+export function cleanNewOffering(input: Partial<CreateOfferingRequest> | undefined): CreateOfferingRequest {
+  const errors = new FieldErrors();
+  const source = input ?? {};
+  const title = text(source.title, 'title', errors, { max: L.maxOfferingTitleLength });
+  let mode: OfferingMode | undefined;
+  if (source.mode === undefined) errors.add('mode', 'is required');
+  else if (!OFFERING_MODES.includes(source.mode)) errors.add('mode', `must be one of ${OFFERING_MODES.join(', ')}`);
+  else mode = source.mode;
+  const durationMinutes =
+    source.durationMinutes === undefined
+      ? (errors.add('durationMinutes', 'is required'), undefined)
+      : integer(source.durationMinutes, 'durationMinutes', errors, {
+          min: L.minDurationMinutes,
+          max: L.maxDurationMinutes,
+        });
+  const pricePaise =
+    source.pricePaise === undefined
+      ? (errors.add('pricePaise', 'is required'), undefined)
+      : price(source.pricePaise, errors);
+  errors.throwIfAny();
+  return { title: title!, mode: mode!, durationMinutes: durationMinutes!, pricePaise: pricePaise! };
+}
+
+export type OfferingChanges = Partial<Pick<UpdateOfferingRequest, 'title' | 'pricePaise' | 'active'>>;
+
+/** Title, price and whether it is offered; mode and duration are fixed once created. */
+export function cleanOfferingChanges(input: Partial<UpdateOfferingRequest> | undefined): OfferingChanges {
+  const errors = new FieldErrors();
+  const source = input ?? {};
+  const changes: OfferingChanges = {};
+  if (source.title !== undefined)
+    changes.title = text(source.title, 'title', errors, { max: L.maxOfferingTitleLength });
+  if (source.pricePaise !== undefined) changes.pricePaise = price(source.pricePaise, errors);
+  if (source.active !== undefined) {
+    if (typeof source.active !== 'boolean') errors.add('active', 'must be true or false');
+    else changes.active = source.active;
+  }
+  errors.throwIfAny();
+  return changes;
+}

@@ -1,0 +1,31 @@
+import {
+  type CreateOfferingRequest,
+  DirectoryRpc,
+  type OfferingView,
+  type RpcRequest,
+  type UpdateOfferingRequest,
+} from '@haven/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { actorWithRole } from '../common/rpc-input';
+import { OfferingsService } from './offerings.service';
+
+@Controller()
+export class OfferingsController {
+  constructor(private readonly offerings: OfferingsService) {}
+
+  @MessagePattern(DirectoryRpc.listMyOfferings.pattern)
+  listMine(@Payload() request: RpcRequest<Record<string, never>>): Promise<OfferingView[]> {
+    return this.offerings.listMine(actorWithRole(request, 'counselor'));
+  }
+
+  @MessagePattern(DirectoryRpc.createOffering.pattern)
+  create(@Payload() request: RpcRequest<CreateOfferingRequest>): Promise<OfferingView> {
+    return this.offerings.create(actorWithRole(request, 'counselor'), request.body);
+  }
+
+  @MessagePattern(DirectoryRpc.updateOffering.pattern)
+  update(@Payload() request: RpcRequest<UpdateOfferingRequest>): Promise<OfferingView> {
+    return this.offerings.update(actorWithRole(request, 'counselor'), request.body);
+  }
+}

@@ -1,0 +1,85 @@
+import { type Actor, DirectoryEvents, type OfferingView, type UpdateOfferingRequest } from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../common/rpc-input';
+import { CounselorEntity } from '../counselors/counselor.entity';
+import { offeringView } from '../counselors/counselor.view';
+import { OfferingEntity } from './offering.entity';
+import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
+
+/**
+ * A counselor's own offerings. Every create and update publishes the whole offering as it now is
+ * (`offering.changed`), which is how the booking service keeps its copy.
+ */
+@Injectable()
+export class OfferingsService {
+  constructor(
+    @InjectDataSource('directory') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async listMine(actor: Actor): Promise<OfferingView[]> {
+    const rows = await this.dataSource.manager.find(OfferingEntity, {
+      where: { counselorId: actor.userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(offeringView);
+  }
+
+  async create(actor: Actor, input: unknown): Promise<OfferingView> {
+    const clean = cleanNewOffering(input as never);
+    const view = await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnProfile(manager, actor.userId);
+      const offering = manager.create(OfferingEntity, {
+        id: randomUUID(),
+        counselorId: actor.userId,
+        ...clean,
+        currency: 'INR',
+        active: true,
+      });
+      await manager.insert(OfferingEntity, offering);
+      return this.publish(manager, offering.id);
+    });
+    this.relay.nudge();
+    return view;
+  }
+
+  async update(actor: Actor, input: Partial<UpdateOfferingRequest> | undefined): Promise<OfferingView> {
+    const id = input?.id;
+    if (!isUuid(id)) throw DomainError.notFound('offering');
+    const changes = cleanOfferingChanges(input);
+    const view = await this.dataSource.transaction(async (manager) => {
+      // Another counselor's offering is not found, exactly like one that does not exist.
+      const offering = await manager.findOne(OfferingEntity, {
+        where: { id, counselorId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!offering) throw DomainError.notFound('offering');
+      if (Object.keys(changes).length > 0) await manager.update(OfferingEntity, { id }, changes);
+      return this.publish(manager, id);
+    });
+    this.relay.nudge();
+    return view;
+  }
+
+  /** The offering as committed, and its snapshot event in the same transaction. */
+  private async publish(manager: EntityManager, id: string): Promise<OfferingView> {
+    const view = offeringView(await manager.findOneByOrFail(OfferingEntity, { id }));
+    await this.outbox.add(manager, DirectoryEvents.offeringChanged, { offering: view });
+    return view;
+  }
+
+  private async lockOwnProfile(manager: EntityManager, counselorId: string): Promise<void> {
+    const counselor = await manager.findOne(CounselorEntity, {
+      where: { id: counselorId },
+      lock: { mode: 'pessimistic_read' },
+      select: { id: true },
+    });
+    if (!counselor) throw DomainError.notFound('counselor');
+  }
+}

@@ -1,0 +1,46 @@
+import {
+  BookingEvents,
+  type BookingCompletedData,
+  type CreateReviewRequest,
+  type CreatedReviewView,
+  DirectoryRpc,
+  type EventEnvelope,
+  type Page,
+  type ReviewView,
+  type RpcRequest,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { OnEvent } from '@haven/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ReviewsService } from './reviews.service';
+
+@Controller()
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @OnEvent(BookingEvents.completed)
+  onBookingCompleted(@Payload() event: EventEnvelope<BookingCompletedData>): Promise<void> {
+    return this.reviews.recordCompletion(event);
+  }
+
+  /**
+   * Called by the service that owns the HTTP route. When it passes the caller along, only that
+   * client (or an admin) may review; someone else's booking is not found.
+   */
+  @MessagePattern(DirectoryRpc.createReview.pattern)
+  create(@Payload() request: RpcRequest<CreateReviewRequest>): Promise<CreatedReviewView> {
+    const actor = request.meta?.actor;
+    if (actor && !actor.roles.includes('admin') && request.body?.clientId !== actor.userId) {
+      throw DomainError.notFound('booking');
+    }
+    return this.reviews.create(request.body);
+  }
+
+  @MessagePattern(DirectoryRpc.listReviews.pattern)
+  list(
+    @Payload() request: RpcRequest<{ counselorId: string; page: number; limit: number }>,
+  ): Promise<Page<ReviewView>> {
+    return this.reviews.listForCounselor(request.body ?? {});
+  }
+}

@@ -1,0 +1,112 @@
+import { DomainError } from '@haven/common';
+import { describe, expect, it } from 'vitest';
+import { parseSearch } from './search-criteria';
+import { buildQuery, sortBySoonest } from './search.service';
+
+const KNOWN = new Set(['anxiety', 'grief']);
+const NOW = new Date('2026-11-28T10:00:00Z');
+
+function fieldsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return (error.details ?? []).map((detail) => detail.field);
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('search criteria', () => {
+  it('defaults to relevance, first page of 20, no availability window', () => {
+    expect(parseSearch({}, KNOWN, NOW)).toEqual({ sort: 'relevance', page: 1, limit: 20 });
+  });
+
+  it('keeps trimmed text and known filters', () => {
+    expect(
+      parseSearch(
+        { q: '  anxiety at work ', specialty: 'grief', language: 'hi', mode: 'video', maxPricePaise: 0, sort: 'price' },
+        KNOWN,
+        NOW,
+      ),
+    ).toMatchObject({ q: 'anxiety at work', specialty: 'grief', language: 'hi', mode: 'video', maxPricePaise: 0 });
+  });
+
+  it('names each bad filter', () => {
+    expect(
+      fieldsOf(() =>
+        parseSearch(
+          { specialty: 'astrology', language: 'EN', mode: 'fax' as never, maxPricePaise: -1, sort: 'name' as never },
+          KNOWN,
+          NOW,
+        ),
+      ),
+    ).toEqual(['specialty', 'language', 'mode', 'maxPricePaise', 'sort']);
+    expect(fieldsOf(() => parseSearch({ limit: 101 }, KNOWN, NOW))).toEqual(['limit']);
+  });
+
+  it('takes an availability window of ISO instants, at most 31 days, start before end', () => {
+    const criteria = parseSearch(
+      { availableFrom: '2026-12-01T04:30:00Z', availableTo: '2026-12-02T10:00:00+05:30' },
+      KNOWN,
+      NOW,
+    );
+    expect(criteria.availability).toEqual({
+      from: new Date('2026-12-01T04:30:00Z'),
+      to: new Date('2026-12-02T04:30:00Z'),
+    });
+    expect(fieldsOf(() => parseSearch({ availableFrom: 'tomorrow' }, KNOWN, NOW))).toEqual(['availableFrom']);
+    expect(fieldsOf(() => parseSearch({ availableTo: '2026-02-30T00:00:00Z' }, KNOWN, NOW))).toEqual(['availableTo']);
+    expect(
+      fieldsOf(() =>
+        parseSearch({ availableFrom: '2026-12-02T00:00:00Z', availableTo: '2026-12-01T00:00:00Z' }, KNOWN, NOW),
+      ),
+    ).toEqual(['availableTo']);
+    expect(
+      fieldsOf(() =>
+        parseSearch({ availableFrom: '2026-12-01T00:00:00Z', availableTo: '2027-01-02T00:00:00Z' }, KNOWN, NOW),
+      ),
+    ).toEqual(['availableTo']);
+  });
+
+  it('opens a window at now, or closes it 31 days after its start, when one end is missing', () => {
+    expect(parseSearch({ availableTo: '2026-11-29T00:00:00Z' }, KNOWN, NOW).availability).toEqual({
+      from: NOW,
+      to: new Date('2026-11-29T00:00:00Z'),
+    });
+    expect(parseSearch({ availableFrom: '2026-12-01T00:00:00Z' }, KNOWN, NOW).availability).toEqual({
+      from: new Date('2026-12-01T00:00:00Z'),
+      to: new Date('2027-01-01T00:00:00Z'),
+    });
+    expect(fieldsOf(() => parseSearch({ availableTo: '2026-11-01T00:00:00Z' }, KNOWN, NOW))).toEqual(['availableTo']);
+  });
+});
+
+describe('search query', () => {
+  it('always limits to active counselors and binds every value as a parameter', () => {
+    const query = buildQuery({
+      q: "o'brien; DROP TABLE",
+      specialty: 'grief',
+      mode: 'chat',
+      maxPricePaise: 500,
+      sort: 'price',
+      page: 1,
+      limit: 20,
+    });
+    expect(query.where).toContain(`c."status" = 'active'`);
+    expect(query.where).not.toContain('DROP');
+    expect(query.params).toEqual(["o'brien; DROP TABLE", 'grief', 'chat', 500]);
+    expect(query.minPrice).toContain('o."active"');
+  });
+
+  it('requires a matching active offering only when mode or price is asked for', () => {
+    expect(buildQuery({ sort: 'relevance', page: 1, limit: 20 }).where).not.toContain('EXISTS');
+    expect(buildQuery({ mode: 'audio', sort: 'relevance', page: 1, limit: 20 }).where).toContain('EXISTS');
+  });
+});
+
+describe('sorting by availability', () => {
+  it('puts the soonest first and those without a slot last, stable otherwise', () => {
+    const next = { a: null, b: '2026-12-02T00:00:00Z', c: '2026-12-01T00:00:00Z', d: null, e: '2026-12-01T00:00:00Z' };
+    expect(sortBySoonest(['a', 'b', 'c', 'd', 'e'], next)).toEqual(['c', 'e', 'b', 'a', 'd']);
+  });
+});

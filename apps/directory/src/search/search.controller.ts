@@ -1,0 +1,20 @@
+import {
+  type CounselorView,
+  DirectoryRpc,
+  type Page,
+  type RpcRequest,
+  type SearchCounselorsRequest,
+} from '@haven/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { SearchService } from './search.service';
+
+@Controller()
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @MessagePattern(DirectoryRpc.searchCounselors.pattern)
+  searchCounselors(@Payload() request: RpcRequest<SearchCounselorsRequest>): Promise<Page<CounselorView>> {
+    return this.search.search(request.body);
+  }
+}
