@@ -1,19 +1,35 @@
 import { serviceDatabaseModule } from '@haven/database';
-import {
-  CreateMessagingTables1764300000000,
-  InboxMessage,
-  OutboxMessage,
-  ServiceMessagingModule,
-} from '@haven/messaging';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceMessagingModule } from '@haven/messaging';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
+import { AdminController } from './admin/admin.controller';
+import { AdminUsersService } from './admin/admin-users.service';
+import { AuditLogService } from './audit/audit-log.service';
+import { AccessTokenSigner } from './auth/access-token.signer';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { ACCOUNTS_REDIS, LoginThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password-hasher';
+import { RefreshTokensService } from './auth/refresh-tokens.service';
+import { BootstrapAdminService } from './bootstrap/bootstrap-admin.service';
 import { AccountsConfig } from './config/accounts.config';
+import { VettingEventsController } from './events/vetting-events.controller';
+import { VettingEventsService } from './events/vetting-events.service';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
-export const ACCOUNTS_ENTITIES = [OutboxMessage, InboxMessage];
-export const ACCOUNTS_MIGRATIONS = [CreateMessagingTables1764300000000];
+export { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
 
 /** Users, credentials, roles, refresh tokens, password reset and the audit log. */
 @Module({})
-export class AccountsModule {
+export class AccountsModule implements OnApplicationShutdown {
+  constructor(@Inject(ACCOUNTS_REDIS) private readonly redis: Redis) {}
+
   static register(config: AccountsConfig): DynamicModule {
     return {
       module: AccountsModule,
@@ -26,7 +42,37 @@ export class AccountsModule {
         }),
         ServiceMessagingModule.forService({ service: 'accounts', rabbitmqUrl: config.RABBITMQ_URL }),
       ],
-      providers: [{ provide: AccountsConfig, useValue: config }],
+      controllers: [AuthController, PasswordResetController, UsersController, AdminController, VettingEventsController],
+      providers: [
+        { provide: AccountsConfig, useValue: config },
+        { provide: ACCOUNTS_REDIS, useFactory: () => connectRedis(config.REDIS_URL) },
+        PasswordHasher,
+        AccessTokenSigner,
+        LoginThrottle,
+        RefreshTokensService,
+        AuthService,
+        PasswordResetService,
+        UsersService,
+        AuditLogService,
+        AdminUsersService,
+        VettingEventsService,
+        BootstrapAdminService,
+      ],
     };
   }
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}
+
+/**
+ * The failed-login counter must not queue commands while Redis is away (it counts in memory
+ * instead), so the client has no offline queue; give it a moment to connect first.
+ */
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  await Promise.race([once(redis, 'ready'), sleep(3000)]);
+  return redis;
 }

@@ -5,7 +5,7 @@ import { AccountsModule } from './accounts.module';
 
 runServiceMain({
   service: 'accounts',
-  consumesEvents: false,
+  consumesEvents: true,
   config: AccountsConfig,
   module: (config) => AccountsModule.register(config),
 });

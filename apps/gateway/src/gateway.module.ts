@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarGatewayModule } from './calendar/calendar.module';
 import { TokenVerifier } from './auth/token-verifier';
@@ -74,7 +75,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       // One module per domain: its controllers, DTOs and RPC calls.
-      imports: [GatewayCoreModule.register(config), CalendarGatewayModule],
+      imports: [GatewayCoreModule.register(config), CalendarGatewayModule, AccountsGatewayModule],
       controllers: [HealthController],
     };
   }

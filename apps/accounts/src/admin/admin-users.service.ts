@@ -1,0 +1,127 @@
+import {
+  AccountsEvents,
+  type Actor,
+  type ListUsersRequest,
+  type Page,
+  ROLES,
+  type UpdateUserRequest,
+  type UserView,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RefreshTokensService } from '../auth/refresh-tokens.service';
+import { AuditLogService } from '../audit/audit-log.service';
+import { isUuid } from '../common/rpc-input';
+import { escapeLike } from '../common/user-input';
+import { User } from '../users/user.entity';
+import { userUpdatedData } from '../users/user-events';
+import { UsersQueries } from '../users/users.repository';
+import { toUserView } from '../users/user.view';
+import { planUserUpdate } from './role-policy';
+
+const MAX_QUERY_LENGTH = 200;
+
+/** User management for admins; every change is audited in its own transaction. */
+@Injectable()
+export class AdminUsersService {
+  private readonly logger = new Logger(AdminUsersService.name);
+
+  constructor(
+    @InjectDataSource('accounts') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditLogService,
+    private readonly refreshTokens: RefreshTokensService,
+  ) {}
+
+  /**
+   * The gateway checked the token's roles; this checks the account as it is now, so an admin who
+   * was demoted or deactivated a minute ago cannot act on an older token.
+   */
+  async assertAdmin(actor: Actor): Promise<void> {
+    const user = await this.dataSource.manager.findOneBy(User, { id: actor.userId });
+    if (!user?.active || !user.roles.includes('admin')) throw DomainError.forbidden('This needs the admin role');
+  }
+
+  async list(query: ListUsersRequest): Promise<Page<UserView>> {
+    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    if (query.q !== undefined && query.q.trim() !== '') {
+      if (query.q.length > MAX_QUERY_LENGTH) {
+        throw DomainError.invalidField('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
+      }
+      const pattern = `%${escapeLike(query.q.trim())}%`;
+      builder.andWhere(`(user.email ILIKE :pattern ESCAPE '\\' OR user.name ILIKE :pattern ESCAPE '\\')`, { pattern });
+    }
+    if (query.role !== undefined) {
+      if (!(ROLES as readonly string[]).includes(query.role)) {
+        throw DomainError.invalidField('role', `must be one of ${ROLES.join(', ')}`);
+      }
+      builder.andWhere(':role = ANY(user.roles)', { role: query.role });
+    }
+    const [users, total] = await builder
+      .orderBy('user.created_at', 'DESC')
+      .addOrderBy('user.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: users.map(toUserView), total, page: query.page, limit: query.limit };
+  }
+
+  async update(actor: Actor, request: Partial<UpdateUserRequest>): Promise<UserView> {
+    if (!isUuid(request.id)) throw DomainError.notFound('user');
+    if (request.roles !== undefined && !Array.isArray(request.roles)) {
+      throw DomainError.invalidField('roles', 'must be an array of roles');
+    }
+    if (request.active !== undefined && typeof request.active !== 'boolean') {
+      throw DomainError.invalidField('active', 'must be true or false');
+    }
+    if (request.roles === undefined && request.active === undefined) {
+      throw DomainError.validation('Give roles and/or active', [
+        { field: 'roles', message: 'roles or active is required' },
+        { field: 'active', message: 'roles or active is required' },
+      ]);
+    }
+    const id = request.id;
+
+    const user = await this.dataSource.transaction(async (manager) => {
+      const target = await UsersQueries.lockById(manager, id);
+      if (!target) throw DomainError.notFound('user');
+      const plan = planUserUpdate({ actorId: actor.userId, target, roles: request.roles, active: request.active });
+      const rolesChanged = plan.granted.length > 0 || plan.removed.length > 0;
+      const before = { roles: target.roles, active: target.active };
+
+      if (rolesChanged || plan.activeChanged) {
+        Object.assign(target, { roles: plan.roles, active: plan.active, updatedAt: new Date() });
+        await manager.update(User, { id }, { roles: plan.roles, active: plan.active, updatedAt: target.updatedAt });
+        await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(target));
+      }
+      if (plan.activeChanged && !plan.active) await this.refreshTokens.revokeAllForUser(manager, id);
+
+      const base = { actorId: actor.userId, targetType: 'user', targetId: id };
+      if (rolesChanged) {
+        await this.audit.record(manager, {
+          ...base,
+          action: 'user.roles-changed',
+          detail: { before: before.roles, after: plan.roles, granted: plan.granted, removed: plan.removed },
+        });
+      }
+      if (plan.activeChanged) {
+        await this.audit.record(manager, { ...base, action: plan.active ? 'user.reactivated' : 'user.deactivated' });
+      }
+      if (!rolesChanged && !plan.activeChanged) {
+        await this.audit.record(manager, {
+          ...base,
+          action: 'user.updated',
+          detail: { unchanged: true, roles: target.roles, active: target.active },
+        });
+      }
+      return target;
+    });
+    this.relay.nudge();
+    this.logger.log({ actorId: actor.userId, userId: id }, 'admin updated a user');
+    return toUserView(user);
+  }
+}

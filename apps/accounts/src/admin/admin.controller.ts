@@ -1,0 +1,45 @@
+import {
+  AccountsRpc,
+  type AuditLogEntryView,
+  type ListAuditLogRequest,
+  type ListUsersRequest,
+  type Page,
+  type RpcRequest,
+  type UpdateUserRequest,
+  type UserView,
+} from '@haven/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AuditLogService } from '../audit/audit-log.service';
+import { actorOf, bodyOf, pageOf } from '../common/rpc-input';
+import { AdminUsersService } from './admin-users.service';
+
+/** Admin-only operations: the actor's admin role is re-checked against the database. */
+@Controller()
+export class AdminController {
+  constructor(
+    private readonly users: AdminUsersService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  @MessagePattern(AccountsRpc.listUsers.pattern)
+  async listUsers(@Payload() request: RpcRequest<ListUsersRequest>): Promise<Page<UserView>> {
+    await this.users.assertAdmin(actorOf(request));
+    const body = bodyOf(request);
+    return this.users.list({ q: body.q, role: body.role, ...pageOf(body) });
+  }
+
+  @MessagePattern(AccountsRpc.updateUser.pattern)
+  async updateUser(@Payload() request: RpcRequest<UpdateUserRequest>): Promise<UserView> {
+    const actor = actorOf(request);
+    await this.users.assertAdmin(actor);
+    return this.users.update(actor, bodyOf(request));
+  }
+
+  @MessagePattern(AccountsRpc.listAuditLog.pattern)
+  async listAuditLog(@Payload() request: RpcRequest<ListAuditLogRequest>): Promise<Page<AuditLogEntryView>> {
+    await this.users.assertAdmin(actorOf(request));
+    const body = bodyOf(request);
+    return this.audit.list({ actorId: body.actorId, action: body.action, ...pageOf(body) });
+  }
+}

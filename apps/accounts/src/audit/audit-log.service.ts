@@ -1,0 +1,70 @@
+import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { isUuid } from '../common/rpc-input';
+import { AuditLogEntry } from './audit-log-entry.entity';
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The admin audit trail. Rows are written with the manager of the change they record. */
+@Injectable()
+export class AuditLogService {
+  constructor(@InjectDataSource('accounts') private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await writeAuditRow(manager, record);
+  }
+
+  async list(query: ListAuditLogRequest): Promise<Page<AuditLogEntryView>> {
+    const builder = this.dataSource.getRepository(AuditLogEntry).createQueryBuilder('entry');
+    if (query.actorId !== undefined) {
+      if (!isUuid(query.actorId)) throw DomainError.invalidField('actorId', 'must be a user id (uuid)');
+      builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
+    }
+    if (query.action !== undefined) builder.andWhere('entry.action = :action', { action: query.action });
+    const [rows, total] = await builder
+      .orderBy('entry.seq', 'DESC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: rows.map(toAuditView), total, page: query.page, limit: query.limit };
+  }
+}
+
+/** Inserts one audit row with the manager of the change it records (which must be in a transaction). */
+export async function writeAuditRow(manager: EntityManager, record: AuditRecord): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`Audit row for ${record.action} outside a transaction`);
+  }
+  await manager.insert(AuditLogEntry, {
+    id: randomUUID(),
+    actorId: record.actorId,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    // jsonb payloads are opaque to TypeORM's deep-partial typing.
+    detail: (record.detail ?? {}) as QueryDeepPartialEntity<Record<string, unknown>>,
+  });
+}
+
+export function toAuditView(entry: AuditLogEntry): AuditLogEntryView {
+  return {
+    id: entry.id,
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    at: entry.at.toISOString(),
+    detail: entry.detail,
+  };
+}

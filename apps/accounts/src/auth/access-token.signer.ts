@@ -1,0 +1,32 @@
+import type { AccessTokenClaims, Role } from '@haven/contracts';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@haven/common';
+import { Injectable } from '@nestjs/common';
+import { type CryptoKey, importPKCS8, type KeyObject, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { AccountsConfig } from '../config/accounts.config';
+
+/** Signs short-lived access tokens (EdDSA) that the gateway verifies with the public key. */
+@Injectable()
+export class AccessTokenSigner {
+  private key?: Promise<CryptoKey | KeyObject>;
+
+  constructor(private readonly config: AccountsConfig) {}
+
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  async sign(userId: string, roles: Role[]): Promise<string> {
+    this.key ??= importPKCS8(this.config.jwtPrivateKeyPem, JWT_ALGORITHM);
+    const claims: Omit<AccessTokenClaims, 'sub'> = { roles };
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.ACCESS_TOKEN_TTL_SECONDS}s`)
+      .sign(await this.key);
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  AccountsEvents,
+  type Actor,
+  type AuthSession,
+  type LoginRequest,
+  type RegisterRequest,
+  type TokenPair,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { isUniqueViolation } from '@haven/database';
+import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  checkEmail,
+  checkName,
+  checkPassword,
+  checkPhone,
+  checkTimezone,
+  DEFAULT_TIMEZONE,
+  normalizeEmail,
+  PASSWORD_MAX_LENGTH,
+} from '../common/user-input';
+import { User } from '../users/user.entity';
+import { userRegisteredData } from '../users/user-events';
+import { UsersQueries } from '../users/users.repository';
+import { toUserView } from '../users/user.view';
+import { AccessTokenSigner } from './access-token.signer';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { decideRefresh } from './refresh-decision';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { looksLikeOpaqueToken } from './token-crypto';
+
+type RefreshOutcome =
+  { kind: 'rotated'; user: User; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };
+
+/** Registration, login and the refresh-token lifecycle. */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource('accounts') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+    private readonly hasher: PasswordHasher,
+    private readonly signer: AccessTokenSigner,
+    private readonly refreshTokens: RefreshTokensService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async register(input: Partial<RegisterRequest>): Promise<AuthSession> {
+    const email = checkEmail(input.email);
+    const password = checkPassword(input.password);
+    const name = checkName(input.name);
+    const phone = input.phone === undefined || input.phone === null ? null : checkPhone(input.phone);
+    const timezone = input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone);
+
+    if (await UsersQueries.findByEmail(this.dataSource.manager, email)) throw emailTaken();
+    const passwordHash = await this.hasher.hash(password);
+    const now = new Date();
+    const user = Object.assign(new User(), {
+      id: randomUUID(),
+      email,
+      passwordHash,
+      name,
+      phone,
+      timezone,
+      roles: ['client'],
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies User);
+
+    let refreshToken: string;
+    try {
+      refreshToken = await this.dataSource.transaction(async (manager) => {
+        await manager.insert(User, user);
+        await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
+        return this.refreshTokens.issue(manager, user.id);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    this.relay.nudge();
+    this.logger.log({ userId: user.id }, 'user registered');
+    return this.session(user, refreshToken);
+  }
+
+  async login(input: Partial<LoginRequest>): Promise<AuthSession> {
+    const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
+    const password = typeof input.password === 'string' ? input.password : '';
+    if (!email || !password || password.length > PASSWORD_MAX_LENGTH) throw invalidCredentials();
+
+    await this.throttle.assertNotBlocked(email);
+    const user = await UsersQueries.findByEmail(this.dataSource.manager, email);
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyAgainstDummy(password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email);
+      throw invalidCredentials();
+    }
+    if (!user.active) throw DomainError.unauthenticated('This account is deactivated', 'account_deactivated');
+    await this.throttle.reset(email);
+
+    const refreshToken = await this.dataSource.transaction((manager) => this.refreshTokens.issue(manager, user.id));
+    return this.session(user, refreshToken);
+  }
+
+  /** Exchanges a refresh token for a new pair; a replayed token ends its whole family. */
+  async refresh(token: unknown): Promise<TokenPair> {
+    if (!looksLikeOpaqueToken(token)) throw invalidRefreshToken();
+    const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, token));
+    if (outcome.kind === 'refused') {
+      if (outcome.reason === 'reuse') {
+        this.logger.warn({ familyId: outcome.familyId }, 'refresh token reused: its family is revoked');
+      }
+      throw invalidRefreshToken();
+    }
+    const { accessToken, refreshToken, tokenType, expiresIn } = await this.session(outcome.user, outcome.refreshToken);
+    return { accessToken, refreshToken, tokenType, expiresIn };
+  }
+
+  /** Ends the session the refresh token belongs to, if it is the caller's; silent otherwise. */
+  async logout(actor: Actor, token: unknown): Promise<void> {
+    if (!looksLikeOpaqueToken(token)) return;
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.refreshTokens.findByToken(manager, token);
+      if (row && row.userId === actor.userId) await this.refreshTokens.revokeFamily(manager, row.familyId);
+    });
+  }
+
+  private async rotate(manager: EntityManager, token: string): Promise<RefreshOutcome> {
+    const row = await this.refreshTokens.findByToken(manager, token);
+    const decision = decideRefresh(row, new Date());
+    if (!row || decision === 'unknown' || decision === 'revoked' || decision === 'expired') {
+      return { kind: 'refused', reason: decision };
+    }
+    if (decision === 'reuse') {
+      await this.refreshTokens.revokeFamily(manager, row.familyId);
+      return { kind: 'refused', reason: 'reuse', familyId: row.familyId };
+    }
+    const user = await manager.findOneBy(User, { id: row.userId });
+    if (!user?.active) {
+      await this.refreshTokens.revokeFamily(manager, row.familyId);
+      return { kind: 'refused', reason: 'inactive' };
+    }
+    if (!(await this.refreshTokens.markUsed(manager, row.id))) {
+      // Someone exchanged the same token a moment ago: that is reuse too.
+      await this.refreshTokens.revokeFamily(manager, row.familyId);
+      return { kind: 'refused', reason: 'reuse', familyId: row.familyId };
+    }
+    const refreshToken = await this.refreshTokens.issue(manager, user.id, row.familyId);
+    return { kind: 'rotated', user, refreshToken };
+  }
+
+  private async session(user: User, refreshToken: string): Promise<AuthSession> {
+    const view = toUserView(user);
+    return {
+      user: view,
+      accessToken: await this.signer.sign(user.id, view.roles),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.signer.ttlSeconds,
+    };
+  }
+}
+
+function emailTaken(): DomainError {
+  return DomainError.conflict('email_taken', 'An account with this e-mail address already exists');
+}
+
+function invalidCredentials(): DomainError {
+  return DomainError.unauthenticated('Invalid e-mail address or password', 'invalid_credentials');
+}
+
+function invalidRefreshToken(): DomainError {
+  return DomainError.unauthenticated('Refresh token is invalid, expired or already used', 'invalid_refresh_token');
+}

@@ -1,0 +1,112 @@
+import {
+  AccountsEvents,
+  type CounselorApplicationDecision,
+  type CounselorStatusChange,
+  type EventEnvelope,
+} from '@haven/contracts';
+import { InboxService, OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { canonicalRoles } from '../admin/role-policy';
+import { AuditLogService } from '../audit/audit-log.service';
+import { isUuid } from '../common/rpc-input';
+import { User } from '../users/user.entity';
+import { userUpdatedData } from '../users/user-events';
+import { UsersQueries } from '../users/users.repository';
+
+const ROLE_CONSUMER = 'accounts.counselor-role';
+const AUDIT_CONSUMER = 'accounts.vetting-audit';
+
+/**
+ * The accounts side of vetting: an approved application grants the `counselor` role, and every
+ * vetting decision by an admin lands in the audit log. Each event takes effect once (inbox).
+ */
+@Injectable()
+export class VettingEventsService {
+  private readonly logger = new Logger(VettingEventsService.name);
+
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async approved(event: EventEnvelope<CounselorApplicationDecision & { displayName?: string }>): Promise<void> {
+    const { userId, reviewerId, applicationId } = event.data ?? ({} as CounselorApplicationDecision);
+    if (!isUuid(userId)) {
+      this.logger.error({ eventId: event.id }, 'counselor.approved without a valid userId: ignored');
+      return;
+    }
+    const processed = await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
+      const actorId = isUuid(reviewerId) ? reviewerId : null;
+      await this.audit.record(manager, {
+        actorId,
+        action: 'counselor.application-approved',
+        targetType: 'counselor-application',
+        targetId: applicationId ?? null,
+        detail: { userId },
+      });
+      await this.grantCounselor(manager, userId, actorId, applicationId);
+    });
+    if (processed) this.relay.nudge();
+  }
+
+  async decided(
+    event: EventEnvelope<CounselorApplicationDecision>,
+    action: 'counselor.application-rejected' | 'counselor.changes-requested',
+  ): Promise<void> {
+    const { userId, reviewerId, applicationId, reason } = event.data ?? ({} as CounselorApplicationDecision);
+    await this.inbox.process(event, AUDIT_CONSUMER, (manager) =>
+      this.audit.record(manager, {
+        actorId: isUuid(reviewerId) ? reviewerId : null,
+        action,
+        targetType: 'counselor-application',
+        targetId: applicationId ?? null,
+        detail: { userId, ...(reason ? { reason } : {}) },
+      }),
+    );
+  }
+
+  async statusChanged(
+    event: EventEnvelope<CounselorStatusChange>,
+    action: 'counselor.suspended' | 'counselor.reinstated',
+  ): Promise<void> {
+    const { counselorId, actorId, reason } = event.data ?? ({} as CounselorStatusChange);
+    await this.inbox.process(event, AUDIT_CONSUMER, (manager) =>
+      this.audit.record(manager, {
+        actorId: isUuid(actorId) ? actorId : null,
+        action,
+        targetType: 'counselor',
+        targetId: counselorId ?? null,
+        detail: reason ? { reason } : {},
+      }),
+    );
+  }
+
+  private async grantCounselor(
+    manager: EntityManager,
+    userId: string,
+    actorId: string | null,
+    applicationId: string | undefined,
+  ): Promise<void> {
+    const user = await UsersQueries.lockById(manager, userId);
+    if (!user) {
+      this.logger.warn({ userId }, 'approved counselor has no account: no role granted');
+      return;
+    }
+    if (user.roles.includes('counselor')) return;
+    const roles = canonicalRoles([...user.roles, 'counselor']);
+    Object.assign(user, { roles, updatedAt: new Date() });
+    await manager.update(User, { id: user.id }, { roles, updatedAt: user.updatedAt });
+    await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(user));
+    await this.audit.record(manager, {
+      actorId,
+      action: 'user.role-granted',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { role: 'counselor', source: 'vetting', applicationId: applicationId ?? null },
+    });
+    this.logger.log({ userId: user.id }, 'counselor role granted');
+  }
+}

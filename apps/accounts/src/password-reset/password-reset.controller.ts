@@ -1,0 +1,28 @@
+import {
+  AccountsRpc,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+  type RpcRequest,
+} from '@haven/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { bodyOf } from '../common/rpc-input';
+import { PasswordResetService } from './password-reset.service';
+
+@Controller()
+export class PasswordResetController {
+  constructor(private readonly resets: PasswordResetService) {}
+
+  @MessagePattern(AccountsRpc.requestPasswordReset.pattern)
+  async request(@Payload() request: RpcRequest<PasswordResetRequest>): Promise<{ accepted: true }> {
+    await this.resets.request(bodyOf(request).email);
+    return { accepted: true };
+  }
+
+  @MessagePattern(AccountsRpc.confirmPasswordReset.pattern)
+  async confirm(@Payload() request: RpcRequest<PasswordResetConfirmRequest>): Promise<{ ok: true }> {
+    const body = bodyOf(request);
+    await this.resets.confirm(body.token, body.password);
+    return { ok: true };
+  }
+}

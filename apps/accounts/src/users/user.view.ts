@@ -1,0 +1,34 @@
+import type { UserContact, UserSummary, UserView } from '@haven/contracts';
+import { canonicalRoles } from '../admin/role-policy';
+import { firstName } from '../common/user-input';
+import type { User } from './user.entity';
+
+/** `user` of api.md: never the hash. */
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone ?? null,
+    timezone: user.timezone,
+    roles: canonicalRoles(user.roles),
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function toUserSummary(user: Pick<User, 'id' | 'name'>): UserSummary {
+  return { id: user.id, name: firstName(user.name) };
+}
+
+export function toUserContact(user: User): UserContact {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone ?? null,
+    timezone: user.timezone,
+    roles: canonicalRoles(user.roles),
+    active: user.active,
+  };
+}

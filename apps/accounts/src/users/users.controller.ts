@@ -1,0 +1,49 @@
+import {
+  AccountsRpc,
+  ROLES,
+  type Role,
+  type RpcRequest,
+  type UpdateMeRequest,
+  type UserContact,
+  type UserSummary,
+  type UserView,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { actorOf, bodyOf, idsOf } from '../common/rpc-input';
+import { UsersService } from './users.service';
+
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @MessagePattern(AccountsRpc.getMe.pattern)
+  getMe(@Payload() request: RpcRequest<Record<string, never>>): Promise<UserView> {
+    return this.users.getMe(actorOf(request));
+  }
+
+  @MessagePattern(AccountsRpc.updateMe.pattern)
+  updateMe(@Payload() request: RpcRequest<UpdateMeRequest>): Promise<UserView> {
+    return this.users.updateMe(actorOf(request), bodyOf(request));
+  }
+
+  @MessagePattern(AccountsRpc.getUsers.pattern)
+  getUsers(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<UserSummary[]> {
+    return this.users.summaries(idsOf(bodyOf(request).ids));
+  }
+
+  @MessagePattern(AccountsRpc.getContacts.pattern)
+  getContacts(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<UserContact[]> {
+    return this.users.contacts(idsOf(bodyOf(request).ids));
+  }
+
+  @MessagePattern(AccountsRpc.getContactsByRole.pattern)
+  getContactsByRole(@Payload() request: RpcRequest<{ role: Role }>): Promise<UserContact[]> {
+    const role = bodyOf(request).role;
+    if (!role || !(ROLES as readonly string[]).includes(role)) {
+      throw DomainError.invalidField('role', `must be one of ${ROLES.join(', ')}`);
+    }
+    return this.users.contactsByRole(role);
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  AccountsEvents,
+  type Actor,
+  type Role,
+  type UpdateMeRequest,
+  type UserContact,
+  type UserSummary,
+  type UserView,
+} from '@haven/contracts';
+import { DomainError } from '@haven/common';
+import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { checkName, checkPhone, checkTimezone } from '../common/user-input';
+import { User } from './user.entity';
+import { userUpdatedData } from './user-events';
+import { UsersQueries } from './users.repository';
+import { toUserContact, toUserSummary, toUserView } from './user.view';
+
+/** A user's own profile, and lookups other services make. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource('accounts') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async getMe(actor: Actor): Promise<UserView> {
+    const user = await this.dataSource.manager.findOneBy(User, { id: actor.userId });
+    return toUserView(this.assertActive(user));
+  }
+
+  async updateMe(actor: Actor, input: Partial<UpdateMeRequest>): Promise<UserView> {
+    const changes: Partial<Pick<User, 'name' | 'phone' | 'timezone'>> = {};
+    if (input.name !== undefined) changes.name = checkName(input.name);
+    if (input.phone !== undefined) changes.phone = input.phone === null ? null : checkPhone(input.phone);
+    if (input.timezone !== undefined) changes.timezone = checkTimezone(input.timezone);
+
+    const user = await this.dataSource.transaction(async (manager) => {
+      const current = this.assertActive(await UsersQueries.lockById(manager, actor.userId));
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => changes[key] !== current[key]);
+      if (changed.length === 0) return current;
+      Object.assign(current, changes, { updatedAt: new Date() });
+      await manager.update(User, { id: current.id }, { ...changes, updatedAt: current.updatedAt });
+      await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(current));
+      return current;
+    });
+    this.relay.nudge();
+    return toUserView(user);
+  }
+
+  /** First names only: what reviews and other public pages may show. */
+  async summaries(ids: string[]): Promise<UserSummary[]> {
+    if (ids.length === 0) return [];
+    const users = await this.dataSource.manager.find(User, {
+      select: { id: true, name: true },
+      where: { id: In(ids) },
+    });
+    return users.map(toUserSummary);
+  }
+
+  async contacts(ids: string[]): Promise<UserContact[]> {
+    if (ids.length === 0) return [];
+    const users = await this.dataSource.manager.findBy(User, { id: In(ids) });
+    return users.map(toUserContact);
+  }
+
+  async contactsByRole(role: Role): Promise<UserContact[]> {
+    const users = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where(':role = ANY(user.roles)', { role })
+      .andWhere('user.active')
+      .orderBy('user.created_at', 'ASC')
+      .getMany();
+    return users.map(toUserContact);
+  }
+
+  /** A token outlives a deactivation by up to 15 minutes; the account's own routes stop at once. */
+  private assertActive(user: User | null): User {
+    if (!user) throw DomainError.unauthenticated('This account no longer exists', 'account_not_found');
+    if (!user.active) throw DomainError.unauthenticated('This account is deactivated', 'account_deactivated');
+    return user;
+  }
+}

@@ -1,0 +1,116 @@
+import { type AuditLogEntryView, ROLES, type Role } from '@haven/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  limit: number = 20;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the e-mail address or name (case-insensitive)' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({
+    enum: ['finance', 'admin'],
+    isArray: true,
+    description:
+      'The admin-grantable roles the user should hold (finance, admin). `client` always stays; `counselor` comes from vetting and is kept.',
+    example: ['finance'],
+  })
+  @IsOptional()
+  @IsArray({ message: 'must be an array of roles' })
+  @ArrayMaxSize(ROLES.length * 2, { message: 'has too many entries' })
+  @IsIn(ROLES, { each: true, message: `each entry must be one of ${ROLES.join(', ')}` })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  active?: boolean;
+}
+
+export class AuditLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id (UUID)' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'user.roles-changed' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  action?: string;
+}
+
+export class AuditLogEntryDto implements AuditLogEntryView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the platform itself' })
+  actorId: string | null;
+
+  @ApiProperty({ example: 'user.roles-changed' })
+  action: string;
+
+  @ApiProperty({ example: 'user' })
+  targetType: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  targetId: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  detail: Record<string, unknown>;
+}
+
+export class AuditLogPageDto {
+  @ApiProperty({ type: AuditLogEntryDto, isArray: true })
+  items: AuditLogEntryDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  limit: number;
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIanaTimezone, PHONE_PATTERN, Trim } from './validators';
+
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 1024;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'asha@example.com', description: 'Unique, compared case-insensitively' })
+  @Trim()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, example: 'correct horse battery' })
+  @IsString({ message: 'must be a string' })
+  @MinLength(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  password: string;
+
+  @ApiProperty({ example: 'Asha Rao', maxLength: 100 })
+  @Trim()
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  name: string;
+
+  @ApiPropertyOptional({ example: '+919876543210', description: 'International format, starting with +' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(PHONE_PATTERN, { message: 'must be an international phone number such as +919876543210' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Kolkata', default: 'Asia/Kolkata', description: 'IANA time zone' })
+  @IsOptional()
+  @IsIanaTimezone()
+  timezone?: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'asha@example.com' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(320, { message: 'must be at most 320 characters' })
+  email: string;
+
+  @ApiProperty()
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  password: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'The refresh token from the last login or refresh' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(512, { message: 'must be at most 512 characters' })
+  refreshToken: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'asha@example.com' })
+  @Trim()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the reset link' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @MaxLength(512, { message: 'must be at most 512 characters' })
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString({ message: 'must be a string' })
+  @MinLength(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  password: string;
+}

@@ -1,0 +1,62 @@
+import { ROLES, type Role, type UserView } from '@haven/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** `user` of the API: never a hash. */
+export class UserDto implements UserView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'asha@example.com' })
+  email: string;
+
+  @ApiProperty({ example: 'Asha Rao' })
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '+919876543210' })
+  phone: string | null;
+
+  @ApiProperty({ example: 'Asia/Kolkata' })
+  timezone: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['client'] })
+  roles: Role[];
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'EdDSA-signed JWT for `Authorization: Bearer`, valid for about 15 minutes' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Opaque and single use: exchange it at /auth/refresh for a new pair' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 })
+  expiresIn: number;
+}
+
+export class AuthSessionDto extends TokenPairDto {
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: UserDto, isArray: true })
+  items: UserDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  limit: number;
+}
