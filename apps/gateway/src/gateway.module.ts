@@ -12,6 +12,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfig } from './config/gateway.config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureProbe } from './health/infrastructure.probe';
+import { DirectoryGatewayModule } from './directory/directory.module';
 
 export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 
@@ -75,7 +76,12 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       // One module per domain: its controllers, DTOs and RPC calls.
-      imports: [GatewayCoreModule.register(config), CalendarGatewayModule, AccountsGatewayModule],
+      imports: [
+        GatewayCoreModule.register(config),
+        CalendarGatewayModule,
+        AccountsGatewayModule,
+        DirectoryGatewayModule,
+      ],
       controllers: [HealthController],
     };
   }

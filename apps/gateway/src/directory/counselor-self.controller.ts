@@ -1,0 +1,57 @@
+import { type Actor, type CounselorView, DirectoryRpc, type OfferingView } from '@haven/contracts';
+import { RpcClient } from '@haven/messaging';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CounselorDto, CreateOfferingDto, OfferingDto, UpdateOfferingDto, UpdateProfileDto } from './dto/counselor.dto';
+
+/** The signed-in counselor's own profile and offerings. */
+@ApiTags('counselor profile')
+@Authenticated()
+@Roles('counselor')
+@Controller('counselor')
+export class CounselorSelfController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Patch('profile')
+  @ApiOperation({ summary: 'Edit your public profile' })
+  @ApiOkResponse({ type: CounselorDto })
+  @ApiBadRequestResponse({ description: 'A bad field, an unknown specialty or language code' })
+  updateProfile(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<CounselorView> {
+    return this.rpc.send(DirectoryRpc.updateMyProfile, body, { actor });
+  }
+
+  @Get('offerings')
+  @ApiOperation({ summary: 'Your offerings, inactive ones included' })
+  @ApiOkResponse({ type: OfferingDto, isArray: true })
+  listOfferings(@CurrentActor() actor: Actor): Promise<OfferingView[]> {
+    return this.rpc.send(DirectoryRpc.listMyOfferings, {}, { actor });
+  }
+
+  @Post('offerings')
+  @ApiOperation({ summary: 'Publish an offering (active at once)' })
+  @ApiCreatedResponse({ type: OfferingDto })
+  @ApiBadRequestResponse({ description: 'Bad mode, duration outside 15–120 or price neither 0 nor ≥ 100 paise' })
+  createOffering(@CurrentActor() actor: Actor, @Body() body: CreateOfferingDto): Promise<OfferingView> {
+    return this.rpc.send(DirectoryRpc.createOffering, body, { actor });
+  }
+
+  @Patch('offerings/:id')
+  @ApiOperation({ summary: 'Retitle, reprice or (de)activate one of your offerings; bookings keep their price' })
+  @ApiOkResponse({ type: OfferingDto })
+  @ApiNotFoundResponse({ description: 'No such offering of yours' })
+  updateOffering(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: UpdateOfferingDto,
+  ): Promise<OfferingView> {
+    return this.rpc.send(DirectoryRpc.updateOffering, { ...body, id }, { actor });
+  }
+}

@@ -1,0 +1,69 @@
+import { type CounselorView, DirectoryRpc, type Page, type ReviewView, type SpecialtyView } from '@haven/contracts';
+import { RpcClient } from '@haven/messaging';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import {
+  CounselorDto,
+  CounselorPageDto,
+  ReviewPageDto,
+  ReviewsQueryDto,
+  SearchCounselorsQueryDto,
+  SpecialtyDto,
+} from './dto/counselor.dto';
+
+/** The public directory: search, profiles, reviews. Only active counselors exist here. */
+@ApiTags('counselors')
+@Controller('counselors')
+export class CounselorsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Search active counselors by text, specialty, language, mode, price and free slots' })
+  @ApiOkResponse({ type: CounselorPageDto })
+  @ApiBadRequestResponse({ description: 'A bad filter; availableFrom must precede availableTo, at most 31 days' })
+  @ApiServiceUnavailableResponse({ description: 'A free-slot window was asked for and availability is unavailable' })
+  search(@Query() query: SearchCounselorsQueryDto): Promise<Page<CounselorView>> {
+    return this.rpc.send(DirectoryRpc.searchCounselors, { ...query });
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: "An active counselor's public profile with active offerings" })
+  @ApiOkResponse({ type: CounselorDto })
+  @ApiNotFoundResponse({ description: 'No such active counselor' })
+  get(@Param('id') id: string): Promise<CounselorView> {
+    return this.rpc.send(DirectoryRpc.getCounselor, { id });
+  }
+
+  @Public()
+  @Get(':id/reviews')
+  @ApiOperation({ summary: "An active counselor's reviews, newest first (clients' first names only)" })
+  @ApiOkResponse({ type: ReviewPageDto })
+  @ApiNotFoundResponse({ description: 'No such active counselor' })
+  reviews(@Param('id') id: string, @Query() query: ReviewsQueryDto): Promise<Page<ReviewView>> {
+    return this.rpc.send(DirectoryRpc.listReviews, { counselorId: id, page: query.page, limit: query.limit });
+  }
+}
+
+@ApiTags('counselors')
+@Controller('specialties')
+export class SpecialtiesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Every specialty a counselor may list' })
+  @ApiOkResponse({ type: SpecialtyDto, isArray: true })
+  list(): Promise<SpecialtyView[]> {
+    return this.rpc.send(DirectoryRpc.listSpecialties, {});
+  }
+}

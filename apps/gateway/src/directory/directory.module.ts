@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AdminDirectoryController } from './admin-directory.controller';
+import { CounselorApplicationsController } from './counselor-applications.controller';
+import { CounselorSelfController } from './counselor-self.controller';
+import { CounselorsController, SpecialtiesController } from './counselors.controller';
+
+/** Counselor applications and vetting, the public directory, a counselor's profile and offerings. */
+@Module({
+  controllers: [
+    CounselorApplicationsController,
+    AdminDirectoryController,
+    CounselorsController,
+    SpecialtiesController,
+    CounselorSelfController,
+  ],
+})
+export class DirectoryGatewayModule {}
