@@ -1,4 +1,5 @@
-import type { AuthSession, UserView } from '@haven/contracts';
+import type { AuthSession, EventEnvelope, UserView } from '@haven/contracts';
+import { Pool } from 'pg';
 import { expect, inject } from 'vitest';
 import { api, uniqueEmail } from './http';
 
@@ -96,4 +97,56 @@ export async function setGrantableRoles(
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+let pool: Pool | undefined;
+
+/** A connection pool to the platform's database, for tests that inspect or age rows. */
+export function platformDb(): Pool {
+  if (!pool) {
+    const env = JSON.parse(inject('platformEnv')) as NodeJS.ProcessEnv;
+    pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
+  }
+  return pool;
+}
+
+export async function closePlatformDb(): Promise<void> {
+  await pool?.end();
+  pool = undefined;
+}
+
+/**
+ * The newest event of `type` the accounts service wrote to its outbox whose data matches `where`
+ * (e.g. `{ email }`), waiting briefly for it to appear.
+ */
+export async function accountsOutboxEvent<T = any>(
+  type: string,
+  where: Record<string, string>,
+  timeoutMs = 5000,
+): Promise<EventEnvelope<T> | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  const conditions = Object.keys(where)
+    .map((key, index) => `envelope->'data'->>'${key.replace(/'/g, "''")}' = $${index + 2}`)
+    .join(' AND ');
+  for (;;) {
+    const { rows } = await platformDb().query<{ envelope: EventEnvelope<T> }>(
+      `SELECT envelope FROM accounts.outbox WHERE type = $1 ${conditions ? `AND ${conditions}` : ''}
+       ORDER BY created_at DESC LIMIT 1`,
+      [type, ...Object.values(where)],
+    );
+    if (rows[0]) return rows[0].envelope;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Asks for a password reset and returns the raw token the notifications service would mail. */
+export async function requestPasswordResetToken(email: string): Promise<string> {
+  const response = await api('POST', '/auth/password-reset/request', { email });
+  expect(response.status).toBe(202);
+  const event = await accountsOutboxEvent<{ token: string }>('user.password-reset-requested', {
+    email: email.trim().toLowerCase(),
+  });
+  if (!event) throw new Error(`no password reset event for ${email}`);
+  return event.data.token;
 }

@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { AuditLogPageDto, AuditLogQueryDto, ListUsersQueryDto, UpdateUserDto } from './dto/admin.dto';
+import { AuditLogPageDto, AuditLogQueryDto, ListUsersQueryDto, pageOf, UpdateUserDto } from './dto/admin.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
 import { pickDefined } from './me.controller';
 
@@ -25,11 +25,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'List and search users' })
   @ApiOkResponse({ type: UserPageDto })
   listUsers(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<Page<UserView>> {
-    return this.rpc.send(
-      AccountsRpc.listUsers,
-      { q: query.q, role: query.role, page: query.page, limit: query.limit },
-      { actor },
-    );
+    return this.rpc.send(AccountsRpc.listUsers, { q: query.q, role: query.role, ...pageOf(query) }, { actor });
   }
 
   @Patch('users/:id')
@@ -50,7 +46,7 @@ export class AdminUsersController {
   listAuditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
     return this.rpc.send(
       AccountsRpc.listAuditLog,
-      { actorId: query.actorId, action: query.action, page: query.page, limit: query.limit },
+      { actorId: query.actorId, action: query.action, ...pageOf(query) },
       { actor },
     );
   }

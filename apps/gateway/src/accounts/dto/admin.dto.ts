@@ -1,35 +1,23 @@
-import { type AuditLogEntryView, ROLES, type Role } from '@haven/contracts';
+import { type AuditLogEntryView, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ROLES, type Role } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsWholeNumber, wholeNumber } from './validators';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  page: number = 1;
+  @IsWholeNumber(1, 1_000_000)
+  page?: number | string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(100, { message: 'must be at most 100' })
-  limit: number = 20;
+  @IsWholeNumber(1, MAX_PAGE_SIZE)
+  limit?: number | string;
+}
+
+/** page and limit as numbers, with the defaults. */
+export function pageOf(query: PageQueryDto): { page: number; limit: number } {
+  return { page: wholeNumber(query.page, 1), limit: wholeNumber(query.limit, DEFAULT_PAGE_SIZE) };
 }
 
 export class ListUsersQueryDto extends PageQueryDto {

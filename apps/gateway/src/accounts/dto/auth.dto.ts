@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsIanaTimezone, PHONE_PATTERN, Trim } from './validators';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress, IsIanaTimezone, PHONE_PATTERN } from './validators';
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 1024;
 
 export class RegisterDto {
   @ApiProperty({ example: 'asha@example.com', description: 'Unique, compared case-insensitively' })
-  @Trim()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, example: 'correct horse battery' })
@@ -19,7 +17,6 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Asha Rao', maxLength: 100 })
-  @Trim()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(100, { message: 'must be at most 100 characters' })
@@ -61,9 +58,7 @@ export class RefreshTokenDto {
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'asha@example.com' })
-  @Trim()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
+  @IsEmailAddress()
   email: string;
 }
 

@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsIanaTimezone, PHONE_PATTERN, Trim } from './validators';
+import { IsIanaTimezone, PHONE_PATTERN } from './validators';
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Asha Rao', maxLength: 100 })
   @ValidateIf((_, value) => value !== undefined)
-  @Trim()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(100, { message: 'must be at most 100 characters' })
