@@ -61,7 +61,8 @@ export function parseSearch(
     else criteria.mode = source.mode;
   }
   if (source.maxPricePaise !== undefined) {
-    const value = source.maxPricePaise;
+    const raw: unknown = source.maxPricePaise;
+    const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       errors.add('maxPricePaise', 'must be a whole number of paise ≥ 0');
     } else criteria.maxPricePaise = value;

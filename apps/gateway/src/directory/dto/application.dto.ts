@@ -6,7 +6,6 @@ import {
   ISO_639_1_CODES,
 } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,7 +13,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNotEmptyObject,
   IsObject,
   IsOptional,
   IsString,
@@ -24,7 +22,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from './page.dto';
 import { SLUG_PATTERN, Trim, TrimEach } from './validators';
@@ -69,11 +66,9 @@ export class CreateApplicationDto {
   @MaxLength(L.maxQualificationLength, { each: true })
   qualifications: string[];
 
+  // Its body and number are checked by the directory service, which names them (registration.number).
   @ApiProperty({ type: RegistrationDto })
-  @IsObject()
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => RegistrationDto)
+  @IsObject({ message: '$property must be an object with body and number' })
   registration: RegistrationDto;
 
   @ApiProperty({ example: 8, minimum: 0, maximum: L.maxYearsExperience })

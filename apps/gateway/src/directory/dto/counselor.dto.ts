@@ -33,7 +33,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from './page.dto';
-import { IsInstant, IsPricePaise, OptionalField, SLUG_PATTERN, Trim } from './validators';
+import { IsInstant, IsPricePaise, IsWholeNumber, OptionalField, SLUG_PATTERN, Trim } from './validators';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: L.maxDisplayNameLength })
@@ -151,8 +151,7 @@ export class SearchCounselorsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Has an active offering at most this price (with the mode, if given)' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsWholeNumber({ min: 0 })
   maxPricePaise?: number;
 
   @ApiPropertyOptional({

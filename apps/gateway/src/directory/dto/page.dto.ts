@@ -1,22 +1,20 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsWholeNumber } from './validators';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber({ min: 1 })
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsWholeNumber({ min: 1, max: MAX_PAGE_SIZE })
   limit: number = DEFAULT_PAGE_SIZE;
 }
 

@@ -52,3 +52,30 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A whole number in range, from JSON or a query string. Query values are converted by `@Type(() =>
+ * Number)` as well; this accepts the digits either way, so validation does not hinge on which copy of
+ * class-transformer ran (the directory service converts and checks again).
+ */
+export function IsWholeNumber(range: { min: number; max?: number }, options?: ValidationOptions): PropertyDecorator {
+  const bounds = range.max === undefined ? `≥ ${range.min}` : `from ${range.min} to ${range.max}`;
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isWholeNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `$property must be a whole number ${bounds}`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          const number = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+          return (
+            typeof number === 'number' &&
+            Number.isSafeInteger(number) &&
+            number >= range.min &&
+            (range.max === undefined || number <= range.max)
+          );
+        },
+      },
+    });
+}
