@@ -1,59 +1,48 @@
 import { AVAILABILITY_LIMITS, type Availability, WEEKDAYS, type Weekday } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 import { IsIanaTimeZone, OptionalNotNull } from './validators';
 
+const MAX_WEEKLY_WINDOWS = 200;
+const MAX_OVERRIDES = 400;
 const START = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Documentation of a window (the booking service checks each one and names the bad field). */
 export class TimeWindowDto {
-  @ApiProperty({ example: '09:00', description: 'Wall-clock time HH:mm in the counselor’s zone (00:00–23:59)' })
-  @IsString()
-  @Matches(START, { message: '$property must be a time HH:mm from 00:00 to 23:59' })
+  @ApiProperty({
+    example: '09:00',
+    pattern: START.source,
+    description: 'Wall-clock time HH:mm in the counselor’s zone (00:00–23:59)',
+  })
   start: string;
 
-  @ApiProperty({ example: '13:00', description: 'HH:mm after start; 24:00 = midnight at the end of the day' })
-  @IsString()
-  @Matches(END, { message: '$property must be a time HH:mm up to 24:00' })
+  @ApiProperty({
+    example: '13:00',
+    pattern: END.source,
+    description: 'HH:mm after start; 24:00 = midnight at the end of the day',
+  })
   end: string;
 }
 
 export class WeeklyWindowDto extends TimeWindowDto {
   @ApiProperty({ enum: WEEKDAYS, example: 'mon' })
-  @IsIn(WEEKDAYS, { message: `$property must be one of ${WEEKDAYS.join(', ')}` })
   day: Weekday;
 }
 
 export class DateOverrideDto {
-  @ApiProperty({ example: '2026-12-25', description: 'A date in the counselor’s zone' })
-  @IsString()
-  @Matches(DATE, { message: '$property must be a date YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-12-25', format: 'date', description: 'A date in the counselor’s zone' })
   date: string;
 
   @ApiProperty({ type: [TimeWindowDto], description: 'Replaces the weekly windows of that date; empty = day off' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TimeWindowDto)
   windows: TimeWindowDto[];
 }
 
 /**
- * Body of PUT /counselor/availability. Omitted fields keep their current value; overlapping
- * windows, duplicate dates and the like are checked by the booking service (400 naming the field).
+ * Body of PUT /counselor/availability. Omitted fields keep their current value. The entries of
+ * `weekly` and `overrides` are checked one by one by the booking service, which names the exact
+ * field (`weekly[2].end`, `overrides[0].windows[1].start`) for malformed, inverted or overlapping
+ * windows, unknown days and bad or duplicate dates; the classes above document their shape.
  */
 export class AvailabilityDto implements Partial<Availability> {
   @ApiPropertyOptional({ example: 'Asia/Kolkata', description: 'IANA time zone of the windows' })
@@ -64,17 +53,15 @@ export class AvailabilityDto implements Partial<Availability> {
   @ApiPropertyOptional({ type: [WeeklyWindowDto] })
   @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklyWindowDto)
+  @ArrayMaxSize(MAX_WEEKLY_WINDOWS)
+  @IsObject({ each: true, message: 'each entry of $property must be an object {day, start, end}' })
   weekly?: WeeklyWindowDto[];
 
   @ApiPropertyOptional({ type: [DateOverrideDto] })
   @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(400)
-  @ValidateNested({ each: true })
-  @Type(() => DateOverrideDto)
+  @ArrayMaxSize(MAX_OVERRIDES)
+  @IsObject({ each: true, message: 'each entry of $property must be an object {date, windows}' })
   overrides?: DateOverrideDto[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 120, example: 10, description: 'Rest after each session (minutes)' })

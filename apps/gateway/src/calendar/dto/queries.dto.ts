@@ -1,23 +1,20 @@
 import { BOOKING_STATUSES, type BookingStatus } from '@haven/contracts';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsInstant } from './validators';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsInstant, IsWholeNumber } from './validators';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsWholeNumber({ min: 1 })
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsWholeNumber({ min: 1, max: 100 })
   limit: number = 20;
 }
 

@@ -35,3 +35,29 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 
 /** The field may be left out, but not sent as null. */
 export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * A whole number in range, also when it arrives as a string of digits (query parameters; the
+ * booking service converts). Does not depend on class-transformer having converted it first.
+ */
+export function IsWholeNumber(range: { min: number; max?: number }, options?: ValidationOptions): PropertyDecorator {
+  const bounds = range.max === undefined ? `≥ ${range.min}` : `from ${range.min} to ${range.max}`;
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isWholeNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `$property must be a whole number ${bounds}`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          const number = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+          return (
+            typeof number === 'number' &&
+            Number.isSafeInteger(number) &&
+            number >= range.min &&
+            (range.max === undefined || number <= range.max)
+          );
+        },
+      },
+    });
+}
