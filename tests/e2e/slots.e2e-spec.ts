@@ -2,13 +2,7 @@ import type { CounselorView, Page, SlotsView } from '@haven/contracts';
 import { waitFor } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { loginAdmin } from '../support/accounts';
-import {
-  bookableCounselor,
-  getSlots,
-  insertBooking,
-  nextLondonSwitch,
-  waitUntilBookable,
-} from '../support/booking';
+import { bookableCounselor, getSlots, insertBooking, nextLondonSwitch, waitUntilBookable } from '../support/booking';
 import { makeCounselor, makeOffering } from '../support/directory';
 import { api } from '../support/http';
 
