@@ -18,7 +18,9 @@ function fields(body: { details?: { field: string }[] }): string[] {
 }
 
 async function search(query: Record<string, string | number>): Promise<Page<CounselorView>> {
-  const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+  const params = new URLSearchParams(
+    Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+  );
   const response = await api<Page<CounselorView>>('GET', `/counselors?${params}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body;
