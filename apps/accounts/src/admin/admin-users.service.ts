@@ -121,7 +121,7 @@ export class AdminUsersService {
       return target;
     });
     this.relay.nudge();
-    this.logger.log({ actorId: actor.userId, userId: id }, 'admin updated a user');
+    this.logger.log({ msg: 'admin updated a user', actorId: actor.userId, userId: id });
     return toUserView(user);
   }
 }

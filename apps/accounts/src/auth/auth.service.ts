@@ -87,7 +87,7 @@ export class AuthService {
       throw error;
     }
     this.relay.nudge();
-    this.logger.log({ userId: user.id }, 'user registered');
+    this.logger.log({ msg: 'user registered', userId: user.id });
     return this.session(user, refreshToken);
   }
 
@@ -118,7 +118,7 @@ export class AuthService {
     const outcome = await this.dataSource.transaction((manager) => this.rotate(manager, token));
     if (outcome.kind === 'refused') {
       if (outcome.reason === 'reuse') {
-        this.logger.warn({ familyId: outcome.familyId }, 'refresh token reused: its family is revoked');
+        this.logger.warn({ msg: 'refresh token reused: its family is revoked', familyId: outcome.familyId });
       }
       throw invalidRefreshToken();
     }

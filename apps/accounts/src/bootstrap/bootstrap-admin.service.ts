@@ -40,8 +40,8 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       },
       { onlyIfNoAdmin: true, source: 'bootstrap' },
     );
-    if (result.outcome === 'created') this.logger.log({ userId: result.userId }, 'bootstrap admin created');
-    if (result.outcome === 'granted') this.logger.log({ userId: result.userId }, 'bootstrap admin role granted');
+    if (result.outcome === 'created') this.logger.log({ msg: 'bootstrap admin created', userId: result.userId });
+    if (result.outcome === 'granted') this.logger.log({ msg: 'bootstrap admin role granted', userId: result.userId });
     this.relay.nudge();
   }
 }

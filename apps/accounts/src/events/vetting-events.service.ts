@@ -35,7 +35,7 @@ export class VettingEventsService {
   async approved(event: EventEnvelope<CounselorApplicationDecision & { displayName?: string }>): Promise<void> {
     const { userId, reviewerId, applicationId } = event.data ?? ({} as CounselorApplicationDecision);
     if (!isUuid(userId)) {
-      this.logger.error({ eventId: event.id }, 'counselor.approved without a valid userId: ignored');
+      this.logger.error({ msg: 'counselor.approved without a valid userId: ignored', eventId: event.id });
       return;
     }
     const processed = await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
@@ -92,7 +92,7 @@ export class VettingEventsService {
   ): Promise<void> {
     const user = await UsersQueries.lockById(manager, userId);
     if (!user) {
-      this.logger.warn({ userId }, 'approved counselor has no account: no role granted');
+      this.logger.warn({ msg: 'approved counselor has no account: no role granted', userId });
       return;
     }
     if (user.roles.includes('counselor')) return;
@@ -107,6 +107,6 @@ export class VettingEventsService {
       targetId: user.id,
       detail: { role: 'counselor', source: 'vetting', applicationId: applicationId ?? null },
     });
-    this.logger.log({ userId: user.id }, 'counselor role granted');
+    this.logger.log({ msg: 'counselor role granted', userId: user.id });
   }
 }

@@ -62,7 +62,7 @@ export class PasswordResetService {
       });
     });
     this.relay.nudge();
-    this.logger.log({ userId: user.id }, 'password reset requested');
+    this.logger.log({ msg: 'password reset requested', userId: user.id });
   }
 
   /** Sets the new password, spends the token and ends every session of the user. */
@@ -89,7 +89,7 @@ export class PasswordResetService {
       return owner;
     });
     await this.throttle.reset(user.email);
-    this.logger.log({ userId: user.id }, 'password reset completed; every session revoked');
+    this.logger.log({ msg: 'password reset completed; every session revoked', userId: user.id });
   }
 }
 

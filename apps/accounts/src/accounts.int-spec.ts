@@ -1,0 +1,152 @@
+import { AccountsRpc, type AuthSession } from '@haven/contracts';
+import { DomainError, loadConfig } from '@haven/common';
+import { dropDatabase, ensureDatabaseExists } from '@haven/database';
+import { RpcClient, startServiceApp } from '@haven/messaging';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AccountsModule } from './accounts.module';
+import { AccountsConfig } from './config/accounts.config';
+
+/**
+ * The accounts service on its own database: several replicas booting at once, and what it writes
+ * to its logs while handling credentials.
+ */
+const databaseUrl = `${inject('databaseUrl')}_accounts`;
+const env: NodeJS.ProcessEnv = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: databaseUrl,
+  RABBITMQ_URL: inject('rabbitmqUrl'),
+  REDIS_URL: inject('redisUrl'),
+  REDIS_PREFIX: `${inject('redisPrefix')}_accounts`,
+  BOOTSTRAP_ADMIN_EMAIL: 'First.Admin@Example.com',
+  BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap admin password',
+};
+
+/** Keeps every log call (all levels) so the test can look for secrets in them. */
+class CapturingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  private record(level: string, args: unknown[]): void {
+    this.lines.push(
+      `${level} ${JSON.stringify(args, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value))}`,
+    );
+  }
+  log(...args: unknown[]): void {
+    this.record('log', args);
+  }
+  error(...args: unknown[]): void {
+    this.record('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.record('warn', args);
+  }
+  debug(...args: unknown[]): void {
+    this.record('debug', args);
+  }
+  verbose(...args: unknown[]): void {
+    this.record('verbose', args);
+  }
+  fatal(...args: unknown[]): void {
+    this.record('fatal', args);
+  }
+}
+
+let replicas: INestApplication[] = [];
+let rpc: RpcClient;
+let pool: Pool;
+
+async function startReplica(): Promise<INestApplication> {
+  const config = loadConfig(AccountsConfig, env);
+  return startServiceApp(AccountsModule.register(config), {
+    service: 'accounts',
+    consumesEvents: true,
+    rabbitmqUrl: config.RABBITMQ_URL,
+    logLevel: 'warn',
+  });
+}
+
+beforeAll(async () => {
+  await ensureDatabaseExists(databaseUrl);
+  // Three replicas boot at the same moment, each trying to create the bootstrap admin.
+  replicas = await Promise.all([startReplica(), startReplica(), startReplica()]);
+  rpc = new RpcClient(env.RABBITMQ_URL!, 10_000);
+  pool = new Pool({ connectionString: databaseUrl, max: 2 });
+});
+
+afterAll(async () => {
+  await rpc?.close();
+  await Promise.all(replicas.map((app) => app.close()));
+  await pool?.end();
+  await dropDatabase(databaseUrl);
+});
+
+describe('bootstrap admin', () => {
+  it('is created exactly once when replicas start together', async () => {
+    const { rows } = await pool.query(`SELECT email, roles FROM accounts.users`);
+    expect(rows).toEqual([{ email: 'first.admin@example.com', roles: ['client', 'admin'] }]);
+    const audit = await pool.query(`SELECT action, actor_id FROM accounts.audit_log`);
+    expect(audit.rows).toEqual([{ action: 'user.admin-created', actor_id: null }]);
+    const session = await rpc.send(AccountsRpc.login, {
+      email: 'first.admin@example.com',
+      password: 'bootstrap admin password',
+    });
+    expect(session.user.roles).toEqual(['client', 'admin']);
+  });
+
+  it('does nothing on a restart once an admin exists', async () => {
+    const restarted = await startReplica();
+    replicas.push(restarted);
+    const { rows } = await pool.query(`SELECT count(*)::int AS admins FROM accounts.users WHERE 'admin' = ANY(roles)`);
+    expect(rows[0].admins).toBe(1);
+  });
+});
+
+describe('logs', () => {
+  it('never carry passwords or tokens', async () => {
+    const capture = new CapturingLogger();
+    for (const app of replicas) app.useLogger(capture);
+
+    const email = `secretive.${Date.now()}@example.test`;
+    const password = 'my very secret password';
+    const registered: AuthSession = await rpc.send(AccountsRpc.register, { email, password, name: 'Secret Keeper' });
+    await expect(rpc.send(AccountsRpc.login, { email, password: 'a wrong password value' })).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    const session = await rpc.send(AccountsRpc.login, { email, password });
+    const rotated = await rpc.send(AccountsRpc.refresh, { refreshToken: session.refreshToken });
+    // Reuse: revokes the family and is logged as a warning.
+    await expect(rpc.send(AccountsRpc.refresh, { refreshToken: session.refreshToken })).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    await rpc.send(AccountsRpc.requestPasswordReset, { email });
+    const { rows } = await pool.query(
+      `SELECT envelope->'data'->>'token' AS token FROM accounts.outbox
+       WHERE type = 'user.password-reset-requested' AND envelope->'data'->>'email' = $1`,
+      [email],
+    );
+    const resetToken = rows[0].token as string;
+    const newPassword = 'another secret password';
+    await rpc.send(AccountsRpc.confirmPasswordReset, { token: resetToken, password: newPassword });
+    await expect(
+      rpc.send(AccountsRpc.confirmPasswordReset, { token: resetToken, password: newPassword }),
+    ).rejects.toBeInstanceOf(DomainError);
+
+    const logs = capture.lines.join('\n');
+    expect(logs).toContain('refresh token reused');
+    expect(logs).toContain('password reset requested');
+    for (const secret of [
+      password,
+      'a wrong password value',
+      newPassword,
+      registered.refreshToken,
+      registered.accessToken,
+      session.refreshToken,
+      rotated.refreshToken,
+      rotated.accessToken,
+      resetToken,
+    ]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+});
