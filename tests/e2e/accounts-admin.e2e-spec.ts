@@ -126,6 +126,15 @@ describe('GET /admin/users', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
+  it('treats empty query parameters as absent', async () => {
+    const users = await api('GET', '/admin/users?q=&role=&page=&limit=', undefined, { token: admin });
+    expect(users.status).toBe(200);
+    expect(users.body).toMatchObject({ page: 1, limit: 20 });
+    expect(users.body.total).toBeGreaterThan(0);
+    const audit = await api('GET', '/admin/audit-log?actorId=&action=', undefined, { token: admin });
+    expect(audit.status).toBe(200);
+  });
+
   it.each([
     ['role', 'role=superuser'],
     ['limit', 'limit=101'],
@@ -425,5 +434,29 @@ describe('sessions survive role changes', () => {
     await setGrantableRoles(user, ['finance']);
     const token = await freshToken(user);
     expect(claimsOf(token).roles).toEqual(['client', 'finance']);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every accounts route, and no schema has a hash or password output', async () => {
+    const base = inject('baseUrl').replace(/\/api\/v1$/, '');
+    const document = (await fetch(`${base}/docs-json`).then((response) => response.json())) as any;
+    for (const path of [
+      '/api/v1/auth/register',
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/password-reset/request',
+      '/api/v1/auth/password-reset/confirm',
+      '/api/v1/me',
+      '/api/v1/admin/users',
+      '/api/v1/admin/users/{id}',
+      '/api/v1/admin/audit-log',
+    ]) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    expect(Object.keys(document.components.schemas.UserDto.properties).sort()).toEqual(
+      ['active', 'createdAt', 'email', 'id', 'name', 'phone', 'roles', 'timezone'].sort(),
+    );
   });
 });

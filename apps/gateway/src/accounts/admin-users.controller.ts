@@ -12,6 +12,7 @@ import {
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { AuditLogPageDto, AuditLogQueryDto, ListUsersQueryDto, pageOf, UpdateUserDto } from './dto/admin.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
+import { presentOrUndefined } from './dto/validators';
 import { pickDefined } from './me.controller';
 
 @ApiTags('admin')
@@ -25,7 +26,11 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'List and search users' })
   @ApiOkResponse({ type: UserPageDto })
   listUsers(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<Page<UserView>> {
-    return this.rpc.send(AccountsRpc.listUsers, { q: query.q, role: query.role, ...pageOf(query) }, { actor });
+    return this.rpc.send(
+      AccountsRpc.listUsers,
+      { q: presentOrUndefined(query.q), role: presentOrUndefined(query.role), ...pageOf(query) },
+      { actor },
+    );
   }
 
   @Patch('users/:id')
@@ -46,7 +51,7 @@ export class AdminUsersController {
   listAuditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
     return this.rpc.send(
       AccountsRpc.listAuditLog,
-      { actorId: query.actorId, action: query.action, ...pageOf(query) },
+      { actorId: presentOrUndefined(query.actorId), action: presentOrUndefined(query.action), ...pageOf(query) },
       { actor },
     );
   }

@@ -1,16 +1,16 @@
 import { type AuditLogEntryView, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ROLES, type Role } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsWholeNumber, wholeNumber } from './validators';
+import { IsWholeNumber, OptionalQuery, wholeNumber } from './validators';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
+  @OptionalQuery()
   @IsWholeNumber(1, 1_000_000)
   page?: number | string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
+  @OptionalQuery()
   @IsWholeNumber(1, MAX_PAGE_SIZE)
   limit?: number | string;
 }
@@ -22,13 +22,13 @@ export function pageOf(query: PageQueryDto): { page: number; limit: number } {
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the e-mail address or name (case-insensitive)' })
-  @IsOptional()
+  @OptionalQuery()
   @IsString({ message: 'must be a string' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @OptionalQuery()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 }
@@ -55,12 +55,12 @@ export class UpdateUserDto {
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @OptionalQuery()
   @IsUUID('all', { message: 'must be a user id (UUID)' })
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'user.roles-changed' })
-  @IsOptional()
+  @OptionalQuery()
   @IsString({ message: 'must be a string' })
   @MaxLength(100, { message: 'must be at most 100 characters' })
   action?: string;

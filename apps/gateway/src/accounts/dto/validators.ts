@@ -1,4 +1,4 @@
-import { isEmail, ValidateBy, type ValidationOptions } from 'class-validator';
+import { isEmail, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 /*
@@ -61,4 +61,16 @@ export function IsWholeNumber(min: number, max: number, options?: ValidationOpti
 /** The number behind a validated `IsWholeNumber` field, or the default when it was not given. */
 export function wholeNumber(value: number | string | undefined, fallback: number): number {
   return value === undefined || value === '' ? fallback : Number(value);
+}
+
+/**
+ * A query parameter that may be left out or sent empty (`?role=&q=` from a form): either way it is
+ * not checked and counts as absent.
+ */
+export const OptionalQuery = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null && value !== '');
+
+/** A query string value, with empty meaning absent. */
+export function presentOrUndefined<T>(value: T | '' | null | undefined): T | undefined {
+  return value === '' || value === null ? undefined : value;
 }
