@@ -177,6 +177,18 @@ describe('GET /counselors (search)', () => {
     expect(after.total).toBe(4);
   });
 
+  it('answers every sort without any text or filter', async () => {
+    for (const sort of ['relevance', 'price', 'rating', 'availability']) {
+      const response = await api<Page<CounselorView>>('GET', `/counselors?sort=${sort}&limit=100`);
+      expect(response.status, sort).toBe(200);
+      expect(response.body.total).toBeGreaterThanOrEqual(4);
+      expect(response.body.items.every((item) => item.status === 'active')).toBe(true);
+    }
+    const plain = await api<Page<CounselorView>>('GET', '/counselors');
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ page: 1, limit: 20 });
+  });
+
   it('names each bad parameter (400)', async () => {
     const cases: [string, string][] = [
       ['specialty=astrology', 'specialty'],

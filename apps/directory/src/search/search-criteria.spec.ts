@@ -1,7 +1,7 @@
 import { DomainError } from '@haven/common';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from './search-criteria';
-import { buildQuery, sortBySoonest } from './search.service';
+import { buildQuery, orderBy, sortBySoonest } from './search.service';
 
 const KNOWN = new Set(['anxiety', 'grief']);
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -101,6 +101,22 @@ describe('search query', () => {
   it('requires a matching active offering only when mode or price is asked for', () => {
     expect(buildQuery({ sort: 'relevance', page: 1, limit: 20 }).where).not.toContain('EXISTS');
     expect(buildQuery({ mode: 'audio', sort: 'relevance', page: 1, limit: 20 }).where).toContain('EXISTS');
+  });
+});
+
+describe('search order', () => {
+  it('orders by expressions only, never by a bare number (which SQL reads as a column position)', () => {
+    for (const sort of ['relevance', 'price', 'rating', 'availability'] as const) {
+      for (const q of [undefined, 'grief']) {
+        const criteria = { q, sort, page: 1, limit: 20 };
+        const order = orderBy(criteria, buildQuery(criteria));
+        expect(order.split(',').map((part) => part.trim().split(' ')[0])).not.toContainEqual(
+          expect.stringMatching(/^\d+$/),
+        );
+        expect(order).toMatch(/c\."id" ASC$/);
+        expect(order.includes('ts_rank')).toBe(q !== undefined);
+      }
+    }
   });
 });
 

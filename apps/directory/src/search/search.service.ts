@@ -15,7 +15,8 @@ const TS_CONFIG = `'english'::regconfig`;
 
 interface Query {
   where: string;
-  rank: string;
+  /** ts_rank of the text query; absent without one. */
+  rank?: string;
   minPrice: string;
   params: unknown[];
 }
@@ -123,7 +124,7 @@ export function buildQuery(criteria: SearchCriteria): Query {
     return `$${params.length}`;
   };
   const where = [`c."status" = 'active'`];
-  let rank = '0';
+  let rank: string | undefined;
   if (criteria.q) {
     const tsquery = `websearch_to_tsquery(${TS_CONFIG}, ${param(criteria.q)})`;
     // A query of stop words only ("the") has no lexemes; it then filters nothing instead of everything.
@@ -142,17 +143,19 @@ export function buildQuery(criteria: SearchCriteria): Query {
   return { where: where.join(' AND '), rank, minPrice, params };
 }
 
-function orderBy(criteria: SearchCriteria, query: Query): string {
+export function orderBy(criteria: SearchCriteria, query: Query): string {
   const byRating = `c."rating" DESC, c."review_count" DESC`;
+  const byRank = query.rank ? `${query.rank} DESC, ` : '';
   switch (criteria.sort) {
     case 'price':
-      return `${query.minPrice} ASC NULLS LAST, ${byRating}, c."id" ASC`;
+      return `${query.minPrice} ASC NULLS LAST, ${byRating}, ${byRank}c."id" ASC`;
     case 'rating':
-      return `${byRating}, ${query.rank} DESC, c."id" ASC`;
+      return `${byRating}, ${byRank}c."id" ASC`;
     case 'relevance':
     case 'availability':
     default:
-      return `${query.rank} DESC, ${byRating}, c."created_at" ASC, c."id" ASC`;
+      // Without text, the best rated first; newer profiles after older ones on a tie.
+      return `${byRank}${byRating}, c."created_at" ASC, c."id" ASC`;
   }
 }
 

@@ -1,0 +1,249 @@
+import {
+  type Actor,
+  type ApplicationInput,
+  BookingEvents,
+  type BookingCompletedData,
+  DirectoryRpc,
+  type EventEnvelope,
+} from '@haven/contracts';
+import { DomainError, loadConfig } from '@haven/common';
+import { dropDatabase, ensureDatabaseExists } from '@haven/database';
+import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
+import { createEmptyVhost, waitFor } from '@haven/testing';
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DirectoryConfig } from './config/directory.config';
+import { DirectoryModule } from './directory.module';
+
+const admin: Actor = { userId: randomUUID(), roles: ['client', 'admin'] };
+const application: ApplicationInput = {
+  displayName: 'Integration Counselor',
+  bio: 'Works on sleep.',
+  qualifications: ['MA Psychology'],
+  registration: { body: 'RCI', number: 'INT-1' },
+  yearsExperience: 3,
+  languages: ['en'],
+  specialties: ['sleep'],
+};
+
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a domain error');
+}
+
+/**
+ * The directory service alone against real PostgreSQL and RabbitMQ, on a vhost where no booking or
+ * accounts service listens: what it writes to its outbox, and how it answers when the services it
+ * asks are away.
+ */
+describe('directory service (alone on its broker)', () => {
+  let databaseUrl: string;
+  let vhost: { url: string; remove(): Promise<void> };
+  let app: INestApplication;
+  let rpc: RpcClient;
+  let dataSource: DataSource;
+
+  const outboxOf = (type: string, key: string, value: string) =>
+    dataSource.query(`SELECT envelope FROM "directory"."outbox" WHERE type = $1 AND envelope->'data'->>$2 = $3`, [
+      type,
+      key,
+      value,
+    ]) as Promise<{ envelope: EventEnvelope<Record<string, unknown>> }[]>;
+
+  async function approvedCounselor(): Promise<string> {
+    const user: Actor = { userId: randomUUID(), roles: ['client'] };
+    const submitted = await rpc.send(DirectoryRpc.submitApplication, application, { actor: user });
+    await rpc.send(DirectoryRpc.approveApplication, { id: submitted.id }, { actor: admin });
+    return user.userId;
+  }
+
+  beforeAll(async () => {
+    databaseUrl = `${inject('databaseUrl')}_directory`;
+    await ensureDatabaseExists(databaseUrl);
+    vhost = await createEmptyVhost('directory');
+    const config = loadConfig(DirectoryConfig, {
+      DATABASE_URL: databaseUrl,
+      RABBITMQ_URL: vhost.url,
+      DEPENDENCY_RPC_TIMEOUT_MS: '300',
+      LOG_LEVEL: 'fatal',
+    });
+    app = await startServiceApp(DirectoryModule.register(config), {
+      service: 'directory',
+      consumesEvents: true,
+      rabbitmqUrl: vhost.url,
+      logLevel: process.env.DIR_LOG ?? 'fatal',
+    });
+    dataSource = app.get<DataSource>(getDataSourceToken('directory'));
+    rpc = new RpcClient(vhost.url, 10_000);
+  });
+
+  afterAll(async () => {
+    await rpc?.close();
+    await app?.close();
+    await vhost?.remove();
+    await dropDatabase(databaseUrl);
+  });
+
+  it('writes each vetting decision’s event with the change, and none for a refused one', async () => {
+    const user: Actor = { userId: randomUUID(), roles: ['client'] };
+    const submitted = await rpc.send(DirectoryRpc.submitApplication, application, { actor: user });
+    expect(await outboxOf('counselor.application-submitted', 'applicationId', submitted.id)).toHaveLength(1);
+
+    await rpc.send(
+      DirectoryRpc.requestApplicationChanges,
+      { id: submitted.id, reason: 'Add a photo' },
+      { actor: admin },
+    );
+    await rpc.send(DirectoryRpc.updateMyApplication, { bio: 'Works on sleep and stress.' }, { actor: user });
+    const submissions = await outboxOf('counselor.application-submitted', 'applicationId', submitted.id);
+    expect(submissions.map((row) => row.envelope.data.resubmission).sort()).toEqual([false, true]);
+    const [changes] = await outboxOf('counselor.changes-requested', 'applicationId', submitted.id);
+    expect(changes.envelope.data).toEqual({
+      applicationId: submitted.id,
+      userId: user.userId,
+      reviewerId: admin.userId,
+      reason: 'Add a photo',
+    });
+
+    await rpc.send(DirectoryRpc.approveApplication, { id: submitted.id, note: 'Fine' }, { actor: admin });
+    const [approved] = await outboxOf('counselor.approved', 'applicationId', submitted.id);
+    expect(approved.envelope).toMatchObject({
+      type: 'counselor.approved',
+      producer: 'directory',
+      data: {
+        applicationId: submitted.id,
+        userId: user.userId,
+        reviewerId: admin.userId,
+        displayName: 'Integration Counselor',
+        note: 'Fine',
+      },
+    });
+    const [profile] = await dataSource.query(`SELECT status FROM "directory"."counselors" WHERE id = $1`, [
+      user.userId,
+    ]);
+    expect(profile.status).toBe('active');
+
+    const refused = await failure(
+      rpc.send(DirectoryRpc.rejectApplication, { id: submitted.id, reason: 'Late' }, { actor: admin }),
+    );
+    expect(refused.kind).toBe('conflict');
+    expect(await outboxOf('counselor.rejected', 'applicationId', submitted.id)).toHaveLength(0);
+  });
+
+  it('emits suspension and reinstatement events, and offering snapshots on every change', async () => {
+    const counselorId = await approvedCounselor();
+    const counselor: Actor = { userId: counselorId, roles: ['client', 'counselor'] };
+    const offering = await rpc.send(
+      DirectoryRpc.createOffering,
+      { title: 'Chat', mode: 'chat', durationMinutes: 30, pricePaise: 0 },
+      { actor: counselor },
+    );
+    await rpc.send(DirectoryRpc.updateOffering, { id: offering.id, pricePaise: 2500 }, { actor: counselor });
+    const snapshots = (await dataSource.query(
+      `SELECT envelope FROM "directory"."outbox" WHERE type = 'offering.changed' AND envelope->'data'->'offering'->>'id' = $1
+       ORDER BY created_at`,
+      [offering.id],
+    )) as { envelope: EventEnvelope<{ offering: { pricePaise: number } }> }[];
+    expect(snapshots.map((row) => row.envelope.data.offering)).toEqual([
+      { ...offering },
+      { ...offering, pricePaise: 2500 },
+    ]);
+
+    await rpc.send(DirectoryRpc.suspendCounselor, { id: counselorId, reason: 'Complaint' }, { actor: admin });
+    await rpc.send(DirectoryRpc.reinstateCounselor, { id: counselorId }, { actor: admin });
+    const [suspended] = await outboxOf('counselor.suspended', 'counselorId', counselorId);
+    expect(suspended.envelope.data).toEqual({ counselorId, actorId: admin.userId, reason: 'Complaint' });
+    expect(await outboxOf('counselor.reinstated', 'counselorId', counselorId)).toHaveLength(1);
+  });
+
+  it('answers searches and profiles without nextAvailableAt while booking is away', async () => {
+    const counselorId = await approvedCounselor();
+    const profile = await rpc.send(DirectoryRpc.getCounselor, { id: counselorId });
+    expect(profile.id).toBe(counselorId);
+    expect('nextAvailableAt' in profile).toBe(false);
+
+    const page = await rpc.send(DirectoryRpc.searchCounselors, { q: 'Integration', page: 1, limit: 100 });
+    expect(page.items.map((item) => item.id)).toContain(counselorId);
+    expect(page.items.every((item) => !('nextAvailableAt' in item))).toBe(true);
+
+    const byAvailability = await rpc.send(DirectoryRpc.searchCounselors, {
+      q: 'Integration',
+      sort: 'availability',
+      page: 1,
+      limit: 100,
+    });
+    expect(byAvailability.items.map((item) => item.id)).toContain(counselorId);
+  });
+
+  it('refuses a free-slot search while booking is away (unavailable → 503)', async () => {
+    const error = await failure(
+      rpc.send(DirectoryRpc.searchCounselors, {
+        availableFrom: new Date(Date.now() + 86_400_000).toISOString(),
+        availableTo: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        page: 1,
+        limit: 20,
+      }),
+    );
+    expect(error.kind).toBe('unavailable');
+  });
+
+  it('applies a booking.completed event once, and lists reviews unnamed while accounts is away', async () => {
+    const counselorId = await approvedCounselor();
+    const clientId = randomUUID();
+    const bookingId = randomUUID();
+    const publisher = new EventPublisher(vhost.url, 'booking');
+    try {
+      const envelope: EventEnvelope<BookingCompletedData> = {
+        id: randomUUID(),
+        type: BookingEvents.completed.type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: 'booking',
+        correlationId: randomUUID(),
+        data: {
+          bookingId,
+          clientId,
+          counselorId,
+          offeringId: randomUUID(),
+          startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+          endsAt: new Date().toISOString(),
+        },
+      };
+      await publisher.publish(envelope);
+      await publisher.publish(envelope);
+      await waitFor(async () => {
+        const rows = await dataSource.query(
+          `SELECT 1 FROM "directory"."inbox" WHERE event_id = $1 AND consumer = 'review-eligibility'`,
+          [envelope.id],
+        );
+        return rows.length > 0 ? true : undefined;
+      });
+    } finally {
+      await publisher.close();
+    }
+    const eligibility = await dataSource.query(`SELECT * FROM "directory"."review_eligibility" WHERE booking_id = $1`, [
+      bookingId,
+    ]);
+    expect(eligibility).toHaveLength(1);
+
+    await rpc.send(DirectoryRpc.createReview, { bookingId, clientId, rating: 4, comment: 'Good' });
+    const [counts] = await dataSource.query(
+      `SELECT rating_total, review_count, rating FROM "directory"."counselors" WHERE id = $1`,
+      [counselorId],
+    );
+    expect(counts).toEqual({ rating_total: 4, review_count: 1, rating: '4.0' });
+
+    const reviews = await rpc.send(DirectoryRpc.listReviews, { counselorId, page: 1, limit: 20 });
+    expect(reviews.items).toEqual([
+      { id: expect.any(String), rating: 4, comment: 'Good', createdAt: expect.any(String), clientName: null },
+    ]);
+  });
+});
