@@ -167,6 +167,25 @@ describe('GET /counselors (search)', () => {
     expect(on.status).toBe(200);
   });
 
+  it('finds a counselor by what their edited profile now says, not what it said', async () => {
+    const before = marker();
+    const after = marker();
+    const editor = await makeCounselor({ application: { displayName: `Editor ${before}`, specialties: ['career'] } });
+    expect(ids(await search({ q: before }))).toEqual([editor.id]);
+    const edit = await api(
+      'PATCH',
+      '/counselor/profile',
+      { displayName: `Editor ${after}`, specialties: ['trauma'] },
+      { token: editor.accessToken },
+    );
+    expect(edit.status).toBe(200);
+    expect(ids(await search({ q: before }))).toEqual([]);
+    expect(ids(await search({ q: after }))).toEqual([editor.id]);
+    expect(ids(await search({ q: `${after} trauma` }))).toEqual([editor.id]);
+    expect(ids(await search({ q: `${after} career` }))).toEqual([]);
+    expect(ids(await search({ q: after, specialty: 'trauma' }))).toEqual([editor.id]);
+  });
+
   it('never shows a suspended counselor', async () => {
     const admin = await loginAdmin();
     const hidden = await makeCounselor({ application: { displayName: `Hidden ${group}` } });
