@@ -14,6 +14,7 @@ import { AuthService } from './auth/auth.service';
 import { ACCOUNTS_REDIS, LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokensService } from './auth/refresh-tokens.service';
+import { TokenCleanupService } from './auth/token-cleanup.service';
 import { BootstrapAdminService } from './bootstrap/bootstrap-admin.service';
 import { AccountsConfig } from './config/accounts.config';
 import { VettingEventsController } from './events/vetting-events.controller';
@@ -57,6 +58,7 @@ export class AccountsModule implements OnApplicationShutdown {
         AdminUsersService,
         VettingEventsService,
         BootstrapAdminService,
+        TokenCleanupService,
       ],
     };
   }
