@@ -57,16 +57,21 @@ export class JsonLogger implements LoggerService {
     this.write('fatal', message, optional);
   }
 
+  /**
+   * Nest calls `log(message, ...extras, context)`. A string extra is the stack trace when the
+   * message is text, and the human-readable line when the message is an object of fields.
+   */
   private write(level: pino.Level, message: unknown, optional: unknown[]): void {
-    // Nest passes the context (class name) last, and a stack trace before it for errors.
     const context = typeof optional.at(-1) === 'string' ? (optional.at(-1) as string) : undefined;
-    const stack = optional.length > 1 && typeof optional[0] === 'string' ? optional[0] : undefined;
+    const extras = context === undefined ? optional : optional.slice(0, -1);
+    const text = extras.find((extra): extra is string => typeof extra === 'string');
     if (message instanceof Error) {
-      this.logger[level]({ context, err: message }, message.message);
+      this.logger[level]({ context, err: message }, text ?? message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ context, ...(message as object) });
+      const { msg, ...fields } = message as { msg?: unknown };
+      this.logger[level]({ context, ...fields }, typeof msg === 'string' ? msg : text);
     } else {
-      this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+      this.logger[level]({ context, ...(text ? { stack: text } : {}) }, String(message));
     }
   }
 }

@@ -1,0 +1,69 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { JsonLogger } from './logger';
+import { currentCorrelationId, runWithCorrelationId } from './request-context';
+
+function capture(): { logger: JsonLogger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  const base = pino(
+    { base: { service: 'test' }, redact: { paths: ['password', '*.token'], censor: '[redacted]' } },
+    sink,
+  );
+  return {
+    logger: new JsonLogger(base),
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+  };
+}
+
+describe('JsonLogger', () => {
+  it('keeps the text given next to an object of fields, and the context', () => {
+    const { logger, lines } = capture();
+    logger.error({ eventId: 'e1' }, 'handling failed', 'EventConsumer');
+    expect(lines()[0]).toMatchObject({ msg: 'handling failed', eventId: 'e1', context: 'EventConsumer' });
+  });
+
+  it('keeps a stack trace passed after a text message', () => {
+    const { logger, lines } = capture();
+    logger.error('boom', 'Error: boom\n    at x', 'Ctx');
+    expect(lines()[0]).toMatchObject({ msg: 'boom', stack: 'Error: boom\n    at x', context: 'Ctx' });
+  });
+
+  it('does not write redacted fields', () => {
+    const { logger, lines } = capture();
+    logger.log({ password: 'hunter2', body: { token: 'abc' } }, 'Ctx');
+    expect(JSON.stringify(lines()[0])).not.toMatch(/hunter2|abc/);
+  });
+});
+
+describe('correlation ids', () => {
+  it('keeps a given one and makes one up when the caller has none', () => {
+    expect(runWithCorrelationId('given-id', () => currentCorrelationId())).toBe('given-id');
+    expect(runWithCorrelationId(undefined, () => currentCorrelationId())).toMatch(/^[0-9a-f-]{36}$/);
+    expect(currentCorrelationId()).toBeUndefined();
+  });
+
+  it('is added to every log line written inside the request', () => {
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    const logger = new JsonLogger(pino({ mixin: () => ({ correlationId: currentCorrelationId() }) }, sink));
+    runWithCorrelationId('req-42', () => logger.log('inside', 'Ctx'));
+    expect(JSON.parse(chunks[0])).toMatchObject({ correlationId: 'req-42', msg: 'inside' });
+  });
+});
