@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, CoreConfig, loadConfig } from '@haven/common';
+import { CoreConfig, loadConfig, runMain } from '@haven/common';
 import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@haven/database';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.module';
@@ -31,16 +31,5 @@ export async function migrateAll(databaseUrl: string, log: (line: string) => voi
 }
 
 if (require.main === module) {
-  const config = (() => {
-    try {
-      return loadConfig(CoreConfig);
-    } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : error);
-      process.exit(1);
-    }
-  })();
-  migrateAll(config.DATABASE_URL).catch((error: unknown) => {
-    console.error(`Migration failed: ${(error as Error).message}`);
-    process.exit(1);
-  });
+  runMain(async () => migrateAll(loadConfig(CoreConfig).DATABASE_URL));
 }

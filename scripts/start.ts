@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { checkInfrastructure, ConfigError, CoreConfig, loadConfig, loadOrCreateDevelopmentKeys } from '@haven/common';
+import { CoreConfig, loadConfig, loadOrCreateDevelopmentKeys, requireInfrastructure, runMain } from '@haven/common';
 import concurrently from 'concurrently';
 import { existsSync } from 'node:fs';
 import { migrateAll } from './migrate';
@@ -9,18 +9,10 @@ import { PLATFORM_APPS } from './platform-apps';
  * `npm start`: checks the infrastructure, migrates every schema, then runs every app as its own
  * process with prefixed output. Ctrl-C stops them all.
  */
-async function main(): Promise<void> {
+runMain(async () => {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(CoreConfig);
-  const missing = await checkInfrastructure({
-    databaseUrl: config.DATABASE_URL,
-    redisUrl: config.REDIS_URL,
-    rabbitmqUrl: config.RABBITMQ_URL,
-  });
-  if (missing.length > 0) {
-    missing.forEach((line) => console.error(line));
-    process.exit(1);
-  }
+  await requireInfrastructure(config);
   await migrateAll(config.DATABASE_URL, (line) => console.warn(`[migrate] ${line}`));
   if (!process.env.JWT_PRIVATE_KEY && config.NODE_ENV !== 'production') loadOrCreateDevelopmentKeys();
 
@@ -29,9 +21,4 @@ async function main(): Promise<void> {
     { prefix: 'name', killOthersOn: ['failure'], restartTries: 0 },
   );
   await result.catch(() => process.exit(1));
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Start failed: ${(error as Error).message}`);
-  process.exit(1);
 });

@@ -8,7 +8,8 @@ import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { GatewayConfig } from '../../apps/gateway/src/config/gateway.config';
 import { NotificationsConfig } from '../../apps/notifications/src/config/notifications.config';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
-import { loadConfig } from '@haven/common';
+import type { ServiceName } from '@haven/contracts';
+import { type CoreConfig, loadConfig } from '@haven/common';
 import { startServiceApp } from '@haven/messaging';
 import type { INestApplication } from '@nestjs/common';
 
@@ -23,35 +24,29 @@ export interface RunningPlatform {
  * on its own queues, and the gateway on a free port. Tests talk to it over HTTP only.
  */
 export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
-  const apps: Record<string, INestApplication> = {};
-  const accounts = loadConfig(AccountsConfig, env);
-  apps.accounts = await startServiceApp(AccountsModule.register(accounts), {
-    service: 'accounts',
-    consumesEvents: true,
-    rabbitmqUrl: accounts.RABBITMQ_URL,
-    logLevel: accounts.LOG_LEVEL,
-  });
-  const directory = loadConfig(DirectoryConfig, env);
-  apps.directory = await startServiceApp(DirectoryModule.register(directory), {
-    service: 'directory',
-    consumesEvents: true,
-    rabbitmqUrl: directory.RABBITMQ_URL,
-    logLevel: directory.LOG_LEVEL,
-  });
-  const booking = loadConfig(BookingConfig, env);
-  apps.booking = await startServiceApp(BookingModule.register(booking), {
-    service: 'booking',
-    consumesEvents: true,
-    rabbitmqUrl: booking.RABBITMQ_URL,
-    logLevel: booking.LOG_LEVEL,
-  });
-  const notifications = loadConfig(NotificationsConfig, env);
-  apps.notifications = await startServiceApp(NotificationsModule.register(notifications), {
-    service: 'notifications',
-    consumesEvents: false,
-    rabbitmqUrl: notifications.RABBITMQ_URL,
-    logLevel: notifications.LOG_LEVEL,
-  });
+  async function startService<C extends CoreConfig>(
+    service: ServiceName,
+    consumesEvents: boolean,
+    schema: new () => C,
+    register: (config: C) => unknown,
+  ): Promise<INestApplication> {
+    const config = loadConfig(schema, env);
+    return startServiceApp(register(config), {
+      service,
+      consumesEvents,
+      rabbitmqUrl: config.RABBITMQ_URL,
+      logLevel: config.LOG_LEVEL,
+    });
+  }
+
+  const apps: Record<string, INestApplication> = {
+    accounts: await startService('accounts', true, AccountsConfig, (c) => AccountsModule.register(c)),
+    directory: await startService('directory', true, DirectoryConfig, (c) => DirectoryModule.register(c)),
+    booking: await startService('booking', true, BookingConfig, (c) => BookingModule.register(c)),
+    notifications: await startService('notifications', false, NotificationsConfig, (c) =>
+      NotificationsModule.register(c),
+    ),
+  };
   const gatewayConfig = loadConfig(GatewayConfig, env);
   const gateway = await createGatewayApp(gatewayConfig);
   await gateway.listen(0, '127.0.0.1');

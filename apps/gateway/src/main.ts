@@ -1,24 +1,11 @@
 import 'reflect-metadata';
-import { checkInfrastructure, ConfigError, loadConfig } from '@haven/common';
+import { loadConfig, requireInfrastructure, runMain } from '@haven/common';
 import { createGatewayApp } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';
 
-async function main(): Promise<void> {
+runMain(async () => {
   const config = loadConfig(GatewayConfig);
-  const missing = await checkInfrastructure({
-    databaseUrl: config.DATABASE_URL,
-    redisUrl: config.REDIS_URL,
-    rabbitmqUrl: config.RABBITMQ_URL,
-  });
-  if (missing.length > 0) {
-    missing.forEach((line) => console.error(line));
-    process.exit(1);
-  }
+  await requireInfrastructure(config);
   const app = await createGatewayApp(config);
   await app.listen(config.PORT);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
 });

@@ -5,3 +5,4 @@ export * from './infrastructure/preflight';
 export * from './logging/logger';
 export * from './logging/request-context';
 export * from './auth/jwt-keys';
+export * from './infrastructure/run-main';

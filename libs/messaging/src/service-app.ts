@@ -1,5 +1,5 @@
 import type { ServiceName } from '@haven/contracts';
-import { checkInfrastructure, ConfigError, type CoreConfig, createLogger, JsonLogger, loadConfig } from '@haven/common';
+import { type CoreConfig, createLogger, JsonLogger, loadConfig, requireInfrastructure, runMain } from '@haven/common';
 import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -45,26 +45,14 @@ export interface ServiceMainOptions<TConfig extends CoreConfig> extends Omit<Ser
  * infrastructure instead of a stack trace, the database created if missing, then the app.
  */
 export function runServiceMain<TConfig extends CoreConfig>(options: ServiceMainOptions<TConfig>): void {
-  const start = async (): Promise<void> => {
+  runMain(async () => {
     const config = loadConfig(options.config);
-    const missing = await checkInfrastructure({
-      databaseUrl: config.DATABASE_URL,
-      redisUrl: config.REDIS_URL,
-      rabbitmqUrl: config.RABBITMQ_URL,
-    });
-    if (missing.length > 0) {
-      missing.forEach((line) => console.error(line));
-      process.exit(1);
-    }
+    await requireInfrastructure(config);
     await ensureDatabaseExists(config.DATABASE_URL);
     await startServiceApp(options.module(config), {
       ...options,
       rabbitmqUrl: config.RABBITMQ_URL,
       logLevel: config.LOG_LEVEL,
     });
-  };
-  start().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
   });
 }
