@@ -200,6 +200,9 @@ describe('POST /auth/login', () => {
     const blocked = await api('POST', '/auth/login', { email: target.email, password: target.password });
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     const differentCase = await api('POST', '/auth/login', {
       email: target.email.toUpperCase(),
       password: target.password,

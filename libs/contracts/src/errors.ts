@@ -25,6 +25,8 @@ export interface RpcErrorPayload {
   code: string;
   message: string;
   details?: FieldError[];
+  /** For `rate_limited`: when the caller may try again (sent as the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export function isRpcErrorPayload(value: unknown): value is RpcErrorPayload {

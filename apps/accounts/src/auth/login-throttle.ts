@@ -61,11 +61,12 @@ export class LoginThrottle {
   }
 
   private blocked(msBeforeNext: number): DomainError {
-    const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
-    return new DomainError(
-      'rate_limited',
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    return DomainError.rateLimited(
       'too_many_failed_logins',
       `Too many failed logins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      seconds,
     );
   }
 }

@@ -17,6 +17,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, statusCode: body.statusCode }, body.message);
     }
     if (response.headersSent) return;
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 

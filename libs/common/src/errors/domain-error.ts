@@ -10,6 +10,7 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: FieldError[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -39,6 +40,10 @@ export class DomainError extends Error {
     return new DomainError('forbidden', 'forbidden', message);
   }
 
+  static rateLimited(code: string, message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('rate_limited', code, message, undefined, retryAfterSeconds);
+  }
+
   static unauthenticated(message: string, code = 'unauthenticated'): DomainError {
     return new DomainError('unauthenticated', code, message);
   }
@@ -49,11 +54,12 @@ export class DomainError extends Error {
       code: this.code,
       message: this.message,
       ...(this.details ? { details: this.details } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
     };
   }
 
   static fromPayload(payload: RpcErrorPayload): DomainError {
-    return new DomainError(payload.kind, payload.code, payload.message, payload.details);
+    return new DomainError(payload.kind, payload.code, payload.message, payload.details, payload.retryAfterSeconds);
   }
 }
 
