@@ -16,11 +16,11 @@ import {
   type SlotsView,
   type TimeOffView,
 } from '@haven/contracts';
+import { actorWithRole } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CounselorBookingsService } from './bookings/counselor-bookings.service';
 import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
-import { counselorOf } from './common/rpc-input';
 import { SlotsService } from './slots/slots.service';
 import { TimeOffService } from './time-off/time-off.service';
 import { AvailabilityService } from './availability/availability.service';
@@ -38,33 +38,33 @@ export class CalendarController {
 
   @MessagePattern(CalendarRpc.getAvailability.pattern)
   getAvailability(@Payload() request: RpcRequest<Record<string, never>>): Promise<Availability> {
-    return this.availability.get(counselorOf(request));
+    return this.availability.get(counselorIdOf(request));
   }
 
   @MessagePattern(CalendarRpc.putAvailability.pattern)
   putAvailability(@Payload() request: RpcRequest<AvailabilityInput>): Promise<Availability> {
-    return this.availability.put(counselorOf(request), request.body);
+    return this.availability.put(counselorIdOf(request), request.body);
   }
 
   @MessagePattern(CalendarRpc.createTimeOff.pattern)
   createTimeOff(@Payload() request: RpcRequest<CreateTimeOffRequest>): Promise<TimeOffView> {
-    return this.timeOff.create(counselorOf(request), request.body);
+    return this.timeOff.create(counselorIdOf(request), request.body);
   }
 
   @MessagePattern(CalendarRpc.deleteTimeOff.pattern)
   async deleteTimeOff(@Payload() request: RpcRequest<{ id: string }>): Promise<{ deleted: true }> {
-    await this.timeOff.delete(counselorOf(request), request.body.id);
+    await this.timeOff.delete(counselorIdOf(request), request.body.id);
     return { deleted: true };
   }
 
   @MessagePattern(CalendarRpc.listTimeOff.pattern)
   listTimeOff(@Payload() request: RpcRequest<ListTimeOffRequest>): Promise<Page<TimeOffView>> {
-    return this.timeOff.list(counselorOf(request), request.body);
+    return this.timeOff.list(counselorIdOf(request), request.body);
   }
 
   @MessagePattern(CalendarRpc.listCounselorBookings.pattern)
   listBookings(@Payload() request: RpcRequest<ListCounselorBookingsRequest>): Promise<Page<BookingView>> {
-    return this.bookings.list(counselorOf(request), request.body);
+    return this.bookings.list(counselorIdOf(request), request.body);
   }
 
   @MessagePattern(CalendarRpc.listSlots.pattern)
@@ -79,16 +79,21 @@ export class CalendarController {
 
   @MessagePattern(CalendarRpc.getCalendarFeed.pattern)
   async getCalendarFeed(@Payload() request: RpcRequest<Record<string, never>>): Promise<CalendarFeedToken> {
-    return { token: await this.feeds.token(counselorOf(request)) };
+    return { token: await this.feeds.token(counselorIdOf(request)) };
   }
 
   @MessagePattern(CalendarRpc.rotateCalendarFeed.pattern)
   async rotateCalendarFeed(@Payload() request: RpcRequest<Record<string, never>>): Promise<CalendarFeedToken> {
-    return { token: await this.feeds.rotate(counselorOf(request)) };
+    return { token: await this.feeds.rotate(counselorIdOf(request)) };
   }
 
   @MessagePattern(CalendarRpc.renderCalendarFeed.pattern)
   async renderCalendarFeed(@Payload() request: RpcRequest<CalendarFeedToken>): Promise<{ ics: string }> {
     return { ics: await this.feeds.render(request.body?.token) };
   }
+}
+
+/** The gateway already demanded the counselor role; asking again keeps the service safe on its own. */
+function counselorIdOf(request: RpcRequest<unknown>): string {
+  return actorWithRole(request, 'counselor').userId;
 }

@@ -10,6 +10,7 @@ export * from './outbox/outbox.service';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-context.interceptor';
 export * from './rpc/rpc-exception.filter';
+export * from './rpc/rpc-input';
 export * from './service-app';
 export * from './service-messaging.module';
 export * from './topology';

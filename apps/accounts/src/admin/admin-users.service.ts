@@ -8,13 +8,12 @@ import {
   type UserView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AuditLogService } from '../audit/audit-log.service';
-import { isUuid } from '../common/rpc-input';
 import { escapeLike } from '../common/user-input';
 import { User } from '../users/user.entity';
 import { userUpdatedData } from '../users/user-events';

@@ -10,8 +10,8 @@ import {
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { actorOf, bodyOf, pageOf } from '@haven/messaging';
 import { AuditLogService } from '../audit/audit-log.service';
-import { actorOf, bodyOf, pageOf } from '../common/rpc-input';
 import { AdminUsersService } from './admin-users.service';
 
 /** Admin-only operations: the actor's admin role is re-checked against the database. */

@@ -2,10 +2,10 @@ import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contra
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUuid } from '@haven/messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { isUuid } from '../common/rpc-input';
 import { AuditLogEntry } from './audit-log-entry.entity';
 
 export interface AuditRecord {

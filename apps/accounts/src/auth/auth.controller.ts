@@ -9,7 +9,7 @@ import {
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, bodyOf } from '../common/rpc-input';
+import { actorOf, bodyOf } from '@haven/messaging';
 import { AuthService } from './auth.service';
 
 @Controller()

@@ -4,12 +4,11 @@ import {
   type CounselorStatusChange,
   type EventEnvelope,
 } from '@haven/contracts';
-import { InboxService, OutboxRelay, OutboxService } from '@haven/messaging';
+import { InboxService, isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { AuditLogService } from '../audit/audit-log.service';
-import { isUuid } from '../common/rpc-input';
 import { User } from '../users/user.entity';
 import { userUpdatedData } from '../users/user-events';
 import { UsersQueries } from '../users/users.repository';

@@ -6,7 +6,7 @@ import {
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bodyOf } from '../common/rpc-input';
+import { bodyOf } from '@haven/messaging';
 import { PasswordResetService } from './password-reset.service';
 
 @Controller()

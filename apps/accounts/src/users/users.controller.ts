@@ -11,7 +11,7 @@ import {
 import { DomainError } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, bodyOf, idsOf } from '../common/rpc-input';
+import { actorOf, bodyOf, idsOf } from '@haven/messaging';
 import { UsersService } from './users.service';
 
 @Controller()

@@ -2,8 +2,8 @@ import { BOOKING_STATUSES, type BookingView, type ListCounselorBookingsRequest, 
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { optionalInstant, pageOf } from '@haven/messaging';
 import { DataSource } from 'typeorm';
-import { optionalInstant, pageOf } from '../common/rpc-input';
 import { BookingEntity } from './booking.entity';
 import { toBookingView } from './booking.view';
 

@@ -10,6 +10,7 @@ import {
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUuid, optionalInstant } from '@haven/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AvailabilityService } from '../availability/availability.service';
 import {
@@ -21,7 +22,6 @@ import {
   type SlotContext,
 } from '../availability/slot-calculator';
 import { BookingEntity } from '../bookings/booking.entity';
-import { isUuid, optionalInstant } from '../common/rpc-input';
 import { CounselorEntity } from '../directory-sync/counselor.entity';
 import { OfferingEntity } from '../directory-sync/offering.entity';
 import { TimeOffEntity } from '../time-off/time-off.entity';

@@ -8,10 +8,10 @@ import {
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUuid, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
 import { DataSource } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity';
 import { lockCounselorCalendar } from '../bookings/calendar-lock';
-import { isUuid, optionalInstant, pageOf, parseInstant } from '../common/rpc-input';
 import { TimeOffEntity } from './time-off.entity';
 
 export const MAX_TIME_OFF_DAYS = 400;

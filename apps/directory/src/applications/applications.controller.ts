@@ -9,7 +9,7 @@ import {
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, actorWithRole } from '../common/rpc-input';
+import { actorOf, actorWithRole } from '@haven/messaging';
 import { ApplicationsService } from './applications.service';
 
 @Controller()

@@ -11,14 +11,13 @@ import {
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxRelay, OutboxService, pageOf, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from '../common/locks';
-import { isUuid, pageOf, uuidOrNotFound } from '../common/rpc-input';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { ApplicationEntity } from './application.entity';

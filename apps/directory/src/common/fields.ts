@@ -12,6 +12,17 @@ export class FieldErrors {
     this.errors.push({ field, message });
   }
 
+  /** Runs a check that throws at its first bad field, noting that field here instead. */
+  collect<T>(check: () => T): T | undefined {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'validation' || !error.details) throw error;
+      this.errors.push(...error.details);
+      return undefined;
+    }
+  }
+
   get empty(): boolean {
     return this.errors.length === 0;
   }

@@ -6,13 +6,12 @@ import {
   type UpdateProfileRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { OutboxRelay, OutboxService, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FieldErrors, httpUrl, text } from '../common/fields';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
-import { uuidOrNotFound } from '../common/rpc-input';
 import { OfferingEntity } from '../offerings/offering.entity';
 import { BookingAvailability } from '../search/booking-availability';
 import { SpecialtiesService } from '../specialties/specialties.service';

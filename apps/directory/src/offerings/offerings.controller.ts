@@ -7,7 +7,7 @@ import {
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorWithRole } from '../common/rpc-input';
+import { actorWithRole } from '@haven/messaging';
 import { OfferingsService } from './offerings.service';
 
 @Controller()

@@ -1,11 +1,10 @@
 import { type Actor, DirectoryEvents, type OfferingView, type UpdateOfferingRequest } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../common/rpc-input';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { offeringView } from '../counselors/counselor.view';
 import { OfferingEntity } from './offering.entity';

@@ -10,13 +10,12 @@ import {
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { InboxService, RpcClient } from '@haven/messaging';
+import { InboxService, isUuid, pageOf, RpcClient, uuidOrNotFound } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FieldErrors, integer, text } from '../common/fields';
-import { isUuid, pageOf, uuidOrNotFound } from '../common/rpc-input';
 import { DirectoryConfig } from '../config/directory.config';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { ReviewEntity } from './review.entity';

@@ -7,9 +7,8 @@ import {
   type SearchCounselorsRequest,
   type SearchSort,
 } from '@haven/contracts';
-import { DateTime } from 'luxon';
+import { optionalInstant, pageOf } from '@haven/messaging';
 import { FieldErrors } from '../common/fields';
-import { pageOf } from '../common/rpc-input';
 
 export interface SearchCriteria {
   q?: string;
@@ -25,7 +24,6 @@ export interface SearchCriteria {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?))?$/i;
 
 /**
  * Validates a search and fills in its defaults, naming every bad field. Without `availableFrom` the
@@ -73,8 +71,8 @@ export function parseSearch(
     } else criteria.sort = source.sort;
   }
 
-  const from = instant(source.availableFrom, 'availableFrom', errors);
-  const to = instant(source.availableTo, 'availableTo', errors);
+  const from = errors.collect(() => optionalInstant(source.availableFrom, 'availableFrom'));
+  const to = errors.collect(() => optionalInstant(source.availableTo, 'availableTo'));
   if (errors.empty && (from || to)) {
     const start = from ?? now;
     const end = to ?? new Date(start.getTime() + L.maxAvailabilityRangeDays * DAY_MS);
@@ -86,18 +84,4 @@ export function parseSearch(
   }
   errors.throwIfAny();
   return criteria;
-}
-
-function instant(value: unknown, field: string, errors: FieldErrors): Date | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !INSTANT.test(value)) {
-    errors.add(field, 'must be an ISO 8601 instant such as 2026-12-01T04:30:00Z');
-    return undefined;
-  }
-  const parsed = DateTime.fromISO(value, { zone: 'utc' });
-  if (!parsed.isValid) {
-    errors.add(field, 'is not a real date and time');
-    return undefined;
-  }
-  return parsed.toJSDate();
 }

@@ -1,0 +1,34 @@
+import { DomainError } from '@haven/common';
+import { describe, expect, it } from 'vitest';
+import { FieldErrors } from './fields';
+
+describe('FieldErrors', () => {
+  it('collects the field a throwing check names, beside the others, and reports all at once', () => {
+    const errors = new FieldErrors();
+    errors.add('q', 'must be a string');
+    const value = errors.collect(() => {
+      throw DomainError.invalidField('availableFrom', 'is not a real date and time');
+    });
+    expect(value).toBeUndefined();
+    expect(errors.collect(() => 7)).toBe(7);
+    expect(() => errors.throwIfAny()).toThrow(
+      expect.objectContaining({
+        message: 'q: must be a string; availableFrom: is not a real date and time',
+        details: [
+          { field: 'q', message: 'must be a string' },
+          { field: 'availableFrom', message: 'is not a real date and time' },
+        ],
+      }),
+    );
+  });
+
+  it('lets errors that name no field through', () => {
+    const errors = new FieldErrors();
+    expect(() =>
+      errors.collect(() => {
+        throw DomainError.notFound('counselor');
+      }),
+    ).toThrow('Counselor not found');
+    expect(errors.empty).toBe(true);
+  });
+});
