@@ -1,6 +1,6 @@
 import type { BookingStatus, CancelledBy, OfferingMode } from '@haven/contracts';
+import { bigintNumber } from '@haven/database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { bigintNumber } from '../common/bigint-number';
 
 /**
  * A booking. `[starts_at, blocked_until)` of `pending_payment` and `confirmed` bookings of one

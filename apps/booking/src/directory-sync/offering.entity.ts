@@ -1,6 +1,6 @@
 import type { OfferingMode } from '@haven/contracts';
+import { bigintNumber } from '@haven/database';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintNumber } from '../common/bigint-number';
 
 /** The booking service's copy of an offering, fed by `offering.changed`. */
 @Entity({ name: 'offerings' })

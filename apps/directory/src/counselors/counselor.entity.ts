@@ -1,6 +1,6 @@
 import type { CounselorStatus } from '@haven/contracts';
+import { numericNumber } from '@haven/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { numericNumber } from '../common/bigint-number';
 
 /** An approved counselor's profile; `id` is their user id. */
 @Entity({ name: 'counselors' })

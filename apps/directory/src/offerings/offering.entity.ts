@@ -1,6 +1,6 @@
 import type { OfferingMode } from '@haven/contracts';
+import { bigintNumber } from '@haven/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { bigintNumber } from '../common/bigint-number';
 
 @Entity({ name: 'offerings' })
 export class OfferingEntity {

@@ -1,6 +1,9 @@
 import type { ValueTransformer } from 'typeorm';
 
-/** `bigint` paise columns as JS numbers (pg returns bigint as a string); amounts stay far below 2^53. */
+/**
+ * `bigint` columns (paise amounts) as JS numbers. pg returns bigint as a string; amounts in paise
+ * stay far below 2^53, and a value beyond it is refused rather than silently rounded.
+ */
 export const bigintNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => {
