@@ -10,9 +10,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { AuditLogPageDto, AuditLogQueryDto, ListUsersQueryDto, pageOf, UpdateUserDto } from './dto/admin.dto';
+import { AuditLogPageDto, AuditLogQueryDto, ListUsersQueryDto, UpdateUserDto } from './dto/admin.dto';
 import { UserDto, UserPageDto } from './dto/user.dto';
-import { presentOrUndefined } from './dto/validators';
 import { pickDefined } from './me.controller';
 
 @ApiTags('admin')
@@ -28,7 +27,7 @@ export class AdminUsersController {
   listUsers(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<Page<UserView>> {
     return this.rpc.send(
       AccountsRpc.listUsers,
-      { q: presentOrUndefined(query.q), role: presentOrUndefined(query.role), ...pageOf(query) },
+      { q: query.q, role: query.role, page: query.page, limit: query.limit },
       { actor },
     );
   }
@@ -51,7 +50,7 @@ export class AdminUsersController {
   listAuditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogEntryView>> {
     return this.rpc.send(
       AccountsRpc.listAuditLog,
-      { actorId: presentOrUndefined(query.actorId), action: presentOrUndefined(query.action), ...pageOf(query) },
+      { actorId: query.actorId, action: query.action, page: query.page, limit: query.limit },
       { actor },
     );
   }

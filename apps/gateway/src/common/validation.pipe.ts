@@ -18,6 +18,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // A value a transform turns into undefined (an empty query parameter) leaves the DTO's default.
+    transformOptions: { exposeUnsetFields: false },
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {

@@ -6,6 +6,7 @@ import {
   actorWithRole,
   bodyOf,
   idsOf,
+  isInstant,
   isUuid,
   optionalInstant,
   pageOf,
@@ -105,6 +106,15 @@ describe('RPC input', () => {
       { field: 'to', message: 'is not a real date and time' },
     ]);
     expect(failure(() => parseInstant(undefined, 'startsAt')).details?.[0].field).toBe('startsAt');
+  });
+
+  it('tells an instant from a local time, a bare time or an impossible date', () => {
+    for (const value of ['2026-12-01T04:30:00Z', '2026-12-01T10:00+05:30', '2026-12-01T10:00+05', '2026-12-01']) {
+      expect(isInstant(value)).toBe(true);
+    }
+    for (const value of ['2026-12-01T10:00:00', '10:00Z', '2026-02-30T00:00:00Z', '2026-12-01T25:00Z', '', 17]) {
+      expect(isInstant(value)).toBe(false);
+    }
   });
 
   it('takes a missing, null or empty optional instant as not given', () => {

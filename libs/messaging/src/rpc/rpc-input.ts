@@ -63,6 +63,11 @@ export function idsOf(value: unknown, max = 500): string[] {
  * An ISO 8601 instant (with `Z` or an offset), or a bare date meaning midnight UTC. A local time
  * without an offset is refused: it names no instant.
  */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+/** The instant `isInstant` accepts; anything else is a validation error naming `field`. */
 export function parseInstant(value: unknown, field: string): Date {
   if (typeof value !== 'string' || !INSTANT.test(value)) {
     throw DomainError.invalidField(field, 'must be an ISO 8601 instant such as 2026-12-01T04:30:00Z');

@@ -1,34 +1,20 @@
-import { type AuditLogEntryView, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ROLES, type Role } from '@haven/contracts';
+import { type AuditLogEntryView, ROLES, type Role } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsWholeNumber, OptionalQuery, wholeNumber } from './validators';
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @OptionalQuery()
-  @IsWholeNumber(1, 1_000_000)
-  page?: number | string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @OptionalQuery()
-  @IsWholeNumber(1, MAX_PAGE_SIZE)
-  limit?: number | string;
-}
-
-/** page and limit as numbers, with the defaults. */
-export function pageOf(query: PageQueryDto): { page: number; limit: number } {
-  return { page: wholeNumber(query.page, 1), limit: wholeNumber(query.limit, DEFAULT_PAGE_SIZE) };
-}
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
+import { EmptyAsAbsent } from '../../common/dto/validators';
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the e-mail address or name (case-insensitive)' })
-  @OptionalQuery()
+  @EmptyAsAbsent()
+  @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @OptionalQuery()
+  @EmptyAsAbsent()
+  @IsOptional()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
   role?: Role;
 }
@@ -55,12 +41,14 @@ export class UpdateUserDto {
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @OptionalQuery()
+  @EmptyAsAbsent()
+  @IsOptional()
   @IsUUID('all', { message: 'must be a user id (UUID)' })
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'user.roles-changed' })
-  @OptionalQuery()
+  @EmptyAsAbsent()
+  @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(100, { message: 'must be at most 100 characters' })
   action?: string;
@@ -89,16 +77,4 @@ export class AuditLogEntryDto implements AuditLogEntryView {
   detail: Record<string, unknown>;
 }
 
-export class AuditLogPageDto {
-  @ApiProperty({ type: AuditLogEntryDto, isArray: true })
-  items: AuditLogEntryDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
-}
+export class AuditLogPageDto extends pageDto(AuditLogEntryDto) {}

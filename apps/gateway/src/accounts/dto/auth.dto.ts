@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsEmailAddress, IsIanaTimezone, PHONE_PATTERN } from './validators';
+import { IsIanaTimeZone } from '../../common/dto/validators';
+import { IsEmailAddress, PHONE_PATTERN } from './validators';
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 1024;
@@ -30,7 +31,7 @@ export class RegisterDto {
 
   @ApiPropertyOptional({ example: 'Asia/Kolkata', default: 'Asia/Kolkata', description: 'IANA time zone' })
   @IsOptional()
-  @IsIanaTimezone()
+  @IsIanaTimeZone()
   timezone?: string;
 }
 

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsIanaTimezone, PHONE_PATTERN } from './validators';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIanaTimeZone, OptionalNotNull } from '../../common/dto/validators';
+import { PHONE_PATTERN } from './validators';
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Asha Rao', maxLength: 100 })
-  @ValidateIf((_, value) => value !== undefined)
+  @OptionalNotNull()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(100, { message: 'must be at most 100 characters' })
@@ -17,7 +18,7 @@ export class UpdateMeDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsIanaTimezone()
+  @OptionalNotNull()
+  @IsIanaTimeZone()
   timezone?: string;
 }

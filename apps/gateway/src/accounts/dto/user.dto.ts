@@ -1,5 +1,6 @@
 import { ROLES, type Role, type UserView } from '@haven/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { pageDto } from '../../common/dto/page.dto';
 
 /** `user` of the API: never a hash. */
 export class UserDto implements UserView {
@@ -47,16 +48,4 @@ export class AuthSessionDto extends TokenPairDto {
   user: UserDto;
 }
 
-export class UserPageDto {
-  @ApiProperty({ type: UserDto, isArray: true })
-  items: UserDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
-}
+export class UserPageDto extends pageDto(UserDto) {}

@@ -1,7 +1,7 @@
 import { AVAILABILITY_LIMITS, type Availability, WEEKDAYS, type Weekday } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
-import { IsIanaTimeZone, OptionalNotNull } from './validators';
+import { IsIanaTimeZone, OptionalNotNull } from '../../common/dto/validators';
 
 const MAX_WEEKLY_WINDOWS = 200;
 const MAX_OVERRIDES = 400;

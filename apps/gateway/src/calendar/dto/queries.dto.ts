@@ -1,22 +1,8 @@
 import { BOOKING_STATUSES, type BookingStatus } from '@haven/contracts';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsInstant, IsWholeNumber } from './validators';
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsWholeNumber({ min: 1 })
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsWholeNumber({ min: 1, max: 100 })
-  limit: number = 20;
-}
+import { PageQueryDto } from '../../common/dto/page.dto';
+import { IsInstant } from '../../common/dto/validators';
 
 export class CounselorBookingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Bookings starting at or after this instant', example: '2026-12-01T00:00:00Z' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsInstant } from './validators';
+import { IsInstant } from '../../common/dto/validators';
 
 export class CreateTimeOffDto {
   @ApiProperty({ example: '2026-12-24T00:00:00Z' })

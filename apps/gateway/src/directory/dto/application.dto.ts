@@ -23,8 +23,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto, pageDto } from './page.dto';
-import { SLUG_PATTERN, Trim, TrimEach } from './validators';
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
+import { Trim, TrimEach } from '../../common/dto/validators';
+import { SLUG_PATTERN } from './validators';
 
 export class RegistrationDto {
   @ApiProperty({ example: 'RCI', description: 'Issuing body; shown on the public profile' })

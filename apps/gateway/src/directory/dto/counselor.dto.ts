@@ -13,7 +13,6 @@ import {
   type SpecialtyView,
 } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -32,19 +31,20 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, pageDto } from './page.dto';
-import { IsInstant, IsPricePaise, IsWholeNumber, OptionalField, SLUG_PATTERN, Trim } from './validators';
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
+import { IsInstant, IsWholeNumber, OptionalNotNull, QueryWholeNumber, Trim } from '../../common/dto/validators';
+import { IsPricePaise, SLUG_PATTERN } from './validators';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: L.maxDisplayNameLength })
-  @OptionalField()
+  @OptionalNotNull()
   @Trim()
   @IsString()
   @Length(2, L.maxDisplayNameLength)
   displayName?: string;
 
   @ApiPropertyOptional({ maxLength: L.maxBioLength })
-  @OptionalField()
+  @OptionalNotNull()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -57,7 +57,7 @@ export class UpdateProfileDto {
     example: ['en', 'ta'],
     description: 'ISO 639-1 codes, lowercase',
   })
-  @OptionalField()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(L.maxLanguages)
@@ -65,7 +65,7 @@ export class UpdateProfileDto {
   languages?: string[];
 
   @ApiPropertyOptional({ type: String, isArray: true, example: ['grief'], description: 'GET /specialties' })
-  @OptionalField()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(L.maxSpecialties)
@@ -108,7 +108,7 @@ export class CreateOfferingDto {
 
 export class UpdateOfferingDto {
   @ApiPropertyOptional({ maxLength: L.maxOfferingTitleLength })
-  @OptionalField()
+  @OptionalNotNull()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -116,12 +116,12 @@ export class UpdateOfferingDto {
   title?: string;
 
   @ApiPropertyOptional({ description: '0 for free, else at least 100 (Rs 1); existing bookings keep their price' })
-  @OptionalField()
+  @OptionalNotNull()
   @IsPricePaise()
   pricePaise?: number;
 
   @ApiPropertyOptional({ description: 'false hides it from the public and from new bookings' })
-  @OptionalField()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
@@ -149,8 +149,8 @@ export class SearchCounselorsQueryDto extends PageQueryDto {
   mode?: OfferingMode;
 
   @ApiPropertyOptional({ description: 'Has an active offering at most this price (with the mode, if given)' })
+  @QueryWholeNumber()
   @IsOptional()
-  @Type(() => Number)
   @IsWholeNumber({ min: 0 })
   maxPricePaise?: number;
 

@@ -1,19 +1,22 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type as TransformType } from 'class-transformer';
 import { IsOptional } from 'class-validator';
-import { IsWholeNumber } from './validators';
+import { IsWholeNumber, QueryWholeNumber } from './validators';
 
+/** Far beyond any real list; keeps the offset a service computes from it well inside what PostgreSQL takes. */
+const MAX_PAGE = 1_000_000;
+
+/** `?page=&limit=` of every list; left out or sent empty, they take the defaults. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @QueryWholeNumber()
   @IsOptional()
-  @TransformType(() => Number)
-  @IsWholeNumber({ min: 1 })
+  @IsWholeNumber({ min: 1, max: MAX_PAGE })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @QueryWholeNumber()
   @IsOptional()
-  @TransformType(() => Number)
   @IsWholeNumber({ min: 1, max: MAX_PAGE_SIZE })
   limit: number = DEFAULT_PAGE_SIZE;
 }
