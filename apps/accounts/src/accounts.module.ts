@@ -1,9 +1,8 @@
+import { connectFailFastRedis } from '@haven/common';
 import { serviceDatabaseModule } from '@haven/database';
 import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
 import { AdminController } from './admin/admin.controller';
 import { AdminUsersService } from './admin/admin-users.service';
@@ -46,7 +45,7 @@ export class AccountsModule implements OnApplicationShutdown {
       controllers: [AuthController, PasswordResetController, UsersController, AdminController, VettingEventsController],
       providers: [
         { provide: AccountsConfig, useValue: config },
-        { provide: ACCOUNTS_REDIS, useFactory: () => connectRedis(config.REDIS_URL) },
+        { provide: ACCOUNTS_REDIS, useFactory: () => connectFailFastRedis(config.REDIS_URL) },
         PasswordHasher,
         AccessTokenSigner,
         LoginThrottle,
@@ -66,15 +65,4 @@ export class AccountsModule implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }
-}
-
-/**
- * The failed-login counter must not queue commands while Redis is away (it counts in memory
- * instead), so the client has no offline queue; give it a moment to connect first.
- */
-async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  await Promise.race([once(redis, 'ready'), sleep(3000)]);
-  return redis;
 }

@@ -1,10 +1,8 @@
-import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { connectFailFastRedis, loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
 import { RpcClient } from '@haven/messaging';
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarGatewayModule } from './calendar/calendar.module';
@@ -34,7 +32,7 @@ class GatewayCoreModule implements OnApplicationShutdown {
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(publicKeyPem) },
         {
           provide: GATEWAY_REDIS,
-          useFactory: () => connectRedis(config.REDIS_URL),
+          useFactory: () => connectFailFastRedis(config.REDIS_URL),
         },
         {
           provide: InfrastructureProbe,
@@ -51,17 +49,6 @@ class GatewayCoreModule implements OnApplicationShutdown {
     await this.rpc.close();
     this.redis.disconnect();
   }
-}
-
-/**
- * Rate limiting must not queue commands while Redis is away (it falls back to memory instead), so
- * the client has no offline queue; give it a moment to connect before the first request.
- */
-async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  await Promise.race([once(redis, 'ready'), sleep(3000)]);
-  return redis;
 }
 
 function developmentPublicKey(config: GatewayConfig): string {

@@ -6,7 +6,7 @@ import {
   type RegisterRequest,
   type TokenPair,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, looksLikeOpaqueToken } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { OutboxRelay, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -32,7 +32,6 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { decideRefresh } from './refresh-decision';
 import { RefreshTokensService } from './refresh-tokens.service';
-import { looksLikeOpaqueToken } from './token-crypto';
 
 type RefreshOutcome =
   { kind: 'rotated'; user: User; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decideRefresh } from './refresh-decision';
-import { generateOpaqueToken, hashToken, looksLikeOpaqueToken } from './token-crypto';
 
 const now = new Date('2026-11-28T10:00:00Z');
 const later = new Date('2026-12-28T10:00:00Z');
@@ -24,24 +23,5 @@ describe('refresh token decisions', () => {
     expect(decideRefresh({ usedAt: null, revokedAt: earlier, expiresAt: later }, now)).toBe('revoked');
     expect(decideRefresh({ usedAt: null, revokedAt: null, expiresAt: now }, now)).toBe('expired');
     expect(decideRefresh(null, now)).toBe('unknown');
-  });
-});
-
-describe('opaque tokens', () => {
-  it('are 32 random bytes in base64url, stored only as a SHA-256 digest', () => {
-    const token = generateOpaqueToken();
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(looksLikeOpaqueToken(token)).toBe(true);
-    expect(generateOpaqueToken()).not.toBe(token);
-    const digest = hashToken(token);
-    expect(digest).toMatch(/^[0-9a-f]{64}$/);
-    expect(digest).not.toContain(token);
-    expect(hashToken(token)).toBe(digest);
-  });
-
-  it('rejects anything else before a database lookup', () => {
-    for (const bad of ['', 'short', 'x'.repeat(44), 'a'.repeat(42) + '=', 42, null]) {
-      expect(looksLikeOpaqueToken(bad)).toBe(false);
-    }
   });
 });

@@ -1,9 +1,9 @@
+import { generateOpaqueToken, hashToken } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, IsNull } from 'typeorm';
 import { AccountsConfig } from '../config/accounts.config';
 import { RefreshToken } from './refresh-token.entity';
-import { generateOpaqueToken, hashToken } from './token-crypto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

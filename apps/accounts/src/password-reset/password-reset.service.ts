@@ -1,5 +1,5 @@
 import { AccountsEvents } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '@haven/common';
 import { OutboxRelay, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,7 +8,6 @@ import { type DataSource, IsNull } from 'typeorm';
 import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
-import { generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '../auth/token-crypto';
 import { AccountsConfig } from '../config/accounts.config';
 import { checkPassword, normalizeEmail } from '../common/user-input';
 import { User } from '../users/user.entity';

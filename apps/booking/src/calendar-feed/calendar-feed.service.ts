@@ -1,14 +1,13 @@
-import { DomainError } from '@haven/common';
+import { DomainError, hashToken, looksLikeOpaqueToken } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Between, DataSource } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity';
 import { BookingConfig } from '../config/booking.config';
 import { CalendarFeedEntity } from './calendar-feed.entity';
 import { renderCalendar } from './ics';
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const DAY_MS = 24 * 3_600_000;
 /** The feed shows confirmed sessions from 60 days back to 400 days ahead. */
 const FEED_PAST_DAYS = 60;
@@ -61,7 +60,7 @@ export class CalendarFeedService {
 
   /** The feed behind a token; an unknown, revoked or malformed token is simply not found. */
   async render(token: unknown, now = new Date()): Promise<string> {
-    if (typeof token !== 'string' || !TOKEN.test(token)) throw DomainError.notFound('calendar_feed');
+    if (!looksLikeOpaqueToken(token)) throw DomainError.notFound('calendar_feed');
     const feed = await this.dataSource.getRepository(CalendarFeedEntity).findOneBy({ tokenHash: hashToken(token) });
     if (!feed) throw DomainError.notFound('calendar_feed');
     const sessions = await this.dataSource.getRepository(BookingEntity).find({
@@ -87,8 +86,4 @@ export class CalendarFeedService {
 
 function newNonce(): string {
   return randomBytes(16).toString('base64url');
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -12,7 +12,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Cheap shape check before touching the database. */
+/** Cheap shape check before touching the database (calendar-feed HMACs have the same 43 characters). */
 export function looksLikeOpaqueToken(value: unknown): value is string {
   return typeof value === 'string' && OPAQUE_TOKEN.test(value);
 }
