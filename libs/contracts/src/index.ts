@@ -17,3 +17,4 @@ export * from './directory/languages';
 export * from './accounts/accounts.events';
 export * from './accounts/accounts.rpc';
 export * from './accounts/accounts.types';
+export * from './accounts/first-name';

@@ -7,7 +7,6 @@ import {
   checkPhone,
   checkTimezone,
   escapeLike,
-  firstName,
   isValidTimezone,
   normalizeEmail,
   normalizePhone,
@@ -62,11 +61,6 @@ describe('user input rules', () => {
       expect(isValidTimezone(zone), String(zone)).toBe(false);
     }
     expect(fieldOf(() => checkTimezone('Nowhere/Special'))).toBe('timezone');
-  });
-
-  it('shows only the first name to others', () => {
-    expect(firstName('Asha Rao')).toBe('Asha');
-    expect(firstName('  Madonna ')).toBe('Madonna');
   });
 
   it('escapes LIKE wildcards', () => {

@@ -76,11 +76,6 @@ export function checkTimezone(value: unknown, field = 'timezone'): string {
   return value;
 }
 
-/** What others may see of a name: its first word. */
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
-}
-
 /** Escapes `%`, `_` and `\` so user input matches literally inside an ILIKE pattern. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);

@@ -1,6 +1,5 @@
-import type { UserContact, UserSummary, UserView } from '@haven/contracts';
+import { firstName, type UserContact, type UserSummary, type UserView } from '@haven/contracts';
 import { canonicalRoles } from '../admin/role-policy';
-import { firstName } from '../common/user-input';
 import type { User } from './user.entity';
 
 /** `user` of api.md: never the hash. */

@@ -5,6 +5,7 @@ import {
   type CreatedReviewView,
   DIRECTORY_LIMITS as L,
   type EventEnvelope,
+  firstName,
   type Page,
   type ReviewView,
 } from '@haven/contracts';
@@ -160,9 +161,4 @@ export class ReviewsService {
       return new Map();
     }
   }
-}
-
-/** The first word of a name: all a third party may see of who wrote a review. */
-export function firstName(name: string | null | undefined): string {
-  return (name ?? '').trim().split(/\s+/)[0] ?? '';
 }
