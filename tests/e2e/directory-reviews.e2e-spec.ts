@@ -9,7 +9,7 @@ import {
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { EventPublisher, RpcClient } from '@haven/messaging';
-import { waitFor } from '@haven/testing';
+import { domainRejectionOf, waitFor } from '@haven/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerUser, type RegisteredUser } from '../support/accounts';
@@ -53,16 +53,6 @@ describe('reviews', () => {
 
   function review(body: { bookingId: string; clientId: string; rating: number; comment?: string }) {
     return rpc.send(DirectoryRpc.createReview, body);
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<DomainError> {
-    try {
-      await promise;
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    throw new Error('expected the RPC to fail');
   }
 
   /** Eligibility lands asynchronously (event → inbox): retry while the booking is not yet known. */
@@ -117,7 +107,9 @@ describe('reviews', () => {
       createdAt: expect.any(String),
     });
 
-    const second = await failure(review({ bookingId: first.data.bookingId, clientId: priya.user.id, rating: 1 }));
+    const second = await domainRejectionOf(
+      review({ bookingId: first.data.bookingId, clientId: priya.user.id, rating: 1 }),
+    );
     expect(second.kind).toBe('conflict');
 
     const other = await complete({ clientId: rahul.user.id });
@@ -146,19 +138,21 @@ describe('reviews', () => {
   });
 
   it('refuses a booking that is not completed, or not the client’s (422)', async () => {
-    const unknown = await failure(review({ bookingId: randomUUID(), clientId: priya.user.id, rating: 4 }));
+    const unknown = await domainRejectionOf(review({ bookingId: randomUUID(), clientId: priya.user.id, rating: 4 }));
     expect(unknown.kind).toBe('unprocessable');
 
     // Once the booking is known as completed (its client reviewed it), a stranger is still refused as such.
     const completed = await complete({ clientId: priya.user.id });
     await reviewOnceEligible({ bookingId: completed.data.bookingId, clientId: priya.user.id, rating: 4 });
-    const stranger = await failure(review({ bookingId: completed.data.bookingId, clientId: rahul.user.id, rating: 4 }));
+    const stranger = await domainRejectionOf(
+      review({ bookingId: completed.data.bookingId, clientId: rahul.user.id, rating: 4 }),
+    );
     expect(stranger.kind).toBe('unprocessable');
   });
 
   it('a caller acting for another client does not find the booking (404)', async () => {
     const completed = await complete({ clientId: priya.user.id });
-    const error = await failure(
+    const error = await domainRejectionOf(
       rpc.send(
         DirectoryRpc.createReview,
         { bookingId: completed.data.bookingId, clientId: priya.user.id, rating: 5 },
@@ -177,7 +171,7 @@ describe('reviews', () => {
       [{ bookingId, clientId: priya.user.id, rating: 4, comment: 'x'.repeat(2001) }, 'comment'],
       [{ bookingId: 'nope', clientId: priya.user.id, rating: 4 }, 'bookingId'],
     ] as const) {
-      const error = await failure(review(body as never));
+      const error = await domainRejectionOf(review(body as never));
       expect(error.kind, JSON.stringify(body).slice(0, 80)).toBe('validation');
       expect(error.details?.map((detail) => detail.field)).toEqual([field]);
     }

@@ -6,10 +6,10 @@ import {
   DirectoryRpc,
   type EventEnvelope,
 } from '@haven/contracts';
-import { DomainError, loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { createEmptyVhost, domainRejectionOf, waitFor } from '@haven/testing';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -28,16 +28,6 @@ const application: ApplicationInput = {
   languages: ['en'],
   specialties: ['sleep'],
 };
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a domain error');
-}
 
 /**
  * The directory service alone against real PostgreSQL and RabbitMQ, on a vhost where no booking or
@@ -131,7 +121,7 @@ describe('directory service (alone on its broker)', () => {
     ]);
     expect(profile.status).toBe('active');
 
-    const refused = await failure(
+    const refused = await domainRejectionOf(
       rpc.send(DirectoryRpc.rejectApplication, { id: submitted.id, reason: 'Late' }, { actor: admin }),
     );
     expect(refused.kind).toBe('conflict');
@@ -184,7 +174,7 @@ describe('directory service (alone on its broker)', () => {
   });
 
   it('refuses a free-slot search while booking is away (unavailable → 503)', async () => {
-    const error = await failure(
+    const error = await domainRejectionOf(
       rpc.send(DirectoryRpc.searchCounselors, {
         availableFrom: new Date(Date.now() + 86_400_000).toISOString(),
         availableTo: new Date(Date.now() + 3 * 86_400_000).toISOString(),

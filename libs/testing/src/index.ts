@@ -1,3 +1,4 @@
+export * from './domain-errors';
 export * from './tcp-proxy';
 export * from './test-infrastructure';
 export * from './wait-for';

@@ -1,4 +1,5 @@
 import { DomainError } from '@haven/common';
+import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { cleanApplicationInput } from './application-input';
 
@@ -13,19 +14,6 @@ const VALID = {
   specialties: ['anxiety', 'micro-cheating'],
 };
 
-function fieldsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      expect(error.kind).toBe('validation');
-      return (error.details ?? []).map((detail) => detail.field);
-    }
-    throw error;
-  }
-  throw new Error('expected a validation error');
-}
-
 describe('application input', () => {
   it('trims text and drops duplicates', () => {
     const clean = cleanApplicationInput(VALID, KNOWN, { partial: false });
@@ -36,7 +24,7 @@ describe('application input', () => {
   });
 
   it('names every missing field of a new application', () => {
-    expect(fieldsOf(() => cleanApplicationInput({}, KNOWN, { partial: false })).sort()).toEqual(
+    expect(fieldsNamedBy(() => cleanApplicationInput({}, KNOWN, { partial: false })).sort()).toEqual(
       ['bio', 'displayName', 'languages', 'qualifications', 'registration', 'specialties', 'yearsExperience'].sort(),
     );
   });
@@ -57,31 +45,31 @@ describe('application input', () => {
   });
 
   it('takes ISO 639-1 codes in lowercase only', () => {
-    expect(fieldsOf(() => cleanApplicationInput({ ...VALID, languages: ['EN'] }, KNOWN, { partial: false }))).toEqual([
-      'languages',
-    ]);
     expect(
-      fieldsOf(() => cleanApplicationInput({ ...VALID, languages: ['english'] }, KNOWN, { partial: false })),
+      fieldsNamedBy(() => cleanApplicationInput({ ...VALID, languages: ['EN'] }, KNOWN, { partial: false })),
     ).toEqual(['languages']);
-    expect(fieldsOf(() => cleanApplicationInput({ ...VALID, languages: ['xx'] }, KNOWN, { partial: false }))).toEqual([
-      'languages',
-    ]);
-    expect(fieldsOf(() => cleanApplicationInput({ ...VALID, languages: [] }, KNOWN, { partial: false }))).toEqual([
+    expect(
+      fieldsNamedBy(() => cleanApplicationInput({ ...VALID, languages: ['english'] }, KNOWN, { partial: false })),
+    ).toEqual(['languages']);
+    expect(
+      fieldsNamedBy(() => cleanApplicationInput({ ...VALID, languages: ['xx'] }, KNOWN, { partial: false })),
+    ).toEqual(['languages']);
+    expect(fieldsNamedBy(() => cleanApplicationInput({ ...VALID, languages: [] }, KNOWN, { partial: false }))).toEqual([
       'languages',
     ]);
   });
 
   it('names the nested registration fields', () => {
     expect(
-      fieldsOf(() => cleanApplicationInput({ ...VALID, registration: { body: ' ' } }, KNOWN, { partial: false })),
+      fieldsNamedBy(() => cleanApplicationInput({ ...VALID, registration: { body: ' ' } }, KNOWN, { partial: false })),
     ).toEqual(['registration.body', 'registration.number']);
   });
 
   it('wants whole, plausible years of experience', () => {
     for (const yearsExperience of [-1, 2.5, '3', 71]) {
-      expect(fieldsOf(() => cleanApplicationInput({ ...VALID, yearsExperience }, KNOWN, { partial: false }))).toEqual([
-        'yearsExperience',
-      ]);
+      expect(
+        fieldsNamedBy(() => cleanApplicationInput({ ...VALID, yearsExperience }, KNOWN, { partial: false })),
+      ).toEqual(['yearsExperience']);
     }
   });
 });

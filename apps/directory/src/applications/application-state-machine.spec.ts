@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { domainErrorOf } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type ApplicationAction,
@@ -12,16 +12,6 @@ import {
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'changes_requested', 'approved', 'rejected'];
 const ACTIONS: ApplicationAction[] = ['approve', 'reject', 'request_changes', 'resubmit'];
-
-function conflictOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('application state machine', () => {
   it('lets an admin decide a submitted application three ways', () => {
@@ -54,7 +44,7 @@ describe('application state machine', () => {
     'refuses every decision on a %s application',
     (status) => {
       for (const action of ['approve', 'reject', 'request_changes'] as const) {
-        const error = conflictOf(() => nextStatus(status, action));
+        const error = domainErrorOf(() => nextStatus(status, action));
         expect(error.kind).toBe('conflict');
         expect(error.code).toBe('application_already_decided');
         expect(error.message).toContain(status);
@@ -63,7 +53,7 @@ describe('application state machine', () => {
   );
 
   it.each(['submitted', 'approved', 'rejected'] as const)('refuses edits of a %s application', (status) => {
-    const error = conflictOf(() => nextStatus(status, 'resubmit'));
+    const error = domainErrorOf(() => nextStatus(status, 'resubmit'));
     expect(error.kind).toBe('conflict');
     expect(error.code).toBe('application_not_editable');
   });
@@ -91,14 +81,14 @@ describe('application state machine', () => {
     });
 
     it.each(['submitted', 'changes_requested'] as const)('refuses a second application while one is %s', (status) => {
-      const error = conflictOf(() => assertMayApply(['rejected', status], false));
+      const error = domainErrorOf(() => assertMayApply(['rejected', status], false));
       expect(error.kind).toBe('conflict');
       expect(error.code).toBe('application_open');
     });
 
     it('refuses someone who already is a counselor', () => {
-      expect(conflictOf(() => assertMayApply(['approved'], false)).code).toBe('already_counselor');
-      expect(conflictOf(() => assertMayApply([], true)).code).toBe('already_counselor');
+      expect(domainErrorOf(() => assertMayApply(['approved'], false)).code).toBe('already_counselor');
+      expect(domainErrorOf(() => assertMayApply([], true)).code).toBe('already_counselor');
     });
   });
 });

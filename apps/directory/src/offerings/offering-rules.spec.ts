@@ -1,18 +1,8 @@
-import { DomainError } from '@haven/common';
+import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
 
 const VALID = { title: ' Intro chat ', mode: 'chat' as const, durationMinutes: 30, pricePaise: 0 };
-
-function fieldsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return (error.details ?? []).map((detail) => detail.field);
-    throw error;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('offering rules', () => {
   it('accepts a free offering and trims the title', () => {
@@ -23,7 +13,7 @@ describe('offering rules', () => {
     expect(cleanNewOffering({ ...VALID, pricePaise: 100 }).pricePaise).toBe(100);
     expect(cleanNewOffering({ ...VALID, pricePaise: 3000 }).pricePaise).toBe(3000);
     for (const pricePaise of [1, 99, -100, 150.5]) {
-      expect(fieldsOf(() => cleanNewOffering({ ...VALID, pricePaise }))).toEqual(['pricePaise']);
+      expect(fieldsNamedBy(() => cleanNewOffering({ ...VALID, pricePaise }))).toEqual(['pricePaise']);
     }
   });
 
@@ -31,12 +21,12 @@ describe('offering rules', () => {
     expect(cleanNewOffering({ ...VALID, durationMinutes: 15 }).durationMinutes).toBe(15);
     expect(cleanNewOffering({ ...VALID, durationMinutes: 120 }).durationMinutes).toBe(120);
     for (const durationMinutes of [14, 121, 45.5]) {
-      expect(fieldsOf(() => cleanNewOffering({ ...VALID, durationMinutes }))).toEqual(['durationMinutes']);
+      expect(fieldsNamedBy(() => cleanNewOffering({ ...VALID, durationMinutes }))).toEqual(['durationMinutes']);
     }
   });
 
   it('names every missing or bad field at once', () => {
-    expect(fieldsOf(() => cleanNewOffering({ mode: 'carrier-pigeon' as never }))).toEqual([
+    expect(fieldsNamedBy(() => cleanNewOffering({ mode: 'carrier-pigeon' as never }))).toEqual([
       'title',
       'mode',
       'durationMinutes',
@@ -47,7 +37,7 @@ describe('offering rules', () => {
   it('updates only title, price and active', () => {
     expect(cleanOfferingChanges({ id: 'x', active: false })).toEqual({ active: false });
     expect(cleanOfferingChanges({ id: 'x', pricePaise: 0, title: 'Free' })).toEqual({ pricePaise: 0, title: 'Free' });
-    expect(fieldsOf(() => cleanOfferingChanges({ id: 'x', pricePaise: 50 }))).toEqual(['pricePaise']);
-    expect(fieldsOf(() => cleanOfferingChanges({ id: 'x', active: 'no' as never }))).toEqual(['active']);
+    expect(fieldsNamedBy(() => cleanOfferingChanges({ id: 'x', pricePaise: 50 }))).toEqual(['pricePaise']);
+    expect(fieldsNamedBy(() => cleanOfferingChanges({ id: 'x', active: 'no' as never }))).toEqual(['active']);
   });
 });

@@ -1,20 +1,10 @@
-import { DomainError } from '@haven/common';
+import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from './search-criteria';
 import { buildQuery, orderBy, sortBySoonest } from './search.service';
 
 const KNOWN = new Set(['anxiety', 'grief']);
 const NOW = new Date('2026-11-28T10:00:00Z');
-
-function fieldsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return (error.details ?? []).map((detail) => detail.field);
-    throw error;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('search criteria', () => {
   it('defaults to relevance, first page of 20, no availability window', () => {
@@ -33,7 +23,7 @@ describe('search criteria', () => {
 
   it('names each bad filter', () => {
     expect(
-      fieldsOf(() =>
+      fieldsNamedBy(() =>
         parseSearch(
           { specialty: 'astrology', language: 'EN', mode: 'fax' as never, maxPricePaise: -1, sort: 'name' as never },
           KNOWN,
@@ -41,7 +31,7 @@ describe('search criteria', () => {
         ),
       ),
     ).toEqual(['specialty', 'language', 'mode', 'maxPricePaise', 'sort']);
-    expect(fieldsOf(() => parseSearch({ limit: 101 }, KNOWN, NOW))).toEqual(['limit']);
+    expect(fieldsNamedBy(() => parseSearch({ limit: 101 }, KNOWN, NOW))).toEqual(['limit']);
   });
 
   it('takes an availability window of ISO instants, at most 31 days, start before end', () => {
@@ -54,15 +44,17 @@ describe('search criteria', () => {
       from: new Date('2026-12-01T04:30:00Z'),
       to: new Date('2026-12-02T04:30:00Z'),
     });
-    expect(fieldsOf(() => parseSearch({ availableFrom: 'tomorrow' }, KNOWN, NOW))).toEqual(['availableFrom']);
-    expect(fieldsOf(() => parseSearch({ availableTo: '2026-02-30T00:00:00Z' }, KNOWN, NOW))).toEqual(['availableTo']);
+    expect(fieldsNamedBy(() => parseSearch({ availableFrom: 'tomorrow' }, KNOWN, NOW))).toEqual(['availableFrom']);
+    expect(fieldsNamedBy(() => parseSearch({ availableTo: '2026-02-30T00:00:00Z' }, KNOWN, NOW))).toEqual([
+      'availableTo',
+    ]);
     expect(
-      fieldsOf(() =>
+      fieldsNamedBy(() =>
         parseSearch({ availableFrom: '2026-12-02T00:00:00Z', availableTo: '2026-12-01T00:00:00Z' }, KNOWN, NOW),
       ),
     ).toEqual(['availableTo']);
     expect(
-      fieldsOf(() =>
+      fieldsNamedBy(() =>
         parseSearch({ availableFrom: '2026-12-01T00:00:00Z', availableTo: '2027-01-02T00:00:00Z' }, KNOWN, NOW),
       ),
     ).toEqual(['availableTo']);
@@ -77,7 +69,9 @@ describe('search criteria', () => {
       from: new Date('2026-12-01T00:00:00Z'),
       to: new Date('2027-01-01T00:00:00Z'),
     });
-    expect(fieldsOf(() => parseSearch({ availableTo: '2026-11-01T00:00:00Z' }, KNOWN, NOW))).toEqual(['availableTo']);
+    expect(fieldsNamedBy(() => parseSearch({ availableTo: '2026-11-01T00:00:00Z' }, KNOWN, NOW))).toEqual([
+      'availableTo',
+    ]);
   });
 });
 

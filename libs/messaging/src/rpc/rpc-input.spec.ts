@@ -1,5 +1,5 @@
 import type { RpcRequest } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { domainErrorOf } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import {
   actorOf,
@@ -21,16 +21,6 @@ function request(actor?: { userId: string; roles: string[] }, body: unknown = {}
   return { meta: { correlationId: 'test', ...(actor ? { actor } : {}) }, body } as RpcRequest<unknown>;
 }
 
-function failure(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
 describe('RPC input', () => {
   it('knows a uuid in either case and nothing else', () => {
     expect(isUuid(USER_ID)).toBe(true);
@@ -41,7 +31,7 @@ describe('RPC input', () => {
 
   it('treats a malformed id as naming nothing, and lower-cases a good one', () => {
     expect(uuidOrNotFound(USER_ID.toUpperCase(), 'counselor')).toBe(USER_ID);
-    expect(failure(() => uuidOrNotFound('nope', 'counselor'))).toMatchObject({
+    expect(domainErrorOf(() => uuidOrNotFound('nope', 'counselor'))).toMatchObject({
       kind: 'not_found',
       code: 'counselor_not_found',
     });
@@ -50,27 +40,27 @@ describe('RPC input', () => {
   it('needs a signed-in actor with a user id, and the role asked for', () => {
     const client = { userId: USER_ID, roles: ['client'] };
     expect(actorOf(request(client))).toEqual(client);
-    expect(failure(() => actorOf(request()))).toMatchObject({ kind: 'unauthenticated' });
-    expect(failure(() => actorOf(request({ userId: 'someone', roles: ['admin'] })))).toMatchObject({
+    expect(domainErrorOf(() => actorOf(request()))).toMatchObject({ kind: 'unauthenticated' });
+    expect(domainErrorOf(() => actorOf(request({ userId: 'someone', roles: ['admin'] })))).toMatchObject({
       kind: 'unauthenticated',
     });
-    expect(failure(() => actorOf(undefined as never))).toMatchObject({ kind: 'unauthenticated' });
+    expect(domainErrorOf(() => actorOf(undefined as never))).toMatchObject({ kind: 'unauthenticated' });
 
     expect(actorWithRole(request({ userId: USER_ID, roles: ['client', 'counselor'] }), 'counselor').userId).toBe(
       USER_ID,
     );
-    expect(failure(() => actorWithRole(request(client), 'admin'))).toMatchObject({
+    expect(domainErrorOf(() => actorWithRole(request(client), 'admin'))).toMatchObject({
       kind: 'forbidden',
       message: 'This needs the admin role',
     });
-    expect(failure(() => actorWithRole(request(), 'admin'))).toMatchObject({ kind: 'unauthenticated' });
+    expect(domainErrorOf(() => actorWithRole(request(), 'admin'))).toMatchObject({ kind: 'unauthenticated' });
   });
 
   it('takes a body only when it is an object', () => {
     expect(bodyOf(request(undefined, { q: 'x' }))).toEqual({ q: 'x' });
     for (const body of [null, [], 'text', undefined]) {
       const withoutObject = { meta: { correlationId: 'test' }, body } as RpcRequest<unknown>;
-      expect(failure(() => bodyOf(withoutObject))).toMatchObject({ kind: 'validation' });
+      expect(domainErrorOf(() => bodyOf(withoutObject))).toMatchObject({ kind: 'validation' });
     }
   });
 
@@ -79,12 +69,12 @@ describe('RPC input', () => {
     expect(pageOf({})).toEqual({ page: 1, limit: 20 });
     expect(pageOf({ page: '3', limit: 100 })).toEqual({ page: 3, limit: 100 });
     for (const page of [0, 1.5, 'abc', null]) {
-      expect(failure(() => pageOf({ page })).details).toEqual([
+      expect(domainErrorOf(() => pageOf({ page })).details).toEqual([
         { field: 'page', message: 'must be a whole number ≥ 1' },
       ]);
     }
     for (const limit of [0, 101, 'many']) {
-      expect(failure(() => pageOf({ limit })).details).toEqual([
+      expect(domainErrorOf(() => pageOf({ limit })).details).toEqual([
         { field: 'limit', message: 'must be a whole number from 1 to 100' },
       ]);
     }
@@ -92,20 +82,20 @@ describe('RPC input', () => {
 
   it('reads batch ids: uuids only, lower-cased, each once, within the limit', () => {
     expect(idsOf([USER_ID, USER_ID.toUpperCase(), 'junk', 7, OTHER_ID])).toEqual([USER_ID, OTHER_ID]);
-    expect(failure(() => idsOf('not a list')).details?.[0].field).toBe('ids');
-    expect(failure(() => idsOf([USER_ID, OTHER_ID], 1)).message).toBe('ids: must hold at most 1 ids');
+    expect(domainErrorOf(() => idsOf('not a list')).details?.[0].field).toBe('ids');
+    expect(domainErrorOf(() => idsOf([USER_ID, OTHER_ID], 1)).message).toBe('ids: must hold at most 1 ids');
   });
 
   it('reads ISO 8601 instants with an offset, or bare dates as midnight UTC', () => {
     expect(parseInstant('2026-12-01T10:00:00+05:30', 'from')).toEqual(new Date('2026-12-01T04:30:00Z'));
     expect(parseInstant('2026-12-01', 'from')).toEqual(new Date('2026-12-01T00:00:00Z'));
-    expect(failure(() => parseInstant('2026-12-01T10:00:00', 'from')).details).toEqual([
+    expect(domainErrorOf(() => parseInstant('2026-12-01T10:00:00', 'from')).details).toEqual([
       { field: 'from', message: 'must be an ISO 8601 instant such as 2026-12-01T04:30:00Z' },
     ]);
-    expect(failure(() => parseInstant('2026-02-30T00:00:00Z', 'to')).details).toEqual([
+    expect(domainErrorOf(() => parseInstant('2026-02-30T00:00:00Z', 'to')).details).toEqual([
       { field: 'to', message: 'is not a real date and time' },
     ]);
-    expect(failure(() => parseInstant(undefined, 'startsAt')).details?.[0].field).toBe('startsAt');
+    expect(domainErrorOf(() => parseInstant(undefined, 'startsAt')).details?.[0].field).toBe('startsAt');
   });
 
   it('tells an instant from a local time, a bare time or an impossible date', () => {
@@ -120,6 +110,6 @@ describe('RPC input', () => {
   it('takes a missing, null or empty optional instant as not given', () => {
     for (const value of [undefined, null, '']) expect(optionalInstant(value, 'from')).toBeUndefined();
     expect(optionalInstant('2026-12-01T00:00:00Z', 'from')).toEqual(new Date('2026-12-01T00:00:00Z'));
-    expect(failure(() => optionalInstant('tomorrow', 'from')).details?.[0].field).toBe('from');
+    expect(domainErrorOf(() => optionalInstant('tomorrow', 'from')).details?.[0].field).toBe('from');
   });
 });
