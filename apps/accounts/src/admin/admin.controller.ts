@@ -8,9 +8,9 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@haven/contracts';
+import { actorOf, bodyOf, pageOf } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, bodyOf, pageOf } from '@haven/messaging';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AdminUsersService } from './admin-users.service';
 

@@ -1,8 +1,8 @@
 import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { isUuid } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid } from '@haven/messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';

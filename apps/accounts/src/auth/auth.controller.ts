@@ -7,9 +7,9 @@ import {
   type RpcRequest,
   type TokenPair,
 } from '@haven/contracts';
+import { actorOf, bodyOf } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, bodyOf } from '@haven/messaging';
 import { AuthService } from './auth.service';
 
 @Controller()

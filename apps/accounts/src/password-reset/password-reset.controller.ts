@@ -4,9 +4,9 @@ import {
   type PasswordResetRequest,
   type RpcRequest,
 } from '@haven/contracts';
+import { bodyOf } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bodyOf } from '@haven/messaging';
 import { PasswordResetService } from './password-reset.service';
 
 @Controller()

@@ -9,9 +9,9 @@ import {
   type UserView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { actorOf, bodyOf, idsOf } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, bodyOf, idsOf } from '@haven/messaging';
 import { UsersService } from './users.service';
 
 @Controller()

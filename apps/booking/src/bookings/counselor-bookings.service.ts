@@ -1,8 +1,8 @@
 import { BOOKING_STATUSES, type BookingView, type ListCounselorBookingsRequest, type Page } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { optionalInstant, pageOf } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { optionalInstant, pageOf } from '@haven/messaging';
 import { DataSource } from 'typeorm';
 import { BookingEntity } from './booking.entity';
 import { toBookingView } from './booking.view';

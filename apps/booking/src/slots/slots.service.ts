@@ -8,9 +8,9 @@ import {
   type SlotsView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { isUuid, optionalInstant } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, optionalInstant } from '@haven/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AvailabilityService } from '../availability/availability.service';
 import {

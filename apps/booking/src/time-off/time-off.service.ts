@@ -6,9 +6,9 @@ import {
   type TimeOffView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { isUuid, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
 import { DataSource } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity';
 import { lockCounselorCalendar } from '../bookings/calendar-lock';

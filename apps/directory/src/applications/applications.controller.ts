@@ -7,9 +7,9 @@ import {
   type Page,
   type RpcRequest,
 } from '@haven/contracts';
+import { actorOf, actorWithRole } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorOf, actorWithRole } from '@haven/messaging';
 import { ApplicationsService } from './applications.service';
 
 @Controller()

@@ -5,9 +5,9 @@ import {
   type RpcRequest,
   type UpdateProfileRequest,
 } from '@haven/contracts';
+import { actorWithRole } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { actorWithRole } from '@haven/messaging';
 import { CounselorsService } from './counselors.service';
 
 @Controller()
