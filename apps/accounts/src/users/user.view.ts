@@ -21,13 +21,6 @@ export function toUserSummary(user: Pick<User, 'id' | 'name'>): UserSummary {
 }
 
 export function toUserContact(user: User): UserContact {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    phone: user.phone ?? null,
-    timezone: user.timezone,
-    roles: canonicalRoles(user.roles),
-    active: user.active,
-  };
+  const { createdAt: _createdAt, ...contact } = toUserView(user);
+  return contact;
 }

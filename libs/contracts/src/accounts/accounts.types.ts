@@ -46,12 +46,4 @@ export interface UserSummary {
 }
 
 /** Contact data for services that message users (notifications); never exposed through the gateway. */
-export interface UserContact {
-  id: string;
-  email: string;
-  name: string;
-  phone: string | null;
-  timezone: string;
-  roles: Role[];
-  active: boolean;
-}
+export type UserContact = Omit<UserView, 'createdAt'>;
