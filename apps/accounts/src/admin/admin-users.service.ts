@@ -8,7 +8,7 @@ import {
   type UserView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -31,7 +31,6 @@ export class AdminUsersService {
   constructor(
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly audit: AuditLogService,
     private readonly refreshTokens: RefreshTokensService,
   ) {}
@@ -119,7 +118,6 @@ export class AdminUsersService {
       }
       return target;
     });
-    this.relay.nudge();
     this.logger.log({ msg: 'admin updated a user', actorId: actor.userId, userId: id });
     return toUserView(user);
   }

@@ -8,7 +8,7 @@ import {
 } from '@haven/contracts';
 import { DomainError, looksLikeOpaqueToken } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +44,6 @@ export class AuthService {
   constructor(
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly hasher: PasswordHasher,
     private readonly signer: AccessTokenSigner,
     private readonly refreshTokens: RefreshTokensService,
@@ -85,7 +84,6 @@ export class AuthService {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    this.relay.nudge();
     this.logger.log({ msg: 'user registered', userId: user.id });
     return this.session(user, refreshToken);
   }

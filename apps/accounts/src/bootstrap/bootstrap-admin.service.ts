@@ -1,4 +1,4 @@
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -19,7 +19,6 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
     private readonly config: AccountsConfig,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -42,6 +41,5 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     );
     if (result.outcome === 'created') this.logger.log({ msg: 'bootstrap admin created', userId: result.userId });
     if (result.outcome === 'granted') this.logger.log({ msg: 'bootstrap admin role granted', userId: result.userId });
-    this.relay.nudge();
   }
 }

@@ -4,7 +4,7 @@ import {
   type CounselorStatusChange,
   type EventEnvelope,
 } from '@haven/contracts';
-import { InboxService, isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
+import { InboxService, isUuid, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
@@ -27,7 +27,6 @@ export class VettingEventsService {
   constructor(
     private readonly inbox: InboxService,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -37,7 +36,7 @@ export class VettingEventsService {
       this.logger.error({ msg: 'counselor.approved without a valid userId: ignored', eventId: event.id });
       return;
     }
-    const processed = await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
+    await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
       const actorId = isUuid(reviewerId) ? reviewerId : null;
       await this.audit.record(manager, {
         actorId,
@@ -48,7 +47,6 @@ export class VettingEventsService {
       });
       await this.grantCounselor(manager, userId, actorId, applicationId);
     });
-    if (processed) this.relay.nudge();
   }
 
   async decided(

@@ -1,6 +1,6 @@
 import { AccountsEvents } from '@haven/contracts';
 import { DomainError, generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '@haven/common';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,6 @@ export class PasswordResetService {
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
     private readonly config: AccountsConfig,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokensService,
     private readonly throttle: LoginThrottle,
@@ -60,7 +59,6 @@ export class PasswordResetService {
         expiresAt: expiresAt.toISOString(),
       });
     });
-    this.relay.nudge();
     this.logger.log({ msg: 'password reset requested', userId: user.id });
   }
 

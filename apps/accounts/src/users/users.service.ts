@@ -8,7 +8,7 @@ import {
   type UserView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OutboxRelay, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
@@ -24,7 +24,6 @@ export class UsersService {
   constructor(
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async getMe(actor: Actor): Promise<UserView> {
@@ -47,7 +46,6 @@ export class UsersService {
       await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(current));
       return current;
     });
-    this.relay.nudge();
     return toUserView(user);
   }
 

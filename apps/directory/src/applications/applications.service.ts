@@ -11,7 +11,7 @@ import {
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { isUuid, OutboxRelay, OutboxService, pageOf, uuidOrNotFound } from '@haven/messaging';
+import { isUuid, OutboxService, pageOf, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,6 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly specialties: SpecialtiesService,
   ) {}
 
@@ -81,7 +80,6 @@ export class ApplicationsService {
       });
       return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: application.id }));
     });
-    this.relay.nudge();
     return view;
   }
 
@@ -114,7 +112,6 @@ export class ApplicationsService {
       });
       return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: latest.id }));
     });
-    this.relay.nudge();
     return view;
   }
 
@@ -183,7 +180,6 @@ export class ApplicationsService {
       }
       return applicationView(application);
     });
-    this.relay.nudge();
     return view;
   }
 

@@ -6,7 +6,7 @@ import {
   type UpdateProfileRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OutboxRelay, OutboxService, uuidOrNotFound } from '@haven/messaging';
+import { OutboxService, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +25,6 @@ export class CounselorsService {
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
     private readonly specialties: SpecialtiesService,
     private readonly availability: BookingAvailability,
   ) {}
@@ -112,7 +111,6 @@ export class CounselorsService {
       const counselor = await manager.findOneByOrFail(CounselorEntity, { id });
       return counselorView(counselor, await this.activeOfferings(manager, id));
     });
-    this.relay.nudge();
     return view;
   }
 

@@ -1,6 +1,6 @@
 import { type Actor, DirectoryEvents, type OfferingView, type UpdateOfferingRequest } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUuid, OutboxRelay, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,6 @@ export class OfferingsService {
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async listMine(actor: Actor): Promise<OfferingView[]> {
@@ -44,7 +43,6 @@ export class OfferingsService {
       await manager.insert(OfferingEntity, offering);
       return this.publish(manager, offering.id);
     });
-    this.relay.nudge();
     return view;
   }
 
@@ -62,7 +60,6 @@ export class OfferingsService {
       if (Object.keys(changes).length > 0) await manager.update(OfferingEntity, { id }, changes);
       return this.publish(manager, id);
     });
-    this.relay.nudge();
     return view;
   }
 

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import type { EventPublisher } from '../events/event-publisher';
 import { OutboxMessage } from './outbox-message.entity';
+import { OUTBOX_WRITTEN } from './outbox.service';
 
 export interface OutboxRelayOptions {
   pollIntervalMs?: number;
@@ -37,9 +38,22 @@ export class OutboxRelay {
     this.retentionHours = options.retentionHours ?? 24 * 7;
   }
 
+  /**
+   * Starts publishing, and wakes up right after every commit that wrote outbox rows, so events go
+   * out without waiting for the next poll and without callers having to remember to ask.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        if (event.queryRunner.data[OUTBOX_WRITTEN]) {
+          delete event.queryRunner.data[OUTBOX_WRITTEN];
+          this.nudge();
+        }
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
     this.loop = this.run();
   }
 
@@ -49,8 +63,7 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** Publishes without waiting for the next poll (after a commit that wrote events). */
-  nudge(): void {
+  private nudge(): void {
     this.wake?.();
   }
 

@@ -5,6 +5,9 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { OutboxMessage } from './outbox-message.entity';
 
+/** Marks a query runner whose transaction wrote outbox rows, so its commit wakes the relay. */
+export const OUTBOX_WRITTEN = 'haven:outboxWritten';
+
 /**
  * Records events in the caller's transaction. Call it with the EntityManager that writes the
  * state change: if that transaction rolls back, the event was never written.
@@ -27,6 +30,7 @@ export class OutboxService {
         `Outbox write for ${contract.type} outside a transaction: the event could outlive a rolled-back change`,
       );
     }
+    manager.queryRunner.data[OUTBOX_WRITTEN] = true;
     await manager.insert(OutboxMessage, {
       id: envelope.id,
       type: envelope.type,
