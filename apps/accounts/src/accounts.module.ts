@@ -13,6 +13,8 @@ import { AuthService } from './auth/auth.service';
 import { ACCOUNTS_REDIS, LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokensService } from './auth/refresh-tokens.service';
+import { RightsEventsController } from './auth/rights-events.controller';
+import { RightsVersions } from './auth/rights-versions';
 import { TokenCleanupService } from './auth/token-cleanup.service';
 import { BootstrapAdminService } from './bootstrap/bootstrap-admin.service';
 import { AccountsConfig } from './config/accounts.config';
@@ -42,13 +44,21 @@ export class AccountsModule implements OnApplicationShutdown {
         }),
         ServiceMessagingModule.forService({ service: 'accounts', rabbitmqUrl: config.RABBITMQ_URL }),
       ],
-      controllers: [AuthController, PasswordResetController, UsersController, AdminController, VettingEventsController],
+      controllers: [
+        AuthController,
+        PasswordResetController,
+        UsersController,
+        AdminController,
+        VettingEventsController,
+        RightsEventsController,
+      ],
       providers: [
         { provide: AccountsConfig, useValue: config },
         { provide: ACCOUNTS_REDIS, useFactory: () => connectFailFastRedis(config.REDIS_URL) },
         PasswordHasher,
         AccessTokenSigner,
         LoginThrottle,
+        RightsVersions,
         RefreshTokensService,
         AuthService,
         PasswordResetService,

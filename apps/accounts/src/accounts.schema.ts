@@ -2,9 +2,14 @@ import { CreateMessagingTables1764300000000, InboxMessage, OutboxMessage } from 
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { CreateAccountsTables1764400000000 } from './migrations/1764400000000-CreateAccountsTables';
-import { PasswordResetToken } from './password-reset/password-reset-token.entity';
+import { RightsVersionAndResetRequests1764700000000 } from './migrations/1764700000000-RightsVersionAndResetRequests';
+import { PasswordResetRequest } from './password-reset/password-reset-request.entity';
 import { User } from './users/user.entity';
 
 /** Everything the `accounts` schema holds; shared by the service module and the CLI. */
-export const ACCOUNTS_ENTITIES = [OutboxMessage, InboxMessage, User, RefreshToken, PasswordResetToken, AuditLogEntry];
-export const ACCOUNTS_MIGRATIONS = [CreateMessagingTables1764300000000, CreateAccountsTables1764400000000];
+export const ACCOUNTS_ENTITIES = [OutboxMessage, InboxMessage, User, RefreshToken, PasswordResetRequest, AuditLogEntry];
+export const ACCOUNTS_MIGRATIONS = [
+  CreateMessagingTables1764300000000,
+  CreateAccountsTables1764400000000,
+  RightsVersionAndResetRequests1764700000000,
+];

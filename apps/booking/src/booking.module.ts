@@ -6,6 +6,7 @@ import {
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountStateEntity } from './accounts-sync/account-state.entity';
 import { UserZoneEntity } from './accounts-sync/user-zone.entity';
 import { AvailabilityEntity } from './availability/availability.entity';
 import { BookingEntity } from './bookings/booking.entity';
@@ -16,6 +17,7 @@ import { CounselorEntity } from './directory-sync/counselor.entity';
 import { OfferingEntity } from './directory-sync/offering.entity';
 import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
 import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
+import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
 import { TimeOffEntity } from './time-off/time-off.entity';
 
 export const BOOKING_ENTITIES = [
@@ -28,11 +30,13 @@ export const BOOKING_ENTITIES = [
   CalendarFeedEntity,
   BookingEntity,
   UserZoneEntity,
+  AccountStateEntity,
 ];
 export const BOOKING_MIGRATIONS = [
   CreateMessagingTables1764300000000,
   CreateCalendarTables1764400000000,
   CreateUserZones1764400000001,
+  CreateAccountStates1764700000001,
 ];
 
 @Module({})

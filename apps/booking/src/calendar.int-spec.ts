@@ -376,11 +376,17 @@ describe('the counselor’s own time zone', () => {
       timezone: 'America/New_York',
       roles: ['client', 'counselor'],
       active: true,
+      rightsVersion: 1,
     });
     await processed(updated);
     expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('America/New_York');
     await rpc.send(CalendarRpc.putAvailability, { timezone: 'Asia/Kolkata' }, { actor });
-    const again = await publish(AccountsEvents.updated, { ...user, roles: ['client', 'counselor'], active: true });
+    const again = await publish(AccountsEvents.updated, {
+      ...user,
+      roles: ['client', 'counselor'],
+      active: true,
+      rightsVersion: 1,
+    });
     await processed(again);
     expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('Asia/Kolkata');
   });

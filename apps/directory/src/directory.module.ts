@@ -7,6 +7,8 @@ import {
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AccountChecks } from './accounts/account-checks';
+import { AccountsSyncController } from './accounts/accounts-sync.controller';
 import { ApplicationEntity } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -15,6 +17,7 @@ import { CounselorEntity } from './counselors/counselor.entity';
 import { CounselorsController } from './counselors/counselors.controller';
 import { CounselorsService } from './counselors/counselors.service';
 import { CreateDirectoryTables1764500000000 } from './migrations/1764500000000-CreateDirectoryTables';
+import { AccountStates1764700000001 } from './migrations/1764700000001-AccountStates';
 import { OfferingEntity } from './offerings/offering.entity';
 import { OfferingsController } from './offerings/offerings.controller';
 import { OfferingsService } from './offerings/offerings.service';
@@ -39,7 +42,11 @@ export const DIRECTORY_ENTITIES = [
   ReviewEntity,
   ReviewEligibilityEntity,
 ];
-export const DIRECTORY_MIGRATIONS = [CreateMessagingTables1764300000000, CreateDirectoryTables1764500000000];
+export const DIRECTORY_MIGRATIONS = [
+  CreateMessagingTables1764300000000,
+  CreateDirectoryTables1764500000000,
+  AccountStates1764700000001,
+];
 
 /** Counselor applications and vetting, public profiles, offerings, specialties, search and reviews. */
 @Module({})
@@ -65,11 +72,13 @@ export class DirectoryModule implements OnApplicationShutdown {
         OfferingsController,
         ReviewsController,
         SpecialtiesController,
+        AccountsSyncController,
       ],
       providers: [
         { provide: DirectoryConfig, useValue: config },
-        // Asks booking (next availability) and accounts (reviewers' first names).
+        // Asks booking (next availability) and accounts (reviewers' first names, admins' current rights).
         { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.dependencyTimeoutMs) },
+        AccountChecks,
         SpecialtiesService,
         ApplicationsService,
         CounselorsService,

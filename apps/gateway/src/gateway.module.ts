@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarGatewayModule } from './calendar/calendar.module';
+import { RightsVersionCheck } from './auth/rights-version.check';
 import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfig } from './config/gateway.config';
 import { HealthController } from './health/health.controller';
@@ -33,6 +34,11 @@ class GatewayCoreModule implements OnApplicationShutdown {
         {
           provide: GATEWAY_REDIS,
           useFactory: () => connectFailFastRedis(config.REDIS_URL),
+        },
+        {
+          provide: RightsVersionCheck,
+          inject: [GATEWAY_REDIS],
+          useFactory: (redis: Redis) => new RightsVersionCheck(redis, config.REDIS_PREFIX),
         },
         {
           provide: InfrastructureProbe,

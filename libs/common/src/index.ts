@@ -7,4 +7,5 @@ export * from './logging/logger';
 export * from './logging/request-context';
 export * from './auth/jwt-keys';
 export * from './auth/opaque-token';
+export * from './auth/rights-version';
 export * from './infrastructure/run-main';

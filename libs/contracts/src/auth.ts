@@ -13,4 +13,9 @@ export interface Actor {
 export interface AccessTokenClaims {
   sub: string;
   roles: Role[];
+  /**
+   * The user's rights version when the token was issued; raised whenever their roles or active flag
+   * change, so the gateway can refuse an older token (`token_stale`).
+   */
+  rv: number;
 }

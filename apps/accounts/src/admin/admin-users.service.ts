@@ -1,5 +1,4 @@
 import {
-  AccountsEvents,
   type Actor,
   type ListUsersRequest,
   type Page,
@@ -11,17 +10,18 @@ import { DomainError } from '@haven/common';
 import { isUuid, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AuditLogService } from '../audit/audit-log.service';
+import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { escapeLike } from '../common/user-input';
 import { User } from '../users/user.entity';
-import { userUpdatedData } from '../users/user-events';
 import { UsersQueries } from '../users/users.repository';
 import { toUserView } from '../users/user.view';
 import { planUserUpdate } from './role-policy';
 
 const MAX_QUERY_LENGTH = 200;
+const ADMIN_CHANGES_LOCK = 'haven:accounts:admin-user-changes';
 
 /** User management for admins; every change is audited in its own transaction. */
 @Injectable()
@@ -33,14 +33,15 @@ export class AdminUsersService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditLogService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly rights: RightsVersions,
   ) {}
 
   /**
    * The gateway checked the token's roles; this checks the account as it is now, so an admin who
-   * was demoted or deactivated a minute ago cannot act on an older token.
+   * was demoted or deactivated a moment ago cannot act on an older token.
    */
-  async assertAdmin(actor: Actor): Promise<void> {
-    const user = await this.dataSource.manager.findOneBy(User, { id: actor.userId });
+  async assertAdmin(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const user = await manager.findOneBy(User, { id: actor.userId });
     if (!user?.active || !user.roles.includes('admin')) throw DomainError.forbidden('This needs the admin role');
   }
 
@@ -85,16 +86,22 @@ export class AdminUsersService {
     const id = request.id;
 
     const user = await this.dataSource.transaction(async (manager) => {
+      // One admin-user change at a time: two admins removing each other at once must not both win.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ADMIN_CHANGES_LOCK]);
+      await this.assertAdmin(actor, manager);
       const target = await UsersQueries.lockById(manager, id);
       if (!target) throw DomainError.notFound('user');
       const plan = planUserUpdate({ actorId: actor.userId, target, roles: request.roles, active: request.active });
       const rolesChanged = plan.granted.length > 0 || plan.removed.length > 0;
       const before = { roles: target.roles, active: target.active };
+      const removesAnActiveAdmin =
+        target.active && target.roles.includes('admin') && (!plan.active || plan.removed.includes('admin'));
+      if (removesAnActiveAdmin && !(await this.anotherActiveAdmin(manager, id))) {
+        throw DomainError.unprocessable('last_admin', 'The last active admin cannot be demoted or deactivated');
+      }
 
       if (rolesChanged || plan.activeChanged) {
-        Object.assign(target, { roles: plan.roles, active: plan.active, updatedAt: new Date() });
-        await manager.update(User, { id }, { roles: plan.roles, active: plan.active, updatedAt: target.updatedAt });
-        await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(target));
+        await changeRights(manager, this.outbox, target, { roles: plan.roles, active: plan.active });
       }
       if (plan.activeChanged && !plan.active) await this.refreshTokens.revokeAllForUser(manager, id);
 
@@ -118,7 +125,16 @@ export class AdminUsersService {
       }
       return target;
     });
+    await this.rights.publishSoon(user.id, user.rightsVersion);
     this.logger.log({ msg: 'admin updated a user', actorId: actor.userId, userId: id });
     return toUserView(user);
+  }
+
+  private anotherActiveAdmin(manager: EntityManager, exceptId: string): Promise<boolean> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where(`'admin' = ANY(user.roles) AND user.active AND user.id <> :exceptId`, { exceptId })
+      .getExists();
   }
 }

@@ -31,9 +31,8 @@ export class AdminController {
 
   @MessagePattern(AccountsRpc.updateUser.pattern)
   async updateUser(@Payload() request: RpcRequest<UpdateUserRequest>): Promise<UserView> {
-    const actor = actorOf(request);
-    await this.users.assertAdmin(actor);
-    return this.users.update(actor, bodyOf(request));
+    // Re-checks the actor's admin role itself, under the lock that serializes admin changes.
+    return this.users.update(actorOf(request), bodyOf(request));
   }
 
   @MessagePattern(AccountsRpc.listAuditLog.pattern)

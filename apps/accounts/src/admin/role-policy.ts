@@ -30,7 +30,8 @@ export function canonicalRoles(roles: Iterable<Role>): Role[] {
  * What an admin's `PATCH /admin/users/:id` does to a user. `roles` sets the admin-grantable roles
  * (finance, admin); `client` always stays and `counselor` stays as it is, since it comes from
  * vetting: naming it for someone who is not a counselor is refused. Admins cannot take their own
- * admin role away or deactivate themselves, so at least one active admin always remains.
+ * admin role away or deactivate themselves; that another active admin remains is checked under a
+ * lock by `AdminUsersService.update`.
  */
 export function planUserUpdate(input: RoleUpdateInput): RoleUpdatePlan {
   const current = canonicalRoles(input.target.roles);

@@ -27,20 +27,23 @@ describe('access tokens', () => {
   it('are accepted by the gateway verifier with the matching public key', async () => {
     const { privateKey, publicKey } = keyPair();
     const signer = await signerWith(privateKey);
-    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['client', 'finance']);
-    const actor = await new TokenVerifier(publicKey).verify(token);
-    expect(actor).toEqual({ userId: '6d7a6b16-765d-4a90-844f-a7672fde1937', roles: ['client', 'finance'] });
+    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['client', 'finance'], 3);
+    const verified = await new TokenVerifier(publicKey).verify(token);
+    expect(verified).toEqual({
+      actor: { userId: '6d7a6b16-765d-4a90-844f-a7672fde1937', roles: ['client', 'finance'] },
+      rightsVersion: 3,
+    });
   });
 
   it('are refused under another key', async () => {
     const signer = await signerWith(keyPair().privateKey);
-    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['admin']);
+    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['admin'], 0);
     expect(await new TokenVerifier(keyPair().publicKey).verify(token)).toBeUndefined();
   });
 
   it('expire after ACCESS_TOKEN_TTL_SECONDS', async () => {
     const signer = await signerWith(keyPair().privateKey, '120');
-    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['client']);
+    const token = await signer.sign('6d7a6b16-765d-4a90-844f-a7672fde1937', ['client'], 0);
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(claims.exp - claims.iat).toBe(120);
     expect(signer.ttlSeconds).toBe(120);

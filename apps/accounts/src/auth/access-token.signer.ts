@@ -28,9 +28,9 @@ export class AccessTokenSigner implements OnModuleInit {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  async sign(userId: string, roles: Role[]): Promise<string> {
+  async sign(userId: string, roles: Role[], rightsVersion: number): Promise<string> {
     this.key ??= importPKCS8(this.config.jwtPrivateKeyPem, JWT_ALGORITHM);
-    const claims: Omit<AccessTokenClaims, 'sub'> = { roles };
+    const claims: Omit<AccessTokenClaims, 'sub'> = { roles, rv: rightsVersion };
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
       .setSubject(userId)

@@ -69,6 +69,7 @@ export class AuthService {
       timezone,
       roles: ['client'],
       active: true,
+      rightsVersion: 0,
       createdAt: now,
       updatedAt: now,
     } satisfies User);
@@ -93,15 +94,12 @@ export class AuthService {
     const password = typeof input.password === 'string' ? input.password : '';
     if (!email || !password || password.length > PASSWORD_MAX_LENGTH) throw invalidCredentials();
 
-    await this.throttle.assertNotBlocked(email);
+    await this.throttle.countAttempt(email);
     const user = await UsersQueries.findByEmail(this.dataSource.manager, email);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyAgainstDummy(password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email);
-      throw invalidCredentials();
-    }
+    if (!user || !valid) throw invalidCredentials();
     if (!user.active) throw DomainError.unauthenticated('This account is deactivated', 'account_deactivated');
     await this.throttle.reset(email);
 
@@ -160,7 +158,7 @@ export class AuthService {
     const view = toUserView(user);
     return {
       user: view,
-      accessToken: await this.signer.sign(user.id, view.roles),
+      accessToken: await this.signer.sign(user.id, view.roles, user.rightsVersion),
       refreshToken,
       tokenType: 'Bearer',
       expiresIn: this.signer.ttlSeconds,

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Deletes refresh and password-reset tokens that expired a while ago (kept a week, then useless).
+ * Deletes refresh and password-reset requests that expired a while ago (kept a week, then useless).
  * Idempotent, so every replica may run it; nothing depends on it running on time.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class TokenCleanupService implements OnApplicationBootstrap, OnApplicatio
         `DELETE FROM "accounts"."refresh_tokens" WHERE "expires_at" < now() - interval '7 days'`,
       );
       await this.dataSource.query(
-        `DELETE FROM "accounts"."password_reset_tokens" WHERE "expires_at" < now() - interval '7 days'`,
+        `DELETE FROM "accounts"."password_reset_requests" WHERE "expires_at" < now() - interval '7 days'`,
       );
     } catch (error) {
       this.logger.warn(`token cleanup failed, will retry: ${(error as Error).message}`);

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { writeAuditRow } from '../audit/audit-log.service';
+import { changeRights } from '../auth/rights-versions';
 import { User } from '../users/user.entity';
-import { userRegisteredData, userUpdatedData } from '../users/user-events';
+import { userRegisteredData } from '../users/user-events';
 import { UsersQueries } from '../users/users.repository';
 
 export interface AdminToProvision {
@@ -44,10 +45,11 @@ export async function provisionAdmin(
     const existing = await UsersQueries.findByEmail(manager, admin.email);
     if (existing?.roles.includes('admin')) return { outcome: 'already-admin', userId: existing.id };
     if (existing) {
-      const roles = canonicalRoles([...existing.roles, 'admin']);
-      Object.assign(existing, { roles, updatedAt: new Date() });
-      await manager.update(User, { id: existing.id }, { roles, updatedAt: existing.updatedAt });
-      await outbox.add(manager, AccountsEvents.updated, userUpdatedData(existing));
+      // The user.updated event carries the raised rights version to the gateway (no Redis here).
+      await changeRights(manager, outbox, existing, {
+        roles: canonicalRoles([...existing.roles, 'admin']),
+        active: existing.active,
+      });
       await audit(manager, 'user.role-granted', existing.id, { role: 'admin', source: options.source });
       return { outcome: 'granted', userId: existing.id };
     }
@@ -61,6 +63,7 @@ export async function provisionAdmin(
       timezone: 'Asia/Kolkata',
       roles: canonicalRoles(['client', 'admin']),
       active: true,
+      rightsVersion: 0,
       createdAt: now,
       updatedAt: now,
     } satisfies User);

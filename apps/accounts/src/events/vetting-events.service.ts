@@ -1,16 +1,11 @@
-import {
-  AccountsEvents,
-  type CounselorApplicationDecision,
-  type CounselorStatusChange,
-  type EventEnvelope,
-} from '@haven/contracts';
+import { type CounselorApplicationDecision, type CounselorStatusChange, type EventEnvelope } from '@haven/contracts';
 import { InboxService, isUuid, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { AuditLogService } from '../audit/audit-log.service';
+import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { User } from '../users/user.entity';
-import { userUpdatedData } from '../users/user-events';
 import { UsersQueries } from '../users/users.repository';
 
 const ROLE_CONSUMER = 'accounts.counselor-role';
@@ -28,6 +23,7 @@ export class VettingEventsService {
     private readonly inbox: InboxService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditLogService,
+    private readonly rights: RightsVersions,
   ) {}
 
   async approved(event: EventEnvelope<CounselorApplicationDecision & { displayName?: string }>): Promise<void> {
@@ -36,6 +32,7 @@ export class VettingEventsService {
       this.logger.error({ msg: 'counselor.approved without a valid userId: ignored', eventId: event.id });
       return;
     }
+    let granted: User | undefined;
     await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
       const actorId = isUuid(reviewerId) ? reviewerId : null;
       await this.audit.record(manager, {
@@ -45,8 +42,10 @@ export class VettingEventsService {
         targetId: applicationId ?? null,
         detail: { userId },
       });
-      await this.grantCounselor(manager, userId, actorId, applicationId);
+      granted = await this.grantCounselor(manager, userId, actorId, applicationId);
     });
+    // The applicant's current token lacks the role: it turns stale, and a refresh brings the role.
+    if (granted) await this.rights.publishSoon(granted.id, granted.rightsVersion);
   }
 
   async decided(
@@ -86,17 +85,17 @@ export class VettingEventsService {
     userId: string,
     actorId: string | null,
     applicationId: string | undefined,
-  ): Promise<void> {
+  ): Promise<User | undefined> {
     const user = await UsersQueries.lockById(manager, userId);
     if (!user) {
       this.logger.warn({ msg: 'approved counselor has no account: no role granted', userId });
-      return;
+      return undefined;
     }
-    if (user.roles.includes('counselor')) return;
-    const roles = canonicalRoles([...user.roles, 'counselor']);
-    Object.assign(user, { roles, updatedAt: new Date() });
-    await manager.update(User, { id: user.id }, { roles, updatedAt: user.updatedAt });
-    await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(user));
+    if (user.roles.includes('counselor')) return undefined;
+    await changeRights(manager, this.outbox, user, {
+      roles: canonicalRoles([...user.roles, 'counselor']),
+      active: user.active,
+    });
     await this.audit.record(manager, {
       actorId,
       action: 'user.role-granted',
@@ -105,5 +104,6 @@ export class VettingEventsService {
       detail: { role: 'counselor', source: 'vetting', applicationId: applicationId ?? null },
     });
     this.logger.log({ msg: 'counselor role granted', userId: user.id });
+    return user;
   }
 }

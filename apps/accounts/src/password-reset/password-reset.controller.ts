@@ -1,5 +1,7 @@
 import {
   AccountsRpc,
+  type IssuedPasswordResetToken,
+  type IssuePasswordResetTokenRequest,
   type PasswordResetConfirmRequest,
   type PasswordResetRequest,
   type RpcRequest,
@@ -14,8 +16,8 @@ export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
   @MessagePattern(AccountsRpc.requestPasswordReset.pattern)
-  async request(@Payload() request: RpcRequest<PasswordResetRequest>): Promise<{ accepted: true }> {
-    await this.resets.request(bodyOf(request).email);
+  request(@Payload() request: RpcRequest<PasswordResetRequest>): { accepted: true } {
+    this.resets.request(bodyOf(request).email);
     return { accepted: true };
   }
 
@@ -24,5 +26,11 @@ export class PasswordResetController {
     const body = bodyOf(request);
     await this.resets.confirm(body.token, body.password);
     return { ok: true };
+  }
+
+  /** Internal: only the notifications service calls it; the gateway routes no path here. */
+  @MessagePattern(AccountsRpc.issuePasswordResetToken.pattern)
+  issueToken(@Payload() request: RpcRequest<IssuePasswordResetTokenRequest>): Promise<IssuedPasswordResetToken> {
+    return this.resets.issueToken(bodyOf(request).requestId);
   }
 }

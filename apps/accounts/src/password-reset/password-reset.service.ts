@@ -1,7 +1,7 @@
-import { AccountsEvents } from '@haven/contracts';
+import { AccountsEvents, type IssuedPasswordResetToken } from '@haven/contracts';
 import { DomainError, generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '@haven/common';
-import { OutboxService } from '@haven/messaging';
-import { Injectable, Logger } from '@nestjs/common';
+import { isUuid, OutboxService } from '@haven/messaging';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { type DataSource, IsNull } from 'typeorm';
@@ -12,15 +12,19 @@ import { AccountsConfig } from '../config/accounts.config';
 import { checkPassword, normalizeEmail } from '../common/user-input';
 import { User } from '../users/user.entity';
 import { UsersQueries } from '../users/users.repository';
-import { PasswordResetToken } from './password-reset-token.entity';
+import { PasswordResetRequest } from './password-reset-request.entity';
 
 /**
- * "Forgot password": a single-use token, stored hashed, mailed by the notifications service from
- * the `user.password-reset-requested` event. The raw token lives only in that event.
+ * "Forgot password". A request is recorded (no token yet) and announced by
+ * `user.password-reset-requested`, which carries no secret. When the notifications service sends
+ * the mail it asks for the link's token (`issuePasswordResetToken`): the raw token exists only in
+ * that reply and in the mail; the database keeps its hash. No plaintext token is ever stored,
+ * queued or dead-lettered.
  */
 @Injectable()
-export class PasswordResetService {
+export class PasswordResetService implements OnApplicationShutdown {
   private readonly logger = new Logger(PasswordResetService.name);
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource('accounts') private readonly dataSource: DataSource,
@@ -31,35 +35,39 @@ export class PasswordResetService {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Always succeeds, so the answer never tells whether an address is registered. */
-  async request(emailInput: unknown): Promise<void> {
+  /**
+   * Accepts at once, the same way for every address: the lookup and the write happen after the
+   * answer, so neither the answer nor its timing tells whether an address is registered. A request
+   * lost to a crash in between is simply asked again by the user.
+   */
+  request(emailInput: unknown): void {
     if (typeof emailInput !== 'string') return;
-    const email = normalizeEmail(emailInput);
-    const user = await UsersQueries.findByEmail(this.dataSource.manager, email);
-    if (!user?.active) return;
+    const work = this.record(normalizeEmail(emailInput))
+      .catch((error: unknown) => this.logger.error({ msg: 'password reset request failed', err: error }))
+      .finally(() => this.pending.delete(work));
+    this.pending.add(work);
+  }
 
+  /**
+   * Mints the token of a pending request and returns it in this reply only; calling again replaces
+   * it (a retried send), so only the latest mailed link works. Not found once the request was used,
+   * expired or superseded by a newer one, or the account was deactivated.
+   */
+  async issueToken(requestIdInput: unknown): Promise<IssuedPasswordResetToken> {
+    if (!isUuid(requestIdInput)) throw DomainError.notFound('password_reset_request');
     const token = generateOpaqueToken();
-    const expiresAt = new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
-    await this.dataSource.transaction(async (manager) => {
-      // Only the newest link works.
-      await manager.delete(PasswordResetToken, { userId: user.id, usedAt: IsNull() });
-      await manager.insert(PasswordResetToken, {
-        id: randomUUID(),
-        userId: user.id,
-        tokenHash: hashToken(token),
-        createdAt: new Date(),
-        expiresAt,
-        usedAt: null,
-      });
-      await this.outbox.add(manager, AccountsEvents.passwordResetRequested, {
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        token,
-        expiresAt: expiresAt.toISOString(),
-      });
-    });
-    this.logger.log({ msg: 'password reset requested', userId: user.id });
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(PasswordResetRequest)
+      .set({ tokenHash: hashToken(token) })
+      .where('id = :id AND used_at IS NULL AND expires_at > now()', { id: requestIdInput })
+      .andWhere(`EXISTS (SELECT 1 FROM "accounts"."users" u WHERE u."id" = "user_id" AND u."active")`)
+      .returning(['user_id', 'expires_at'])
+      .execute();
+    const row = (result.raw as { user_id: string; expires_at: Date }[])[0];
+    if (!row) throw DomainError.notFound('password_reset_request');
+    this.logger.log({ msg: 'password reset token issued', userId: row.user_id, requestId: requestIdInput });
+    return { userId: row.user_id, token, expiresAt: new Date(row.expires_at).toISOString() };
   }
 
   /** Sets the new password, spends the token and ends every session of the user. */
@@ -67,16 +75,19 @@ export class PasswordResetService {
     const password = checkPassword(passwordInput);
     if (!looksLikeOpaqueToken(tokenInput)) throw invalidToken();
     const tokenHash = hashToken(tokenInput);
-    const candidate = await this.dataSource.manager.findOneBy(PasswordResetToken, { tokenHash });
+    const candidate = await this.dataSource.manager.findOneBy(PasswordResetRequest, { tokenHash });
     if (!candidate || candidate.usedAt || candidate.expiresAt.getTime() <= Date.now()) throw invalidToken();
 
     const passwordHash = await this.hasher.hash(password);
     const user = await this.dataSource.transaction(async (manager) => {
       const spent = await manager
         .createQueryBuilder()
-        .update(PasswordResetToken)
+        .update(PasswordResetRequest)
         .set({ usedAt: () => 'now()' })
-        .where('id = :id AND used_at IS NULL AND expires_at > now()', { id: candidate.id })
+        .where('id = :id AND token_hash = :tokenHash AND used_at IS NULL AND expires_at > now()', {
+          id: candidate.id,
+          tokenHash,
+        })
         .execute();
       if ((spent.affected ?? 0) !== 1) throw invalidToken();
       const owner = await UsersQueries.lockById(manager, candidate.userId);
@@ -87,6 +98,35 @@ export class PasswordResetService {
     });
     await this.throttle.reset(user.email);
     this.logger.log({ msg: 'password reset completed; every session revoked', userId: user.id });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async record(email: string): Promise<void> {
+    const user = await UsersQueries.findByEmail(this.dataSource.manager, email);
+    if (!user?.active) return;
+    const requestId = randomUUID();
+    const expiresAt = new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
+    await this.dataSource.transaction(async (manager) => {
+      // Only the newest request can yield a working link.
+      await manager.delete(PasswordResetRequest, { userId: user.id, usedAt: IsNull() });
+      await manager.insert(PasswordResetRequest, {
+        id: requestId,
+        userId: user.id,
+        tokenHash: null,
+        createdAt: new Date(),
+        expiresAt,
+        usedAt: null,
+      });
+      await this.outbox.add(manager, AccountsEvents.passwordResetRequested, {
+        userId: user.id,
+        requestId,
+        expiresAt: expiresAt.toISOString(),
+      });
+    });
+    this.logger.log({ msg: 'password reset requested', userId: user.id, requestId });
   }
 }
 

@@ -14,5 +14,5 @@ export function userRegisteredData(user: User): UserRegisteredData {
 }
 
 export function userUpdatedData(user: User): UserUpdatedData {
-  return { ...userRegisteredData(user), active: user.active };
+  return { ...userRegisteredData(user), active: user.active, rightsVersion: user.rightsVersion };
 }

@@ -29,6 +29,10 @@ export class User {
   @Column('boolean')
   active: boolean;
 
+  /** Raised with every change of roles or active flag; access tokens carry it (see `RightsVersions`). */
+  @Column({ name: 'rights_version', type: 'integer', default: 0 })
+  rightsVersion: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,5 @@
 import {
+  type AccountStatus,
   AccountsRpc,
   ROLES,
   type Role,
@@ -36,6 +37,11 @@ export class UsersController {
   @MessagePattern(AccountsRpc.getContacts.pattern)
   getContacts(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<UserContact[]> {
     return this.users.contacts(idsOf(bodyOf(request).ids));
+  }
+
+  @MessagePattern(AccountsRpc.getAccountStatuses.pattern)
+  getAccountStatuses(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<AccountStatus[]> {
+    return this.users.statuses(idsOf(bodyOf(request).ids));
   }
 
   @MessagePattern(AccountsRpc.getContactsByRole.pattern)

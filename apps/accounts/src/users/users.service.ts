@@ -1,4 +1,5 @@
 import {
+  type AccountStatus,
   AccountsEvents,
   type Actor,
   type Role,
@@ -12,6 +13,7 @@ import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import { canonicalRoles } from '../admin/role-policy';
 import { checkName, checkPhone, checkTimezone } from '../common/user-input';
 import { User } from './user.entity';
 import { userUpdatedData } from './user-events';
@@ -63,6 +65,15 @@ export class UsersService {
     if (ids.length === 0) return [];
     const users = await this.dataSource.manager.findBy(User, { id: In(ids) });
     return users.map(toUserContact);
+  }
+
+  async statuses(ids: string[]): Promise<AccountStatus[]> {
+    if (ids.length === 0) return [];
+    const users = await this.dataSource.manager.find(User, {
+      select: { id: true, roles: true, active: true },
+      where: { id: In(ids) },
+    });
+    return users.map((user) => ({ id: user.id, roles: canonicalRoles(user.roles), active: user.active }));
   }
 
   async contactsByRole(role: Role): Promise<UserContact[]> {

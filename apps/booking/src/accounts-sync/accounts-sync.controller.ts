@@ -1,12 +1,13 @@
-import { AccountsEvents, type EventEnvelope, type UserRegisteredData } from '@haven/contracts';
-import { InboxService, OnEvent } from '@haven/messaging';
+import { AccountsEvents, type EventEnvelope, type UserRegisteredData, type UserUpdatedData } from '@haven/contracts';
+import { InboxService, isUuid, OnEvent } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { IANAZone } from 'luxon';
 
 /**
- * Keeps each user's time zone, the default zone of a counselor's availability. Only the zone is
- * read from these events: the booking service keeps no contact data.
+ * Keeps each user's time zone, the default zone of a counselor's availability, and whether the
+ * account is active (a deactivated counselor offers no slots and no calendar feed). Nothing else
+ * is read from these events: the booking service keeps no contact data.
  */
 @Controller()
 export class AccountsSyncController {
@@ -18,8 +19,9 @@ export class AccountsSyncController {
   }
 
   @OnEvent(AccountsEvents.updated)
-  async updated(@Payload() event: EventEnvelope<UserRegisteredData>): Promise<void> {
+  async updated(@Payload() event: EventEnvelope<UserUpdatedData>): Promise<void> {
     await this.keepZone(event);
+    await this.keepActive(event);
   }
 
   private async keepZone(event: EventEnvelope<UserRegisteredData>): Promise<void> {
@@ -31,6 +33,19 @@ export class AccountsSyncController {
          ON CONFLICT ("user_id") DO UPDATE SET "timezone" = EXCLUDED."timezone", "version_at" = EXCLUDED."version_at"
          WHERE "user_zones"."version_at" <= EXCLUDED."version_at"`,
         [userId, timezone, event.occurredAt],
+      );
+    });
+  }
+
+  private async keepActive(event: EventEnvelope<UserUpdatedData>): Promise<void> {
+    const { userId, active, rightsVersion } = event.data;
+    if (!isUuid(userId) || typeof active !== 'boolean' || !Number.isSafeInteger(rightsVersion)) return;
+    await this.inbox.process(event, 'booking.account-states', async (manager) => {
+      await manager.query(
+        `INSERT INTO "booking"."account_states" ("user_id", "active", "rights_version") VALUES ($1, $2, $3)
+         ON CONFLICT ("user_id") DO UPDATE SET "active" = EXCLUDED."active", "rights_version" = EXCLUDED."rights_version"
+         WHERE "account_states"."rights_version" <= EXCLUDED."rights_version"`,
+        [userId, active, rightsVersion],
       );
     });
   }

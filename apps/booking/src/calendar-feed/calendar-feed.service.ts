@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Between, DataSource } from 'typeorm';
+import { deactivatedAmong } from '../accounts-sync/account-state.entity';
 import { BookingEntity } from '../bookings/booking.entity';
 import { BookingConfig } from '../config/booking.config';
 import { CalendarFeedEntity } from './calendar-feed.entity';
@@ -62,7 +63,10 @@ export class CalendarFeedService {
   async render(token: unknown, now = new Date()): Promise<string> {
     if (!looksLikeOpaqueToken(token)) throw DomainError.notFound('calendar_feed');
     const feed = await this.dataSource.getRepository(CalendarFeedEntity).findOneBy({ tokenHash: hashToken(token) });
-    if (!feed) throw DomainError.notFound('calendar_feed');
+    // A deactivated counselor's feed stops with their account (and works again on reactivation).
+    if (!feed || (await deactivatedAmong(this.dataSource.manager, [feed.counselorId])).size > 0) {
+      throw DomainError.notFound('calendar_feed');
+    }
     const sessions = await this.dataSource.getRepository(BookingEntity).find({
       select: { id: true, mode: true, startsAt: true, endsAt: true, meetingUrl: true },
       where: {

@@ -12,6 +12,7 @@ import { isUuid, optionalInstant } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { deactivatedAmong } from '../accounts-sync/account-state.entity';
 import { AvailabilityService } from '../availability/availability.service';
 import {
   type BlockingBooking,
@@ -87,7 +88,10 @@ export class SlotsService {
     return isBookableStart(context, startsAt);
   }
 
-  /** The counselor must be active and the offering theirs and active; anything else is not found. */
+  /**
+   * The counselor must be active (not suspended, account not deactivated) and the offering theirs
+   * and active; anything else is not found.
+   */
   async bookableOffering(
     counselorId: string,
     offeringId: string,
@@ -95,7 +99,9 @@ export class SlotsService {
   ): Promise<{ counselorId: string; offering: OfferingEntity }> {
     if (!isUuid(counselorId)) throw DomainError.notFound('counselor');
     const counselor = await manager.findOneBy(CounselorEntity, { counselorId });
-    if (counselor?.status !== 'active') throw DomainError.notFound('counselor');
+    if (counselor?.status !== 'active' || (await deactivatedAmong(manager, [counselorId])).size > 0) {
+      throw DomainError.notFound('counselor');
+    }
     const offering = isUuid(offeringId) ? await manager.findOneBy(OfferingEntity, { id: offeringId }) : null;
     if (!offering || offering.counselorId !== counselorId || !offering.active) throw DomainError.notFound('offering');
     return { counselorId, offering };
@@ -114,8 +120,9 @@ export class SlotsService {
     if (valid.length === 0 || to <= from) return { nextAvailableAt: result };
 
     const manager = this.dataSource.manager;
-    const [counselors, offerings, availability] = await Promise.all([
+    const [counselors, deactivated, offerings, availability] = await Promise.all([
       manager.findBy(CounselorEntity, { counselorId: In(valid), status: 'active' }),
+      deactivatedAmong(manager, valid),
       manager.findBy(OfferingEntity, { counselorId: In(valid), active: true }),
       this.availability.getMany(valid, manager),
     ]);
@@ -128,7 +135,10 @@ export class SlotsService {
     let pending = counselors
       .map((counselor) => counselor.counselorId)
       .filter(
-        (id) => durations.has(id) && availability.get(id)!.weekly.length + availability.get(id)!.overrides.length > 0,
+        (id) =>
+          !deactivated.has(id) &&
+          durations.has(id) &&
+          availability.get(id)!.weekly.length + availability.get(id)!.overrides.length > 0,
       );
 
     let stageFrom = from;

@@ -16,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AccountChecks, assertActiveAdmin } from '../accounts/account-checks';
 import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from '../common/locks';
 import { CounselorEntity } from '../counselors/counselor.entity';
@@ -39,6 +40,7 @@ export class ApplicationsService {
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly specialties: SpecialtiesService,
+    private readonly accounts: AccountChecks,
   ) {}
 
   async submit(actor: Actor, input: unknown): Promise<ApplicationView> {
@@ -140,6 +142,10 @@ export class ApplicationsService {
   /**
    * An admin's decision on a submitted application. Approval also creates the counselor's public
    * profile (active); the role grant follows from `counselor.approved` in the accounts service.
+   *
+   * The accounts service confirms first that the admin still is an active admin (403), that the
+   * application is not their own and that the applicant's account is not deactivated (422 both,
+   * like the other rules an admin's request can break).
    */
   async decide(
     admin: Actor,
@@ -148,6 +154,19 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const id = uuidOrNotFound(request.id, 'application');
     const note = decisionNote(decision, request);
+    const application = await this.dataSource.manager.findOneBy(ApplicationEntity, { id });
+    if (!application) throw DomainError.notFound('application');
+    const accounts = await this.accounts.statuses([admin.userId, application.userId]);
+    assertActiveAdmin(accounts, admin);
+    if (application.userId === admin.userId) {
+      throw DomainError.unprocessable('own_application', 'No admin may decide their own application');
+    }
+    if (!accounts.get(application.userId)?.active) {
+      throw DomainError.unprocessable(
+        'applicant_deactivated',
+        "The applicant's account is deactivated; reactivate it before deciding",
+      );
+    }
     const view = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(ApplicationEntity, { id });
       if (!found) throw DomainError.notFound('application');
@@ -188,9 +207,11 @@ export class ApplicationsService {
     await manager.query(
       `INSERT INTO "directory"."counselors" (
          "id", "application_id", "status", "status_changed_at", "display_name", "bio", "qualifications",
-         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender")
-       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT ("id") DO UPDATE SET
+         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender",
+         "account_active")
+       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11,
+         coalesce((SELECT s."active" FROM "directory"."account_states" s WHERE s."user_id" = $1), true))
+       ON CONFLICT ("id") DO UPDATE SET "account_active" = EXCLUDED."account_active",
          "application_id" = EXCLUDED."application_id", "display_name" = EXCLUDED."display_name",
          "bio" = EXCLUDED."bio", "qualifications" = EXCLUDED."qualifications",
          "registration_body" = EXCLUDED."registration_body", "registration_number" = EXCLUDED."registration_number",

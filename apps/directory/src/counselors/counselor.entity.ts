@@ -20,6 +20,10 @@ export class CounselorEntity {
   @Column({ name: 'status_changed_at', type: 'timestamptz' })
   statusChangedAt: Date;
 
+  /** False while the counselor's account is deactivated (from `user.updated`): hidden, whatever `status`. */
+  @Column({ name: 'account_active', type: 'boolean', default: true })
+  accountActive: boolean;
+
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;
 

@@ -10,6 +10,7 @@ import { OutboxService, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AccountChecks } from '../accounts/account-checks';
 import { FieldErrors, httpUrl, text } from '../common/fields';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
 import { OfferingEntity } from '../offerings/offering.entity';
@@ -17,7 +18,9 @@ import { BookingAvailability } from '../search/booking-availability';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { CounselorEntity } from './counselor.entity';
 import { type CounselorAction, COUNSELOR_TRANSITIONS, nextCounselorStatus } from './counselor-status-machine';
+import { assertNotSuspended } from './suspension-rules';
 import { counselorView } from './counselor.view';
+import { PUBLIC_COUNSELOR } from './public-counselor';
 
 /** Counselor profiles: the public view, the counselor's own edits, and suspension by admins. */
 @Injectable()
@@ -27,6 +30,7 @@ export class CounselorsService {
     private readonly outbox: OutboxService,
     private readonly specialties: SpecialtiesService,
     private readonly availability: BookingAvailability,
+    private readonly accounts: AccountChecks,
   ) {}
 
   /** Anyone: an active counselor, with their active offerings and next open slot. */
@@ -39,9 +43,9 @@ export class CounselorsService {
     return counselorView(counselor, offerings, next === undefined ? undefined : (next[counselor.id] ?? null));
   }
 
-  /** not_found unless the counselor exists and is active: the public never learns of the others. */
+  /** not_found unless the counselor is public (active, account not deactivated): the public never learns of the others. */
   async findActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<CounselorEntity> {
-    const counselor = await manager.findOneBy(CounselorEntity, { id, status: 'active' });
+    const counselor = await manager.findOneBy(CounselorEntity, { id, ...PUBLIC_COUNSELOR });
     if (!counselor) throw DomainError.notFound('counselor');
     return counselor;
   }
@@ -54,6 +58,7 @@ export class CounselorsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!counselor) throw DomainError.notFound('counselor');
+      assertNotSuspended(counselor, 'edit the public profile');
       if (Object.keys(changes).length > 0) {
         await manager.update(CounselorEntity, { id: actor.userId }, changes);
       }
@@ -87,6 +92,7 @@ export class CounselorsService {
     reason: string | undefined,
   ): Promise<CounselorView> {
     const id = uuidOrNotFound(idInput, 'counselor');
+    await this.accounts.assertActiveAdmin(admin);
     const transition = COUNSELOR_TRANSITIONS[action];
     const view = await this.dataSource.transaction(async (manager) => {
       const { affected } = await manager

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { offeringView } from '../counselors/counselor.view';
 import { OfferingEntity } from './offering.entity';
+import { assertNotSuspended, onlyWithdraws } from '../counselors/suspension-rules';
 import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
 
 /**
@@ -32,7 +33,7 @@ export class OfferingsService {
   async create(actor: Actor, input: unknown): Promise<OfferingView> {
     const clean = cleanNewOffering(input as never);
     const view = await this.dataSource.transaction(async (manager) => {
-      await this.lockOwnProfile(manager, actor.userId);
+      assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'publish offerings');
       const offering = manager.create(OfferingEntity, {
         id: randomUUID(),
         counselorId: actor.userId,
@@ -57,6 +58,8 @@ export class OfferingsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!offering) throw DomainError.notFound('offering');
+      if (!onlyWithdraws(changes))
+        assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'change offerings');
       if (Object.keys(changes).length > 0) await manager.update(OfferingEntity, { id }, changes);
       return this.publish(manager, id);
     });
@@ -70,12 +73,13 @@ export class OfferingsService {
     return view;
   }
 
-  private async lockOwnProfile(manager: EntityManager, counselorId: string): Promise<void> {
+  private async lockOwnProfile(manager: EntityManager, counselorId: string): Promise<CounselorEntity> {
     const counselor = await manager.findOne(CounselorEntity, {
       where: { id: counselorId },
       lock: { mode: 'pessimistic_read' },
-      select: { id: true },
+      select: { id: true, status: true },
     });
     if (!counselor) throw DomainError.notFound('counselor');
+    return counselor;
   }
 }

@@ -19,6 +19,7 @@ import type { DataSource } from 'typeorm';
 import { FieldErrors, integer, text } from '../common/fields';
 import { DirectoryConfig } from '../config/directory.config';
 import { CounselorEntity } from '../counselors/counselor.entity';
+import { PUBLIC_COUNSELOR } from '../counselors/public-counselor';
 import { ReviewEntity } from './review.entity';
 import { ReviewEligibilityEntity } from './review-eligibility.entity';
 
@@ -126,7 +127,7 @@ export class ReviewsService {
     const counselorId = uuidOrNotFound(input?.counselorId, 'counselor');
     const { page, limit } = pageOf(input);
     const manager = this.dataSource.manager;
-    if (!(await manager.exists(CounselorEntity, { where: { id: counselorId, status: 'active' } }))) {
+    if (!(await manager.exists(CounselorEntity, { where: { id: counselorId, ...PUBLIC_COUNSELOR } }))) {
       throw DomainError.notFound('counselor');
     }
     const [rows, total] = await manager.findAndCount(ReviewEntity, {

@@ -86,7 +86,7 @@ describe('search query', () => {
       page: 1,
       limit: 20,
     });
-    expect(query.where).toContain(`c."status" = 'active'`);
+    expect(query.where).toContain(`c."status" = 'active' AND c."account_active"`);
     expect(query.where).not.toContain('DROP');
     expect(query.params).toEqual(["o'brien; DROP TABLE", 'grief', 'chat', 500]);
     expect(query.minPrice).toContain('o."active"');

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { counselorView } from '../counselors/counselor.view';
+import { PUBLIC_COUNSELOR, PUBLIC_COUNSELOR_SQL } from '../counselors/public-counselor';
 import { OfferingEntity } from '../offerings/offering.entity';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { BookingAvailability, MAX_AVAILABILITY_LOOKUP } from './booking-availability';
@@ -97,7 +98,7 @@ export class SearchService {
     if (ids.length === 0) return [];
     const manager = this.dataSource.manager;
     const [counselors, offerings] = await Promise.all([
-      manager.findBy(CounselorEntity, { id: In(ids), status: 'active' }),
+      manager.findBy(CounselorEntity, { id: In(ids), ...PUBLIC_COUNSELOR }),
       manager.find(OfferingEntity, {
         where: { counselorId: In(ids), active: true },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -116,14 +117,14 @@ export class SearchService {
   }
 }
 
-/** The WHERE clause (active counselors only, always) and the rank and price expressions of a search. */
+/** The WHERE clause (public counselors only, always) and the rank and price expressions of a search. */
 export function buildQuery(criteria: SearchCriteria): Query {
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`c."status" = 'active'`];
+  const where = [PUBLIC_COUNSELOR_SQL];
   let rank: string | undefined;
   if (criteria.q) {
     const tsquery = `websearch_to_tsquery(${TS_CONFIG}, ${param(criteria.q)})`;

@@ -8,17 +8,21 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { RightsVersionCheck } from './rights-version.check';
 import { TokenVerifier } from './token-verifier';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() then
- * narrows who may call it (403 for a valid token without the role).
+ * narrows who may call it (403 for a valid token without the role). A token issued before its
+ * user's roles or active flag last changed is refused with 401 `token_stale` (the client refreshes
+ * and gets the current roles); on a public route it is ignored like an invalid one.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly rights: RightsVersionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,9 +32,17 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const token = bearerToken(request.header('authorization'));
 
-    if (token) request.actor = await this.verifier.verify(token);
+    const verified = token ? await this.verifier.verify(token) : undefined;
+    const stale = verified ? await this.rights.isStale(verified.actor.userId, verified.rightsVersion) : false;
+    if (verified && !stale) request.actor = verified.actor;
     if (isPublic) return true;
     if (!token) throw new UnauthorizedException('Missing bearer token');
+    if (stale) {
+      throw new UnauthorizedException({
+        message: 'Your roles or account status changed since this token was issued; refresh it',
+        code: 'token_stale',
+      });
+    }
     if (!request.actor) throw new UnauthorizedException('Invalid or expired access token');
 
     const roles = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets);

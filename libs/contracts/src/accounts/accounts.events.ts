@@ -13,14 +13,22 @@ export interface UserRegisteredData {
 /** The account as it now is, after a change of profile, roles or active flag. */
 export interface UserUpdatedData extends UserRegisteredData {
   active: boolean;
+  /**
+   * Raised with every change of roles or active flag (same value after a profile-only change):
+   * orders the account's states and makes access tokens of older versions stale.
+   */
+  rightsVersion: number;
 }
 
+/**
+ * Someone asked to reset this user's password. Carries no token and no secret: the notifications
+ * service asks accounts for the link's token (`AccountsRpc.issuePasswordResetToken`) at the moment
+ * it sends the mail, so no plaintext token is ever stored, queued or dead-lettered.
+ */
 export interface PasswordResetRequestedData {
   userId: string;
-  email: string;
-  name: string;
-  /** The raw single-use token for the reset link; only the notifications service may use it, never log it. */
-  token: string;
+  /** Identifies this reset request; the token is minted against it. */
+  requestId: string;
   expiresAt: string;
 }
 

@@ -1,7 +1,15 @@
 import type { Role } from '../auth';
 import type { Page } from '../pagination';
 import { defineRpc } from '../rpc/define';
-import type { AuditLogEntryView, AuthSession, TokenPair, UserContact, UserSummary, UserView } from './accounts.types';
+import type {
+  AccountStatus,
+  AuditLogEntryView,
+  AuthSession,
+  TokenPair,
+  UserContact,
+  UserSummary,
+  UserView,
+} from './accounts.types';
 
 export interface RegisterRequest {
   email: string;
@@ -27,6 +35,17 @@ export interface PasswordResetRequest {
 export interface PasswordResetConfirmRequest {
   token: string;
   password: string;
+}
+
+export interface IssuePasswordResetTokenRequest {
+  requestId: string;
+}
+
+export interface IssuedPasswordResetToken {
+  userId: string;
+  /** The raw token for the link `PUBLIC_URL/reset-password?token=…`; never log or store it. */
+  token: string;
+  expiresAt: string;
 }
 
 export interface UpdateMeRequest {
@@ -79,6 +98,16 @@ export const AccountsRpc = {
     'accounts',
     'accounts.v1.password-reset.confirm',
   ),
+  /**
+   * Internal (notifications only, never routed by the gateway): mints the single-use token of a
+   * pending reset request and returns it in this reply only; only its hash is kept. Calling it again
+   * for the same request replaces the token (a retried send). `not_found` once the request was
+   * used, expired or superseded by a newer one.
+   */
+  issuePasswordResetToken: defineRpc<IssuePasswordResetTokenRequest, IssuedPasswordResetToken>(
+    'accounts',
+    'accounts.v1.password-reset.issue-token',
+  ),
   getMe: defineRpc<Record<string, never>, UserView>('accounts', 'accounts.v1.me.get'),
   updateMe: defineRpc<UpdateMeRequest, UserView>('accounts', 'accounts.v1.me.update'),
   /** Admin only. */
@@ -93,4 +122,9 @@ export const AccountsRpc = {
   getContacts: defineRpc<{ ids: string[] }, UserContact[]>('accounts', 'accounts.v1.get-contacts'),
   /** Internal (notifications): contact data of every active user holding `role` (e.g. finance). */
   getContactsByRole: defineRpc<{ role: Role }, UserContact[]>('accounts', 'accounts.v1.get-contacts-by-role'),
+  /**
+   * Internal: the current roles and active flag of the given users, read from the accounts
+   * database (not from anyone's token). Unknown ids are left out.
+   */
+  getAccountStatuses: defineRpc<{ ids: string[] }, AccountStatus[]>('accounts', 'accounts.v1.get-account-statuses'),
 } as const;

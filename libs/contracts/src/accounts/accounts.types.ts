@@ -47,3 +47,10 @@ export interface UserSummary {
 
 /** Contact data for services that message users (notifications); never exposed through the gateway. */
 export type UserContact = Omit<UserView, 'createdAt'>;
+
+/** Who an account is allowed to be right now: for services that re-check an actor before a sensitive action. */
+export interface AccountStatus {
+  id: string;
+  roles: Role[];
+  active: boolean;
+}
