@@ -1,4 +1,5 @@
-import type { AuthSession, EventEnvelope, UserView } from '@haven/contracts';
+import { AccountsRpc, type AuthSession, type EventEnvelope, type UserView } from '@haven/contracts';
+import { RpcClient } from '@haven/messaging';
 import { Pool } from 'pg';
 import { expect, inject } from 'vitest';
 import { api, uniqueEmail } from './http';
@@ -68,7 +69,8 @@ export async function freshToken(user: Pick<RegisteredUser, 'email' | 'password'
 
 /**
  * Waits until the user's roles include `role` (role grants from events are asynchronous), then
- * returns a fresh access token that carries it.
+ * returns a fresh access token that carries it. The grant makes the old token stale (401
+ * `token_stale`), which also says the roles changed.
  */
 export async function waitForRole(
   user: Pick<RegisteredUser, 'email' | 'password'>,
@@ -79,7 +81,11 @@ export async function waitForRole(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const me = await api<UserView>('GET', '/me', undefined, { token: session.accessToken });
-    if ((me.body?.roles as string[] | undefined)?.includes(role)) return freshToken(user);
+    if (isStale(me) || (me.body?.roles as string[] | undefined)?.includes(role)) {
+      const token = await freshToken(user);
+      const now = await api<UserView>('GET', '/me', undefined, { token });
+      if (now.body?.roles?.includes(role as never)) return token;
+    }
     if (Date.now() > deadline) throw new Error(`${user.email} did not get role ${role} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -93,6 +99,11 @@ export async function setGrantableRoles(
   const response = await api('PATCH', `/admin/users/${user.user.id}`, { roles }, { token: await loginAdmin() });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return freshToken(user);
+}
+
+/** The gateway refused the access token because the user's rights changed since it was issued. */
+export function isStale(response: { status: number; body: unknown }): boolean {
+  return response.status === 401 && (response.body as { code?: string } | undefined)?.code === 'token_stale';
 }
 
 function capitalize(text: string): string {
@@ -140,13 +151,55 @@ export async function accountsOutboxEvent<T = any>(
   }
 }
 
-/** Asks for a password reset and returns the raw token the notifications service would mail. */
-export async function requestPasswordResetToken(email: string): Promise<string> {
+let rpc: RpcClient | undefined;
+
+/** An RPC client on the platform's broker, for what only services may ask (internal RPCs). */
+export function platformRpc(): RpcClient {
+  rpc ??= new RpcClient((JSON.parse(inject('platformEnv')) as NodeJS.ProcessEnv).RABBITMQ_URL!, 10_000);
+  return rpc;
+}
+
+export async function closePlatformRpc(): Promise<void> {
+  await rpc?.close();
+  rpc = undefined;
+}
+
+/** The ids of the reset requests announced for the user so far (what the notifications service receives). */
+async function resetRequestIds(userId: string): Promise<string[]> {
+  const { rows } = await platformDb().query<{ requestId: string }>(
+    `SELECT envelope->'data'->>'requestId' AS "requestId" FROM accounts.outbox
+     WHERE type = 'user.password-reset-requested' AND envelope->'data'->>'userId' = $1`,
+    [userId],
+  );
+  return rows.map((row) => row.requestId);
+}
+
+/**
+ * Asks for a password reset over HTTP, waits for the `user.password-reset-requested` event (which
+ * carries no token) and asks accounts for the link's token as the notifications service does.
+ * Returns the token and the request it belongs to.
+ */
+export async function requestPasswordReset(email: string): Promise<{ token: string; requestId: string }> {
+  const { rows } = await platformDb().query<{ id: string }>(`SELECT id FROM accounts.users WHERE email = $1`, [
+    email.trim().toLowerCase(),
+  ]);
+  if (!rows[0]) throw new Error(`no account for ${email}`);
+  const before = new Set(await resetRequestIds(rows[0].id));
   const response = await api('POST', '/auth/password-reset/request', { email });
   expect(response.status).toBe(202);
-  const event = await accountsOutboxEvent<{ token: string }>('user.password-reset-requested', {
-    email: email.trim().toLowerCase(),
-  });
-  if (!event) throw new Error(`no password reset event for ${email}`);
-  return event.data.token;
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const requestId = (await resetRequestIds(rows[0].id)).find((id) => !before.has(id));
+    if (requestId) {
+      const issued = await platformRpc().send(AccountsRpc.issuePasswordResetToken, { requestId });
+      return { token: issued.token, requestId };
+    }
+    if (Date.now() > deadline) throw new Error(`no password reset event for ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The raw token the notifications service would mail for a new reset request. */
+export async function requestPasswordResetToken(email: string): Promise<string> {
+  return (await requestPasswordReset(email)).token;
 }

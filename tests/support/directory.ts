@@ -1,6 +1,6 @@
 import type { ApplicationInput, ApplicationView, CounselorView, OfferingView, UserView } from '@haven/contracts';
 import { expect } from 'vitest';
-import { loginAdmin, registerUser, type RegisterOptions, type RegisteredUser } from './accounts';
+import { isStale, loginAdmin, registerUser, type RegisterOptions, type RegisteredUser } from './accounts';
 import { api } from './http';
 
 /** A complete, valid application; override any field. */
@@ -52,6 +52,8 @@ export async function waitForCounselorRole(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const me = await api<UserView>('GET', '/me', undefined, { token: user.accessToken });
+    // The grant raised the user's rights version: the token they hold is stale from then on.
+    if (isStale(me)) break;
     expect(me.status, JSON.stringify(me.body)).toBe(200);
     if (me.body.roles.includes('counselor')) break;
     if (Date.now() > deadline) throw new Error(`the counselor role did not arrive within ${timeoutMs} ms`);

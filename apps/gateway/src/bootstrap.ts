@@ -25,7 +25,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     bodyParser: false,
     rawBody: true,
   });
-  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  // Without a trusted proxy, X-Forwarded-For is ignored and the peer address is the client.
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);

@@ -1,6 +1,30 @@
 import { CoreConfig } from '@haven/common';
-import { Expose, Type, Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Expose, Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && !('problem' in parseTrustProxy(value));
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const parsed = parseTrustProxy(String(args.value));
+    return 'problem' in parsed ? parsed.problem : 'is not a valid proxy setting';
+  }
+}
 
 export class GatewayConfig extends CoreConfig {
   @Expose()
@@ -27,16 +51,25 @@ export class GatewayConfig extends CoreConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 300;
 
-  /** Trust X-Forwarded-For from a load balancer in front of the gateway. */
+  /**
+   * Which proxies in front of the gateway may say who the client is (X-Forwarded-For): a hop count
+   * or a list of networks; unset trusts none. See `parseTrustProxy`.
+   */
   @Expose()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  TRUST_PROXY: boolean = false;
+  @IsString()
+  @Validate(TrustProxyValue)
+  TRUST_PROXY: string = '';
 
   @Expose()
   @IsOptional()
   @IsString()
   JWT_PUBLIC_KEY?: string;
+
+  get trustProxy(): TrustProxySetting {
+    const parsed = parseTrustProxy(this.TRUST_PROXY);
+    if ('problem' in parsed) throw new Error(`TRUST_PROXY: ${parsed.problem}`);
+    return parsed.setting;
+  }
 
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://127.0.0.1:${this.PORT}`).replace(/\/$/, '');

@@ -20,18 +20,49 @@ const REDACTED_PATHS = [
   '*.authorization',
 ];
 
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+/**
+ * Fields of database errors that hold the values of a statement: TypeORM's QueryFailedError keeps
+ * the SQL and its parameters (password hashes, e-mail addresses, tokens' hashes), and PostgreSQL's
+ * `detail` repeats the offending values ("Key (email)=(…) already exists"). The error's message,
+ * code, constraint, table and column stay: they say what went wrong without the data.
+ */
+const DATABASE_VALUE_FIELDS = new Set(['query', 'parameters', 'detail']);
+const MAX_ERROR_DEPTH = 5;
+
+/** Pino's error serializer, minus the values of SQL statements, at any depth (driverError, cause). */
+export function serializeError(error: unknown): unknown {
+  return withoutDatabaseValues(error, 0);
+}
+
+function withoutDatabaseValues(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null || depth > MAX_ERROR_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutDatabaseValues(item, depth + 1));
+  const source = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter(([key]) => !DATABASE_VALUE_FIELDS.has(key))
+      .map(([key, field]) => [key, withoutDatabaseValues(field, depth + 1)]),
+  );
+}
+
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError },
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const correlationId = currentCorrelationId();
       return correlationId ? { correlationId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface on top of pino, so framework and application lines share one JSON format. */
