@@ -1,16 +1,24 @@
+import { AccountsRpc } from '@haven/contracts';
+import { domainRejectionOf } from '@haven/testing';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   accountsOutboxEvent,
   closePlatformDb,
+  closePlatformRpc,
   login,
   platformDb,
+  platformRpc,
   registerUser,
+  requestPasswordReset,
   requestPasswordResetToken,
 } from '../support/accounts';
 import { api, uniqueEmail } from '../support/http';
 
-afterAll(() => closePlatformDb());
+afterAll(async () => {
+  await closePlatformRpc();
+  await closePlatformDb();
+});
 
 /** Fails if any key anywhere in the body looks like a secret the API must never return. */
 function expectNoSecrets(body: unknown): void {
@@ -212,6 +220,21 @@ describe('POST /auth/login', () => {
     await login(bystander.email, bystander.password);
   });
 
+  it('counts attempts before checking them: of 30 parallel wrong passwords only the limit is checked', async () => {
+    const target = await registerUser('parallel-brute');
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, attempt) =>
+        api('POST', '/auth/login', { email: target.email, password: `parallel guess ${attempt}` }),
+      ),
+    );
+    const statuses = results.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    const right = await api('POST', '/auth/login', { email: target.email, password: target.password });
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('too_many_failed_logins');
+  });
+
   it('limits unknown addresses the same way', async () => {
     const email = uniqueEmail('nobody');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
@@ -348,11 +371,46 @@ describe('POST /auth/logout', () => {
 });
 
 describe('password reset', () => {
-  it('answers 202 for unknown addresses too, and mails nothing for them', async () => {
-    const email = uniqueEmail('unknown-reset');
-    const response = await api('POST', '/auth/password-reset/request', { email });
-    expect(response.status).toBe(202);
-    expect(await accountsOutboxEvent('user.password-reset-requested', { email }, 300)).toBeUndefined();
+  it('answers 202 for unknown addresses too, with the same body as for a known one', async () => {
+    const user = await registerUser('known-reset');
+    const unknown = await api('POST', '/auth/password-reset/request', { email: uniqueEmail('unknown-reset') });
+    const known = await api('POST', '/auth/password-reset/request', { email: user.email });
+    expect(unknown.status).toBe(202);
+    expect(known.status).toBe(202);
+    expect(unknown.text).toBe(known.text);
+  });
+
+  it('answers before any work that only a known address needs, so timing tells nothing', async () => {
+    const user = await registerUser('timed-reset');
+    // Block the reset requests table: an answer that waited for the known address's write would hang.
+    const blocker = await platformDb().connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE accounts.password_reset_requests IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      const response = await api('POST', '/auth/password-reset/request', { email: user.email });
+      expect(response.status).toBe(202);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    expect(await accountsOutboxEvent('user.password-reset-requested', { userId: user.user.id })).toBeDefined();
+
+    // And over many calls, known and unknown addresses take the same time within a tolerance.
+    const timeOf = async (email: string): Promise<number> => {
+      const started = performance.now();
+      expect((await api('POST', '/auth/password-reset/request', { email })).status).toBe(202);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 15; round += 1) {
+      known.push(await timeOf(user.email));
+      unknown.push(await timeOf(uniqueEmail('timed-unknown')));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(25);
   });
 
   it('answers 400 for a malformed address', async () => {
@@ -364,24 +422,23 @@ describe('password reset', () => {
   it('resets the password with the mailed token and ends every session', async () => {
     const user = await registerUser('reset');
     const otherSession = await login(user.email, user.password);
-    const response = await api('POST', '/auth/password-reset/request', { email: user.email.toUpperCase() });
-    expect(response.status).toBe(202);
-    const event = await accountsOutboxEvent('user.password-reset-requested', { userId: user.user.id });
-    expect(event?.data).toMatchObject({
-      userId: user.user.id,
-      email: user.email,
-      name: user.user.name,
-      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-    });
+    const { token, requestId } = await requestPasswordReset(user.email.toUpperCase());
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const event = await accountsOutboxEvent('user.password-reset-requested', { requestId });
+    // The event names the request, never a secret or contact data.
+    expect(Object.keys(event!.data).sort()).toEqual(['expiresAt', 'requestId', 'userId']);
+    expect(event!.data.userId).toBe(user.user.id);
     expect(Date.parse(event!.data.expiresAt) - Date.now()).toBeGreaterThan(55 * 60_000);
     expect(Date.parse(event!.data.expiresAt) - Date.now()).toBeLessThanOrEqual(60 * 60_000);
-    const token = event!.data.token as string;
 
-    // Stored only as a hash.
-    const { rows } = await platformDb().query(`SELECT * FROM accounts.password_reset_tokens WHERE user_id = $1`, [
+    // Stored only as a hash, queued nowhere.
+    const { rows } = await platformDb().query(`SELECT * FROM accounts.password_reset_requests WHERE user_id = $1`, [
       user.user.id,
     ]);
+    expect(rows[0].token_hash).toBe(sha256(token));
     expect(JSON.stringify(rows)).not.toContain(token);
+    const outbox = await platformDb().query(`SELECT envelope::text AS text FROM accounts.outbox`);
+    expect(outbox.rows.some((row) => row.text.includes(token))).toBe(false);
 
     const tooShort = await api('POST', '/auth/password-reset/confirm', { token, password: 'short' });
     expect(tooShort.status).toBe(400);
@@ -418,12 +475,56 @@ describe('password reset', () => {
     expect(superseded.status).toBe(400);
 
     await platformDb().query(
-      `UPDATE accounts.password_reset_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+      `UPDATE accounts.password_reset_requests SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
       [sha256(second)],
     );
     const expired = await api('POST', '/auth/password-reset/confirm', { token: second, password: 'new password 2' });
     expect(expired.status).toBe(400);
     await login(user.email, user.password);
+  });
+});
+
+describe('issuing a reset token (internal RPC of the notifications service)', () => {
+  it('replaces the token on a second call, and is not_found once used, superseded or expired', async () => {
+    const rpc = platformRpc();
+    const user = await registerUser('issue-token');
+    const { token: first, requestId } = await requestPasswordReset(user.email);
+    const second = await rpc.send(AccountsRpc.issuePasswordResetToken, { requestId });
+    expect(second).toMatchObject({ userId: user.user.id, expiresAt: expect.stringMatching(/Z$/) });
+    expect(second.token).not.toBe(first);
+    // Only the latest mailed link works.
+    const stale = await api('POST', '/auth/password-reset/confirm', { token: first, password: 'a new password 1' });
+    expect(stale.status).toBe(400);
+    expect(
+      (await api('POST', '/auth/password-reset/confirm', { token: second.token, password: 'a new pw 2!' })).status,
+    ).toBe(204);
+    expect((await domainRejectionOf(rpc.send(AccountsRpc.issuePasswordResetToken, { requestId }))).kind).toBe(
+      'not_found',
+    );
+
+    const older = await requestPasswordReset(user.email);
+    const newer = await requestPasswordReset(user.email);
+    expect(
+      (await domainRejectionOf(rpc.send(AccountsRpc.issuePasswordResetToken, { requestId: older.requestId }))).kind,
+    ).toBe('not_found');
+    await platformDb().query(
+      `UPDATE accounts.password_reset_requests SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [newer.requestId],
+    );
+    expect(
+      (await domainRejectionOf(rpc.send(AccountsRpc.issuePasswordResetToken, { requestId: newer.requestId }))).kind,
+    ).toBe('not_found');
+    for (const requestId of ['nope', '00000000-0000-4000-8000-000000000000']) {
+      expect((await domainRejectionOf(rpc.send(AccountsRpc.issuePasswordResetToken, { requestId }))).kind).toBe(
+        'not_found',
+      );
+    }
+  });
+
+  it('is not a route of the public API', async () => {
+    for (const path of ['/auth/password-reset/issue-token', '/auth/password-reset/token']) {
+      expect((await api('POST', path, { requestId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { AccountsRpc, type AuthSession } from '@haven/contracts';
 import { DomainError, loadConfig } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { RpcClient, startServiceApp } from '@haven/messaging';
+import { domainRejectionOf, waitFor } from '@haven/testing';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -120,12 +121,19 @@ describe('logs', () => {
       DomainError,
     );
     await rpc.send(AccountsRpc.requestPasswordReset, { email });
-    const { rows } = await pool.query(
-      `SELECT envelope->'data'->>'token' AS token FROM accounts.outbox
-       WHERE type = 'user.password-reset-requested' AND envelope->'data'->>'email' = $1`,
-      [email],
+    // As the notifications service does: the event names the request, the RPC mints the token.
+    const requestId = await waitFor(
+      async () => {
+        const { rows } = await pool.query(
+          `SELECT envelope->'data'->>'requestId' AS "requestId" FROM accounts.outbox
+           WHERE type = 'user.password-reset-requested' AND envelope->'data'->>'userId' = $1`,
+          [registered.user.id],
+        );
+        return rows[0]?.requestId as string | undefined;
+      },
+      { what: 'the password reset event' },
     );
-    const resetToken = rows[0].token as string;
+    const { token: resetToken } = await rpc.send(AccountsRpc.issuePasswordResetToken, { requestId });
     const newPassword = 'another secret password';
     await rpc.send(AccountsRpc.confirmPasswordReset, { token: resetToken, password: newPassword });
     await expect(
@@ -148,5 +156,61 @@ describe('logs', () => {
     ]) {
       expect(logs).not.toContain(secret);
     }
+  });
+});
+
+describe('the last active admin', () => {
+  async function makeAdmin(label: string): Promise<string> {
+    const session: AuthSession = await rpc.send(AccountsRpc.register, {
+      email: `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.test`,
+      password: 'an admin password',
+      name: `${label} Admin`,
+    });
+    await pool.query(`UPDATE accounts.users SET roles = '{client,admin}' WHERE id = $1`, [session.user.id]);
+    return session.user.id;
+  }
+
+  /** Leaves exactly the given admins active: every other admin is demoted directly in the database. */
+  async function onlyAdmins(ids: string[]): Promise<void> {
+    await pool.query(
+      `UPDATE accounts.users SET roles = array_remove(roles, 'admin') WHERE 'admin' = ANY(roles) AND NOT id = ANY($1)`,
+      [ids],
+    );
+  }
+
+  async function activeAdmins(): Promise<number> {
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS admins FROM accounts.users WHERE 'admin' = ANY(roles) AND active`,
+    );
+    return rows[0].admins;
+  }
+
+  const asAdmin = (userId: string) => ({ actor: { userId, roles: ['client' as const, 'admin' as const] } });
+
+  it('survives two admins demoting or deactivating each other at the same moment', async () => {
+    for (const change of [{ roles: [] }, { active: false }, { roles: [] }, { active: false }]) {
+      const [first, second] = await Promise.all([makeAdmin('mutual'), makeAdmin('mutual')]);
+      await onlyAdmins([first, second]);
+      const results = await Promise.allSettled([
+        rpc.send(AccountsRpc.updateUser, { id: second, ...change }, asAdmin(first)),
+        rpc.send(AccountsRpc.updateUser, { id: first, ...change }, asAdmin(second)),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toBeInstanceOf(DomainError);
+      // The second one is no longer an admin once the first change committed.
+      expect((refused.reason as DomainError).kind).toBe('forbidden');
+      expect(await activeAdmins()).toBe(1);
+    }
+  });
+
+  it('cannot be removed by an actor whose token still says admin', async () => {
+    const [last, former] = await Promise.all([makeAdmin('last'), makeAdmin('former')]);
+    await onlyAdmins([last]);
+    for (const change of [{ roles: [] }, { active: false }]) {
+      const error = await domainRejectionOf(rpc.send(AccountsRpc.updateUser, { id: last, ...change }, asAdmin(former)));
+      expect(error.kind).toBe('forbidden');
+    }
+    expect(await activeAdmins()).toBe(1);
   });
 });

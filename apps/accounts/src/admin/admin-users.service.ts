@@ -86,7 +86,10 @@ export class AdminUsersService {
     const id = request.id;
 
     const user = await this.dataSource.transaction(async (manager) => {
-      // One admin-user change at a time: two admins removing each other at once must not both win.
+      // The last active admin is never removed: admins cannot remove themselves (role-policy), and
+      // under this lock, one admin-user change at a time, the actor must still be an active admin,
+      // so another one always remains. Without it, two admins removing each other at once would
+      // both pass their checks and leave none.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ADMIN_CHANGES_LOCK]);
       await this.assertAdmin(actor, manager);
       const target = await UsersQueries.lockById(manager, id);
@@ -94,11 +97,6 @@ export class AdminUsersService {
       const plan = planUserUpdate({ actorId: actor.userId, target, roles: request.roles, active: request.active });
       const rolesChanged = plan.granted.length > 0 || plan.removed.length > 0;
       const before = { roles: target.roles, active: target.active };
-      const removesAnActiveAdmin =
-        target.active && target.roles.includes('admin') && (!plan.active || plan.removed.includes('admin'));
-      if (removesAnActiveAdmin && !(await this.anotherActiveAdmin(manager, id))) {
-        throw DomainError.unprocessable('last_admin', 'The last active admin cannot be demoted or deactivated');
-      }
 
       if (rolesChanged || plan.activeChanged) {
         await changeRights(manager, this.outbox, target, { roles: plan.roles, active: plan.active });
@@ -128,13 +126,5 @@ export class AdminUsersService {
     await this.rights.publishSoon(user.id, user.rightsVersion);
     this.logger.log({ msg: 'admin updated a user', actorId: actor.userId, userId: id });
     return toUserView(user);
-  }
-
-  private anotherActiveAdmin(manager: EntityManager, exceptId: string): Promise<boolean> {
-    return manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .where(`'admin' = ANY(user.roles) AND user.active AND user.id <> :exceptId`, { exceptId })
-      .getExists();
   }
 }

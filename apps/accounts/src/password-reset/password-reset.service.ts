@@ -56,15 +56,15 @@ export class PasswordResetService implements OnApplicationShutdown {
   async issueToken(requestIdInput: unknown): Promise<IssuedPasswordResetToken> {
     if (!isUuid(requestIdInput)) throw DomainError.notFound('password_reset_request');
     const token = generateOpaqueToken();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(PasswordResetRequest)
-      .set({ tokenHash: hashToken(token) })
-      .where('id = :id AND used_at IS NULL AND expires_at > now()', { id: requestIdInput })
-      .andWhere(`EXISTS (SELECT 1 FROM "accounts"."users" u WHERE u."id" = "user_id" AND u."active")`)
-      .returning(['user_id', 'expires_at'])
-      .execute();
-    const row = (result.raw as { user_id: string; expires_at: Date }[])[0];
+    // UPDATE … RETURNING answers [rows, count] through TypeORM's query().
+    const [rows] = (await this.dataSource.query(
+      `UPDATE "accounts"."password_reset_requests" r SET "token_hash" = $2
+       FROM "accounts"."users" u
+       WHERE r."id" = $1 AND r."used_at" IS NULL AND r."expires_at" > now() AND u."id" = r."user_id" AND u."active"
+       RETURNING r."user_id", r."expires_at"`,
+      [requestIdInput, hashToken(token)],
+    )) as [{ user_id: string; expires_at: Date }[], number];
+    const row = rows[0];
     if (!row) throw DomainError.notFound('password_reset_request');
     this.logger.log({ msg: 'password reset token issued', userId: row.user_id, requestId: requestIdInput });
     return { userId: row.user_id, token, expiresAt: new Date(row.expires_at).toISOString() };
