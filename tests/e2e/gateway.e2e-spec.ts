@@ -1,20 +1,9 @@
-import { loadConfig } from '@haven/common';
 import { createEmptyVhost } from '@haven/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
-import { GatewayConfig } from '../../apps/gateway/src/config/gateway.config';
+import { startExtraGateway } from '../support/gateway';
 import { api } from '../support/http';
-
-/** Another gateway replica on the platform's infrastructure, with some settings changed. */
-async function startExtraGateway(overrides: NodeJS.ProcessEnv): Promise<{ url: string; app: INestApplication }> {
-  const env = { ...JSON.parse(inject('platformEnv')), ...overrides } as NodeJS.ProcessEnv;
-  const app = await createGatewayApp(loadConfig(GatewayConfig, env));
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/api/v1`, app };
-}
 
 describe('gateway edge', () => {
   it('answers unknown paths with a JSON 404 in the error shape', async () => {
