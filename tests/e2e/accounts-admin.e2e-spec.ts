@@ -242,8 +242,11 @@ describe('PATCH /admin/users/:id', () => {
     // Another admin may demote them.
     const other = await api('PATCH', `/admin/users/${self.user.id}`, { roles: [] }, { token: admin });
     expect(other.body.roles).toEqual(['client']);
-    // Their old token still says admin, but the service checks the account as it is now.
-    expect((await api('GET', '/admin/users', undefined, { token: self.token })).status).toBe(403);
+    // Their old token still says admin, but it predates the change: refused, and a refresh drops the role.
+    const stale = await api('GET', '/admin/users', undefined, { token: self.token });
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('token_stale');
+    expect((await api('GET', '/admin/users', undefined, { token: await freshToken(self) })).status).toBe(403);
   });
 
   it('deactivation locks the user out at once and reactivation lets them back in', async () => {

@@ -233,8 +233,9 @@ describe('counselor applications', () => {
       });
       expect(Date.parse(approved.body.decidedAt!)).not.toBeNaN();
 
-      const tokens = await waitForCounselorRole(applicant);
-      const me = await api<UserView>('GET', '/me', undefined, { token: tokens.accessToken });
+      // The grant made the applicant's token stale; later tests use the refreshed one.
+      Object.assign(applicant, await waitForCounselorRole(applicant));
+      const me = await api<UserView>('GET', '/me', undefined, { token: applicant.accessToken });
       expect(me.body.roles).toEqual(expect.arrayContaining(['client', 'counselor']));
 
       const profile = await api<CounselorView>('GET', `/counselors/${applicant.user.id}`);
