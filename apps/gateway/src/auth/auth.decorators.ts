@@ -21,7 +21,10 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   applyDecorators(
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token' }),
+    ApiUnauthorizedResponse({
+      description:
+        'Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it)',
+    }),
   );
 
 export interface AuthenticatedRequest extends Request {
