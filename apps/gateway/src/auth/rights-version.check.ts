@@ -12,8 +12,12 @@ import type { Redis } from 'ioredis';
  * refresh tokens in PostgreSQL), and the sensitive actions re-check the caller at the owning
  * service anyway (accounts admin routes, directory vetting and suspensions).
  */
+/** While Redis stays away, one warning per this many milliseconds, not one per request. */
+const WARN_EVERY_MS = 10_000;
+
 export class RightsVersionCheck {
   private readonly logger = new Logger(RightsVersionCheck.name);
+  private lastWarnedAt = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -24,7 +28,10 @@ export class RightsVersionCheck {
     try {
       return tokenVersion < (await currentRightsVersion(this.redis, this.prefix, userId));
     } catch (error) {
-      this.logger.warn(`rights versions unavailable, accepting the token as issued: ${(error as Error).message}`);
+      if (Date.now() - this.lastWarnedAt >= WARN_EVERY_MS) {
+        this.lastWarnedAt = Date.now();
+        this.logger.warn(`rights versions unavailable, accepting tokens as issued: ${(error as Error).message}`);
+      }
       return false;
     }
   }
