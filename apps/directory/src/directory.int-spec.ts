@@ -1,4 +1,6 @@
 import {
+  type AccountStatus,
+  AccountsRpc,
   type Actor,
   type ApplicationInput,
   BookingEvents,
@@ -10,7 +12,8 @@ import { loadConfig } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
 import { createEmptyVhost, domainRejectionOf, waitFor } from '@haven/testing';
-import type { INestApplication } from '@nestjs/common';
+import { Controller, type INestApplication, Module } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -19,6 +22,25 @@ import { DirectoryConfig } from './config/directory.config';
 import { DirectoryModule } from './directory.module';
 
 const admin: Actor = { userId: randomUUID(), roles: ['client', 'admin'] };
+
+/**
+ * Stands in for the accounts service on the test's broker, answering only what directory asks
+ * before an admin action: the admin above is an active admin, everyone else an active client.
+ */
+@Controller()
+class AccountStatusesStandIn {
+  @MessagePattern(AccountsRpc.getAccountStatuses.pattern)
+  statuses(@Payload() request: { body: { ids: string[] } }): AccountStatus[] {
+    return request.body.ids.map((id) => ({
+      id,
+      roles: id === admin.userId ? ['client', 'admin'] : ['client'],
+      active: true,
+    }));
+  }
+}
+
+@Module({ controllers: [AccountStatusesStandIn] })
+class AccountsStandInModule {}
 const application: ApplicationInput = {
   displayName: 'Integration Counselor',
   bio: 'Works on sleep.',
@@ -38,6 +60,7 @@ describe('directory service (alone on its broker)', () => {
   let databaseUrl: string;
   let vhost: { url: string; remove(): Promise<void> };
   let app: INestApplication;
+  let accounts: INestApplication | undefined;
   let rpc: RpcClient;
   let dataSource: DataSource;
 
@@ -73,9 +96,16 @@ describe('directory service (alone on its broker)', () => {
     });
     dataSource = app.get<DataSource>(getDataSourceToken('directory'));
     rpc = new RpcClient(vhost.url, 10_000);
+    accounts = await startServiceApp(AccountsStandInModule, {
+      service: 'accounts',
+      consumesEvents: false,
+      rabbitmqUrl: vhost.url,
+      logLevel: 'fatal',
+    });
   });
 
   afterAll(async () => {
+    await accounts?.close();
     await rpc?.close();
     await app?.close();
     await vhost?.remove();
@@ -187,6 +217,8 @@ describe('directory service (alone on its broker)', () => {
 
   it('applies a booking.completed event once, and lists reviews unnamed while accounts is away', async () => {
     const counselorId = await approvedCounselor();
+    await accounts?.close();
+    accounts = undefined;
     const clientId = randomUUID();
     const bookingId = randomUUID();
     const publisher = new EventPublisher(vhost.url, 'booking');
@@ -235,5 +267,19 @@ describe('directory service (alone on its broker)', () => {
     expect(reviews.items).toEqual([
       { id: expect.any(String), rating: 4, comment: 'Good', createdAt: expect.any(String), clientName: null },
     ]);
+  });
+
+  it('decides nothing while accounts cannot confirm the admin’s rights (unavailable → 503)', async () => {
+    await accounts?.close();
+    accounts = undefined;
+    const user: Actor = { userId: randomUUID(), roles: ['client'] };
+    const submitted = await rpc.send(DirectoryRpc.submitApplication, application, { actor: user });
+    const error = await domainRejectionOf(
+      rpc.send(DirectoryRpc.approveApplication, { id: submitted.id }, { actor: admin }),
+    );
+    expect(error).toMatchObject({ kind: 'unavailable', code: 'accounts_unavailable' });
+    const [row] = await dataSource.query(`SELECT status FROM "directory"."applications" WHERE id = $1`, [submitted.id]);
+    expect(row.status).toBe('submitted');
+    expect(await outboxOf('counselor.approved', 'applicationId', submitted.id)).toHaveLength(0);
   });
 });
