@@ -1,10 +1,9 @@
 import { raiseRightsVersion } from '@haven/common';
-import { AccountsEvents } from '@haven/contracts';
+import { AccountsEvents, type Role } from '@haven/contracts';
 import type { OutboxService } from '@haven/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@haven/contracts';
 import { AccountsConfig } from '../config/accounts.config';
 import { User } from '../users/user.entity';
 import { userUpdatedData } from '../users/user-events';
