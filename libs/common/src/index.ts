@@ -1,5 +1,6 @@
 export * from './config/core.config';
 export * from './config/load-config';
+export * from './config/razorpay-defaults';
 export * from './errors/domain-error';
 export * from './infrastructure/preflight';
 export * from './infrastructure/redis';

@@ -1,0 +1,35 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { RazorpaySandboxConfig } from '../config/razorpay-sandbox.config';
+import { FaultsService } from '../sandbox/faults.service';
+import { authenticationFailed, injectedOutage } from './razorpay-api-error';
+
+/**
+ * In front of every `/v1` route: an injected outage answers first (as a real one would, whatever
+ * the credentials), then HTTP Basic auth with the configured key id and secret.
+ */
+@Injectable()
+export class RazorpayApiGuard implements CanActivate {
+  constructor(
+    private readonly config: RazorpaySandboxConfig,
+    private readonly faults: FaultsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (await this.faults.consumeApiFailure()) throw injectedOutage();
+    const request = context.switchToHttp().getRequest<Request>();
+    const expected = `${this.config.RAZORPAY_KEY_ID}:${this.config.RAZORPAY_KEY_SECRET}`;
+    if (!basicCredentialsMatch(request.headers.authorization, expected)) throw authenticationFailed();
+    return true;
+  }
+}
+
+/** Whether an Authorization header carries exactly `keyId:keySecret`, compared in constant time. */
+export function basicCredentialsMatch(header: string | undefined, expected: string): boolean {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1], 'base64');
+  const wanted = Buffer.from(expected, 'utf8');
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
