@@ -15,6 +15,24 @@ export default tseslint.config(
     },
   },
   {
+    // One payments adapter talks to Razorpay; everything else goes through it.
+    files: ['**/*.ts'],
+    ignores: ['apps/booking/src/payments/razorpay/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^razorpay(/|$)',
+              message: 'Only apps/booking/src/payments/razorpay imports the Razorpay SDK; use RazorpayPayments.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

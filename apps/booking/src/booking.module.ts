@@ -18,6 +18,7 @@ import { OfferingEntity } from './directory-sync/offering.entity';
 import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
 import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
 import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
+import { RazorpayModule } from './payments/razorpay/razorpay.module';
 import { TimeOffEntity } from './time-off/time-off.entity';
 
 export const BOOKING_ENTITIES = [
@@ -63,6 +64,7 @@ export class BookingModule {
         }),
         ServiceMessagingModule.forService({ service: 'booking', rabbitmqUrl: config.RABBITMQ_URL }),
         CalendarModule,
+        RazorpayModule,
       ],
     };
   }
