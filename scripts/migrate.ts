@@ -6,12 +6,18 @@ import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/acc
 import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '../apps/directory/src/directory.module';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../apps/notifications/src/notifications.module';
+import {
+  RAZORPAY_SANDBOX_ENTITIES,
+  RAZORPAY_SANDBOX_MIGRATIONS,
+} from '../apps/razorpay-sandbox/src/razorpay-sandbox.module';
 
 const SCHEMAS = [
   { schema: 'accounts', entities: ACCOUNTS_ENTITIES, migrations: ACCOUNTS_MIGRATIONS },
   { schema: 'directory', entities: DIRECTORY_ENTITIES, migrations: DIRECTORY_MIGRATIONS },
   { schema: 'booking', entities: BOOKING_ENTITIES, migrations: BOOKING_MIGRATIONS },
   { schema: 'notifications', entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
+  // The development/test stand-in for Razorpay (apps/razorpay-sandbox) keeps its state here.
+  { schema: 'razorpay_sandbox', entities: RAZORPAY_SANDBOX_ENTITIES, migrations: RAZORPAY_SANDBOX_MIGRATIONS },
 ];
 
 /** Creates the database if needed and brings every service's schema up to date. */

@@ -3,7 +3,7 @@ import { CoreConfig, loadConfig, loadOrCreateDevelopmentKeys, requireInfrastruct
 import concurrently from 'concurrently';
 import { existsSync } from 'node:fs';
 import { migrateAll } from './migrate';
-import { PLATFORM_APPS } from './platform-apps';
+import { platformApps } from './platform-apps';
 
 /**
  * `npm start`: checks the infrastructure, migrates every schema, then runs every app as its own
@@ -17,7 +17,7 @@ runMain(async () => {
   if (!process.env.JWT_PRIVATE_KEY && config.NODE_ENV !== 'production') loadOrCreateDevelopmentKeys();
 
   const { result } = concurrently(
-    PLATFORM_APPS.map((app) => ({ name: app.name, command: `node ${app.entry}`, prefixColor: app.color })),
+    platformApps(process.env).map((app) => ({ name: app.name, command: `node ${app.entry}`, prefixColor: app.color })),
     { prefix: 'name', killOthersOn: ['failure'], restartTries: 0 },
   );
   await result.catch(() => process.exit(1));

@@ -28,12 +28,18 @@ export async function setup(project: TestProject): Promise<void> {
     BOOTSTRAP_ADMIN_EMAIL: adminEmail,
     BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Razorpay sandbox timings short enough for tests.
+    RAZORPAY_SANDBOX_WEBHOOK_RETRY_BASE_MS: '200',
+    RAZORPAY_SANDBOX_WEBHOOK_RETRY_MAX_MS: '2000',
+    RAZORPAY_SANDBOX_REFUND_PROCESSING_MS: '300',
+    RAZORPAY_SANDBOX_POLL_MS: '100',
   };
   platform = await startPlatform(env);
   project.provide('baseUrl', platform.baseUrl);
+  project.provide('razorpaySandboxUrl', platform.razorpaySandboxUrl);
   project.provide('adminEmail', adminEmail);
   project.provide('adminPassword', adminPassword);
-  project.provide('platformEnv', JSON.stringify(env));
+  project.provide('platformEnv', JSON.stringify({ ...env, RAZORPAY_API_URL: platform.razorpaySandboxUrl }));
 }
 
 export async function teardown(): Promise<void> {
@@ -44,6 +50,8 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The Razorpay sandbox the platform's booking service uses. */
+    razorpaySandboxUrl: string;
     adminEmail: string;
     adminPassword: string;
     /** The environment the platform runs with, for tests that start an extra app (JSON). */

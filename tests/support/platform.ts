@@ -8,13 +8,18 @@ import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { GatewayConfig } from '../../apps/gateway/src/config/gateway.config';
 import { NotificationsConfig } from '../../apps/notifications/src/config/notifications.config';
 import { NotificationsModule } from '../../apps/notifications/src/notifications.module';
+import { createRazorpaySandboxApp } from '../../apps/razorpay-sandbox/src/bootstrap';
+import { RazorpaySandboxConfig } from '../../apps/razorpay-sandbox/src/config/razorpay-sandbox.config';
 import type { ServiceName } from '@haven/contracts';
 import { type CoreConfig, loadConfig } from '@haven/common';
 import { startServiceApp } from '@haven/messaging';
 import type { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:net';
 
 export interface RunningPlatform {
   baseUrl: string;
+  /** The Razorpay sandbox the booking service talks to (no trailing slash). */
+  razorpaySandboxUrl: string;
   apps: Record<string, INestApplication>;
   close(): Promise<void>;
 }
@@ -23,7 +28,12 @@ export interface RunningPlatform {
  * The whole platform in this process, against real PostgreSQL, Redis and RabbitMQ: every service
  * on its own queues, and the gateway on a free port. Tests talk to it over HTTP only.
  */
-export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
+export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<RunningPlatform> {
+  // The sandbox starts last (it needs the gateway's URL for webhooks); booking needs its URL first.
+  const sandboxPort = await freePort();
+  const razorpaySandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const env: NodeJS.ProcessEnv = { ...platformEnv, RAZORPAY_API_URL: razorpaySandboxUrl };
+
   async function startService<C extends CoreConfig>(
     service: ServiceName,
     consumesEvents: boolean,
@@ -52,13 +62,33 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
   await gateway.listen(0, '127.0.0.1');
   apps.gateway = gateway;
   const address = gateway.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}/api/v1`;
+  const sandbox = await createRazorpaySandboxApp(
+    loadConfig(RazorpaySandboxConfig, {
+      ...env,
+      RAZORPAY_SANDBOX_PORT: String(sandboxPort),
+      RAZORPAY_SANDBOX_WEBHOOK_URL: `${baseUrl}/webhooks/razorpay`,
+    }),
+  );
+  await sandbox.listen(sandboxPort, '127.0.0.1');
+  apps.razorpaySandbox = sandbox;
   return {
-    baseUrl: `http://127.0.0.1:${address.port}/api/v1`,
+    baseUrl,
+    razorpaySandboxUrl,
     apps,
     async close() {
-      for (const app of [gateway, apps.notifications, apps.booking, apps.directory, apps.accounts]) {
+      for (const app of [gateway, sandbox, apps.notifications, apps.booking, apps.directory, apps.accounts]) {
         await app.close().catch(() => undefined);
       }
     },
   };
+}
+
+/** A TCP port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
