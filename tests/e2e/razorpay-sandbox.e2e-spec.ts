@@ -341,7 +341,7 @@ describe('Razorpay sandbox through the payments adapter', () => {
     expect(refunds.items.map((refund) => refund.id).sort()).toEqual([partial.id, rest.id].sort());
   });
 
-  it('lists captures and refunds in the recon report and payments for reconciliation', async () => {
+  it('lists captures and refunds in the recon report, settles them, and lists payments for reconciliation', async () => {
     const order = await newOrder(30_000);
     const { razorpay_payment_id: paymentId } = await pay(order.id);
     const refund = await razorpay.refundPayment(paymentId, { idempotencyKey: `recon-${order.id}`, amount: 5_000 });
@@ -357,6 +357,27 @@ describe('Razorpay sandbox through the payments adapter', () => {
     expect(paymentRow).toMatchObject({ type: 'payment', amount: 30_000, fee: 708, tax: 108, credit: 29_292, debit: 0 });
     expect(paymentRow).toMatchObject({ order_id: order.id, order_receipt: order.receipt, settled: false });
     expect(refundRow).toMatchObject({ type: 'refund', amount: 5_000, debit: 5_000, credit: 0, payment_id: paymentId });
+
+    const settlement = (await sandboxCall(sandbox.url, 'POST', '/sandbox/settlements')).body;
+    expect(settlement.id).toMatch(/^setl_[A-Za-z0-9]{14}$/);
+    expect(await razorpay.fetchSettlement(settlement.id)).toMatchObject({
+      entity: 'settlement',
+      amount: settlement.amount,
+    });
+    const settled = await razorpay.settlementRecon({
+      year: today.getUTCFullYear(),
+      month: today.getUTCMonth() + 1,
+      count: 1000,
+    });
+    const inSettlement = settled.items.filter((row) => row.settlement_id === settlement.id);
+    expect(inSettlement.map((row) => row.entity_id)).toEqual(expect.arrayContaining([paymentId, refund.id]));
+    expect(inSettlement.every((row) => row.settled)).toBe(true);
+    expect(inSettlement.reduce((sum, row) => sum + row.credit - row.debit, 0)).toBe(settlement.amount);
+    const [processed] = await waitForEvents(settlement.id, 1);
+    expect(processed.body).toMatchObject({ event: 'settlement.processed', contains: ['settlement'] });
+    expect((await sandboxCall(sandbox.url, 'POST', '/sandbox/settlements')).body.error.description).toBe(
+      'There is nothing to settle',
+    );
 
     const payments = await razorpay.listPayments({ from: new Date(Date.now() - 60_000), count: 100 });
     expect(payments.items.map((payment) => payment.id)).toContain(paymentId);

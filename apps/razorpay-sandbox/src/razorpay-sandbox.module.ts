@@ -12,6 +12,7 @@ import {
 import { RazorpayApiGuard } from './api/razorpay-api.guard';
 import { ReconService } from './api/recon.service';
 import { RefundsService } from './api/refunds.service';
+import { SettlementsService } from './api/settlements.service';
 import { RazorpaySandboxConfig } from './config/razorpay-sandbox.config';
 import { CreateRazorpaySandboxTables1764500000000 } from './migrations/1764500000000-CreateRazorpaySandboxTables';
 import { FaultsService } from './sandbox/faults.service';
@@ -49,6 +50,7 @@ export class RazorpaySandboxModule {
         PaymentsService,
         RefundsService,
         ReconService,
+        SettlementsService,
         RazorpayApiGuard,
         SandboxWorker,
       ],

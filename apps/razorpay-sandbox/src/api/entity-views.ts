@@ -1,4 +1,4 @@
-import type { Notes, OrderRow, PaymentRow, RefundRow } from '../store/entities';
+import type { Notes, OrderRow, PaymentRow, RefundRow, SettlementRow } from '../store/entities';
 
 /** Razorpay timestamps are Unix seconds. */
 export function unixSeconds(date: Date): number {
@@ -77,6 +77,19 @@ export function refundView(refund: RefundRow) {
     status: refund.status,
     speed_processed: refund.speedProcessed,
     speed_requested: refund.speedRequested,
+  };
+}
+
+export function settlementView(settlement: SettlementRow) {
+  return {
+    id: settlement.id,
+    entity: 'settlement' as const,
+    amount: settlement.amount,
+    status: 'processed' as const,
+    fees: 0,
+    tax: 0,
+    utr: settlement.utr,
+    created_at: unixSeconds(settlement.createdAt),
   };
 }
 

@@ -91,6 +91,7 @@ export class PaymentsService {
         notes: order.notes,
         createdAt: now,
         capturedAt: null,
+        settlementId: null,
       });
       order.attempts += 1;
       if (outcome === 'failure') return this.fail(manager, order, payment);

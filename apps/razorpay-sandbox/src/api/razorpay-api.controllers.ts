@@ -4,6 +4,7 @@ import { PaymentsService } from './payments.service';
 import { RazorpayApiGuard } from './razorpay-api.guard';
 import { ReconService } from './recon.service';
 import { RefundsService } from './refunds.service';
+import { SettlementsService } from './settlements.service';
 import {
   parseCapture,
   parseIdempotencyKey,
@@ -105,10 +106,23 @@ export class RefundsController {
 @Controller('v1/settlements')
 @UseGuards(RazorpayApiGuard)
 export class SettlementsController {
-  constructor(private readonly recon: ReconService) {}
+  constructor(
+    private readonly recon: ReconService,
+    private readonly settlements: SettlementsService,
+  ) {}
 
   @Get('recon/combined')
   combined(@Query() query: QueryParams) {
     return this.recon.combined(parseReconQuery(query));
+  }
+
+  @Get()
+  list(@Query() query: QueryParams) {
+    return this.settlements.list(parseListQuery(query));
+  }
+
+  @Get(':id')
+  fetch(@Param('id') id: string) {
+    return this.settlements.fetch(id);
   }
 }

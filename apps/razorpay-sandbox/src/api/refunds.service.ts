@@ -142,6 +142,7 @@ export class RefundsService {
         createdAt: now,
         processAt: new Date(now.getTime() + this.config.RAZORPAY_SANDBOX_REFUND_PROCESSING_MS),
         processedAt: null,
+        settlementId: null,
       });
       payment.amountRefunded += amount;
       payment.refundStatus = payment.amountRefunded === payment.amount ? 'full' : 'partial';

@@ -1,10 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Orders, payments, refunds, the webhook queue and the injected faults of the Razorpay sandbox. */
+/** Orders, payments, refunds, settlements, the webhook queue and the injected faults of the Razorpay sandbox. */
 export class CreateRazorpaySandboxTables1764500000000 implements MigrationInterface {
   name = 'CreateRazorpaySandboxTables1764500000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE "razorpay_sandbox"."settlements" (
+        "id" text PRIMARY KEY,
+        "amount" bigint NOT NULL,
+        "utr" text NOT NULL,
+        "created_at" timestamptz NOT NULL DEFAULT now()
+      )`);
     await runner.query(`
       CREATE TABLE "razorpay_sandbox"."orders" (
         "id" text PRIMARY KEY,
@@ -43,7 +50,8 @@ export class CreateRazorpaySandboxTables1764500000000 implements MigrationInterf
         "error_reason" text,
         "notes" jsonb NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
-        "captured_at" timestamptz
+        "captured_at" timestamptz,
+        "settlement_id" text REFERENCES "razorpay_sandbox"."settlements" ("id")
       )`);
     await runner.query(`CREATE INDEX "payments_order_id" ON "razorpay_sandbox"."payments" ("order_id")`);
     await runner.query(`CREATE INDEX "payments_created_at" ON "razorpay_sandbox"."payments" ("created_at")`);
@@ -64,7 +72,8 @@ export class CreateRazorpaySandboxTables1764500000000 implements MigrationInterf
         "request_fingerprint" text,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "process_at" timestamptz NOT NULL,
-        "processed_at" timestamptz
+        "processed_at" timestamptz,
+        "settlement_id" text REFERENCES "razorpay_sandbox"."settlements" ("id")
       )`);
     await runner.query(`CREATE INDEX "refunds_payment_id" ON "razorpay_sandbox"."refunds" ("payment_id")`);
     await runner.query(`CREATE INDEX "refunds_created_at" ON "razorpay_sandbox"."refunds" ("created_at")`);
@@ -110,7 +119,15 @@ export class CreateRazorpaySandboxTables1764500000000 implements MigrationInterf
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['faults', 'webhook_deliveries', 'webhook_events', 'refunds', 'payments', 'orders']) {
+    for (const table of [
+      'faults',
+      'webhook_deliveries',
+      'webhook_events',
+      'refunds',
+      'payments',
+      'orders',
+      'settlements',
+    ]) {
       await runner.query(`DROP TABLE "razorpay_sandbox"."${table}"`);
     }
   }

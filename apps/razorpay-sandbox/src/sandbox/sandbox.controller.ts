@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { OrdersService } from '../api/orders.service';
 import { RazorpayApiError } from '../api/razorpay-api-error';
 import { PaymentsService } from '../api/payments.service';
+import { SettlementsService } from '../api/settlements.service';
 import { escapeHtml, renderCheckoutPage } from '../checkout/checkout-page';
 import { SANDBOX_SCHEMA } from '../store/schema';
 import { FaultsService, NO_FAULTS } from './faults.service';
@@ -17,6 +18,7 @@ export class SandboxController {
     private readonly payments: PaymentsService,
     private readonly orders: OrdersService,
     private readonly faults: FaultsService,
+    private readonly settlements: SettlementsService,
     @InjectDataSource(SANDBOX_SCHEMA) private readonly dataSource: DataSource,
   ) {}
 
@@ -57,6 +59,13 @@ export class SandboxController {
       [eventId ?? null],
     )) as unknown[];
     return { entity: 'collection', count: rows.length, items: rows };
+  }
+
+  /** Settles now what Razorpay would settle T+2: captures less fees, less refunds, not yet settled. */
+  @Post('settlements')
+  @HttpCode(200)
+  settle() {
+    return this.settlements.settleNow();
   }
 
   @Post('payments/:paymentId/amount')

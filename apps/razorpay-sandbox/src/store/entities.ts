@@ -103,6 +103,9 @@ export class PaymentRow {
 
   @Column({ name: 'captured_at', type: 'timestamptz', nullable: true })
   capturedAt: Date | null;
+
+  @Column({ name: 'settlement_id', type: 'text', nullable: true })
+  settlementId: string | null;
 }
 
 @Entity({ name: 'refunds' })
@@ -151,6 +154,25 @@ export class RefundRow {
 
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt: Date | null;
+
+  @Column({ name: 'settlement_id', type: 'text', nullable: true })
+  settlementId: string | null;
 }
 
-export const SANDBOX_ENTITIES = [OrderRow, PaymentRow, RefundRow];
+/** Money paid out to the merchant's bank: captures less fees, less refunds, since the last one. */
+@Entity({ name: 'settlements' })
+export class SettlementRow {
+  @PrimaryColumn('text')
+  id: string;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  amount: number;
+
+  @Column('text')
+  utr: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export const SANDBOX_ENTITIES = [OrderRow, PaymentRow, RefundRow, SettlementRow];

@@ -135,7 +135,10 @@ export class SandboxWorker implements OnApplicationBootstrap, OnApplicationShutd
       await response.body?.cancel();
       return response.ok ? undefined : `HTTP ${response.status}`;
     } catch (error) {
-      return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (!(error instanceof Error)) return String(error);
+      // fetch() hides the reason (ECONNREFUSED, …) in its cause.
+      const cause = (error.cause as { code?: unknown } | undefined)?.code;
+      return `${error.name}: ${error.message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
     }
   }
 }

@@ -7,12 +7,18 @@ import { unixSeconds } from '../api/entity-views';
 import { shuffledOrder, signWebhookBody } from './webhook-schedule';
 
 export type WebhookEventName =
-  'payment.authorized' | 'payment.captured' | 'payment.failed' | 'order.paid' | 'refund.created' | 'refund.processed';
+  | 'payment.authorized'
+  | 'payment.captured'
+  | 'payment.failed'
+  | 'order.paid'
+  | 'refund.created'
+  | 'refund.processed'
+  | 'settlement.processed';
 
 export interface WebhookEvent {
   event: WebhookEventName;
-  /** Entity snapshots at the time of the event, keyed as in the envelope: payment, order, refund. */
-  entities: Partial<Record<'payment' | 'order' | 'refund', object>>;
+  /** Entity snapshots at the time of the event, keyed as in the envelope: payment, order, refund, settlement. */
+  entities: Partial<Record<'payment' | 'order' | 'refund' | 'settlement', object>>;
 }
 
 /** The account the sandbox's events claim to come from. */

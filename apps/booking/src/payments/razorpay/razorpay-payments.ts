@@ -7,6 +7,7 @@ import type {
   RazorpayPayment,
   RazorpayReconRow,
   RazorpayRefund,
+  RazorpaySettlement,
 } from './razorpay-types';
 import { type RetryPolicy, withRetries } from './retry';
 
@@ -193,6 +194,19 @@ export class RazorpayPayments {
     return this.call(
       true,
       async () => (await this.client.settlements.reports(query)) as unknown as RazorpayCollection<RazorpayReconRow>,
+    );
+  }
+
+  async fetchSettlement(settlementId: string): Promise<RazorpaySettlement> {
+    checkId(settlementId);
+    return this.call(true, async () => this.client.settlements.fetch(settlementId));
+  }
+
+  async listSettlements(options: ListOptions = {}): Promise<RazorpayCollection<RazorpaySettlement>> {
+    return this.call(
+      true,
+      async () =>
+        (await this.client.settlements.all(listQuery(options))) as unknown as RazorpayCollection<RazorpaySettlement>,
     );
   }
 

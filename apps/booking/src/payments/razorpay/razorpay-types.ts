@@ -18,6 +18,8 @@ export type RazorpayPayment = Omit<Payments.RazorpayPayment, 'refund_status' | '
 
 export type RazorpayRefund = Omit<Refunds.RazorpayRefund, 'notes'> & { notes: RazorpayNotes };
 
+export type RazorpaySettlement = Settlements.RazorpaySettlement;
+
 /** One row of the combined recon report (`GET /v1/settlements/recon/combined`). */
 export type RazorpayReconRow = Settlements.RazorpaySettlementRecon;
 
@@ -35,7 +37,8 @@ export type RazorpayWebhookEventName =
   | 'order.paid'
   | 'refund.created'
   | 'refund.processed'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'settlement.processed';
 
 /** The webhook envelope (the SDK has no type for it). `contains` lists the keys present in `payload`. */
 export interface RazorpayWebhookEvent {
@@ -47,6 +50,7 @@ export interface RazorpayWebhookEvent {
     payment?: { entity: RazorpayPayment };
     order?: { entity: RazorpayOrder };
     refund?: { entity: RazorpayRefund };
+    settlement?: { entity: RazorpaySettlement };
   };
   created_at: number;
 }
