@@ -137,6 +137,9 @@ describe('Razorpay sandbox through the payments adapter', () => {
       attempts: 1,
     });
     expect((await razorpay.fetchOrderPayments(order.id)).items.map((item) => item.id)).toEqual([payment.id]);
+    await expect(razorpay.capturePayment(payment.id, 50_000)).rejects.toMatchObject({
+      description: 'This payment has already been captured',
+    });
 
     const webhooks = await waitForEvents(order.id, 3);
     expect(webhooks.map((webhook) => webhook.body.event)).toEqual([

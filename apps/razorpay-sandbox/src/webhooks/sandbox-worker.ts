@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RazorpaySandboxConfig } from '../config/razorpay-sandbox.config';
@@ -29,7 +29,7 @@ interface ClaimedDelivery {
  * are sent; a failure is retried with exponential backoff until 24 h after the event.
  */
 @Injectable()
-export class SandboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SandboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SandboxWorker');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -45,7 +45,8 @@ export class SandboxWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the DataSource closes (that happens at application shutdown), letting a pass finish. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
