@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
+import type { FindOptionsWhere, Repository } from 'typeorm';
 import { OrderRow, PaymentRow } from '../store/entities';
 import { newRazorpayId } from '../store/razorpay-ids';
 import { SANDBOX_SCHEMA } from '../store/schema';
+import { createdWithin } from './created-within';
 import { collection, orderView, paymentView } from './entity-views';
 import { unknownId } from './razorpay-api-error';
 import type { ListQuery, OrderCreateRequest } from './request-validation';
@@ -59,12 +60,4 @@ export class OrdersService {
     if (!order) throw unknownId();
     return order;
   }
-}
-
-/** `from`/`to` (inclusive) of a Razorpay list query as a condition on `createdAt`. */
-export function createdWithin(query: ListQuery): { createdAt?: ReturnType<typeof Between<Date>> } {
-  if (query.from && query.to) return { createdAt: Between(query.from, query.to) };
-  if (query.from) return { createdAt: MoreThanOrEqual(query.from) };
-  if (query.to) return { createdAt: LessThanOrEqual(query.to) };
-  return {};
 }

@@ -8,7 +8,7 @@ import { newRazorpayId } from '../store/razorpay-ids';
 import { SANDBOX_SCHEMA } from '../store/schema';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { signCheckoutResult } from '../webhooks/webhook-schedule';
-import { createdWithin } from './orders.service';
+import { createdWithin } from './created-within';
 import { collection, orderView, paymentView } from './entity-views';
 import { invalidInput, unknownId } from './razorpay-api-error';
 import type { ListQuery } from './request-validation';

@@ -9,7 +9,7 @@ import { newRazorpayId } from '../store/razorpay-ids';
 import { SANDBOX_SCHEMA } from '../store/schema';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { collection, paymentView, refundView } from './entity-views';
-import { createdWithin } from './orders.service';
+import { createdWithin } from './created-within';
 import { invalidInput, unknownId } from './razorpay-api-error';
 import type { ListQuery, RefundCreateRequest } from './request-validation';
 

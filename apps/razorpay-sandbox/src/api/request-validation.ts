@@ -119,14 +119,16 @@ export function parseStringFilter(value: unknown, field: string): string | null 
   return value;
 }
 
-function requireBody(input: unknown): Body {
+/** The JSON body as an object, or Razorpay's 400. */
+export function requireBody(input: unknown): Body {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalidInput('The request body must be a JSON object.');
   }
   return input as Body;
 }
 
-function refuseUnknown(body: Body, allowed: string[]): void {
+/** Razorpay refuses fields it does not know, naming the first. */
+export function refuseUnknown(body: Body, allowed: string[]): void {
   const extra = Object.keys(body).find((key) => !allowed.includes(key));
   if (extra !== undefined) throw invalidInput(`${extra} is/are not required and should not be sent`, extra);
 }

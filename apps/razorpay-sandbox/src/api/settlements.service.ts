@@ -7,7 +7,7 @@ import { newRazorpayId } from '../store/razorpay-ids';
 import { SANDBOX_SCHEMA } from '../store/schema';
 import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { collection, settlementView } from './entity-views';
-import { createdWithin } from './orders.service';
+import { createdWithin } from './created-within';
 import { invalidInput, unknownId } from './razorpay-api-error';
 import type { ListQuery } from './request-validation';
 

@@ -1,24 +1,11 @@
 import { invalidInput } from '../api/razorpay-api-error';
+import { refuseUnknown, requireBody } from '../api/request-validation';
 import type { PayMethod, PayOutcome } from '../api/payments.service';
 import type { Faults } from './faults.service';
 
-type Body = Record<string, unknown>;
-
-function objectBody(input: unknown): Body {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalidInput('The request body must be a JSON object.');
-  }
-  return input as Body;
-}
-
-function refuseUnknown(body: Body, allowed: string[]): void {
-  const extra = Object.keys(body).find((key) => !allowed.includes(key));
-  if (extra !== undefined) throw invalidInput(`${extra} is not a known field`, extra);
-}
-
 /** POST /sandbox/orders/:orderId/pay `{outcome, method?}`. */
 export function parsePayRequest(input: unknown): { outcome: PayOutcome; method: PayMethod } {
-  const body = objectBody(input);
+  const body = requireBody(input);
   refuseUnknown(body, ['outcome', 'method']);
   if (body.outcome !== 'success' && body.outcome !== 'failure') {
     throw invalidInput('outcome must be "success" or "failure"', 'outcome');
@@ -30,7 +17,7 @@ export function parsePayRequest(input: unknown): { outcome: PayOutcome; method: 
 
 /** POST /sandbox/faults: the whole fault set; a field left out is off. */
 export function parseFaults(input: unknown): Faults {
-  const body = objectBody(input);
+  const body = requireBody(input);
   refuseUnknown(body, ['webhookDuplicates', 'webhookDelayMs', 'webhookShuffle', 'webhookDrop', 'apiFailNext']);
   return {
     webhookDuplicates: count(body.webhookDuplicates, 'webhookDuplicates', 10),
@@ -43,7 +30,7 @@ export function parseFaults(input: unknown): Faults {
 
 /** POST /sandbox/payments/:paymentId/amount `{amount}`: a planted discrepancy. */
 export function parseAmountOverride(input: unknown): number {
-  const body = objectBody(input);
+  const body = requireBody(input);
   refuseUnknown(body, ['amount']);
   if (typeof body.amount !== 'number' || !Number.isSafeInteger(body.amount) || body.amount < 100) {
     throw invalidInput('amount must be an integer number of paise, at least 100', 'amount');
