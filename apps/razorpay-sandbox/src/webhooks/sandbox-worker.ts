@@ -63,10 +63,21 @@ export class SandboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async tick(): Promise<void> {
     await this.refunds.processDueRefunds();
-    for (const delivery of await this.claimDue()) {
-      if (this.stopped) return;
+    const claimed = await this.claimDue();
+    for (const [index, delivery] of claimed.entries()) {
+      if (this.stopped) return this.release(claimed.slice(index));
       await this.deliver(delivery);
     }
+  }
+
+  /** Hands back claimed deliveries not yet attempted, so the next process sends them at once. */
+  private async release(deliveries: ClaimedDelivery[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "razorpay_sandbox"."webhook_deliveries"
+          SET "attempts" = "attempts" - 1, "next_attempt_at" = now()
+        WHERE "id" = ANY($1) AND "status" = 'pending'`,
+      [deliveries.map((delivery) => delivery.id)],
+    );
   }
 
   private async claimDue(): Promise<ClaimedDelivery[]> {
