@@ -33,6 +33,9 @@ export async function setup(project: TestProject): Promise<void> {
     RAZORPAY_SANDBOX_WEBHOOK_RETRY_MAX_MS: '2000',
     RAZORPAY_SANDBOX_REFUND_PROCESSING_MS: '300',
     RAZORPAY_SANDBOX_POLL_MS: '100',
+    // Payment holds short enough to watch them lapse; the sweep often enough to catch what jobs miss.
+    BOOKING_HOLD_TTL_SECONDS: '8',
+    BOOKING_SWEEP_INTERVAL_SECONDS: '2',
   };
   platform = await startPlatform(env);
   project.provide('baseUrl', platform.baseUrl);

@@ -10,6 +10,7 @@ import { AccountStateEntity } from './accounts-sync/account-state.entity';
 import { UserZoneEntity } from './accounts-sync/user-zone.entity';
 import { AvailabilityEntity } from './availability/availability.entity';
 import { BookingEntity } from './bookings/booking.entity';
+import { BookingsModule } from './bookings.module';
 import { CalendarFeedEntity } from './calendar-feed/calendar-feed.entity';
 import { CalendarModule } from './calendar.module';
 import { BookingConfig } from './config/booking.config';
@@ -18,6 +19,9 @@ import { OfferingEntity } from './directory-sync/offering.entity';
 import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
 import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
 import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
+import { CreatePaymentTables1764800000000 } from './migrations/1764800000000-CreatePaymentTables';
+import { PaymentEntity } from './payments/payment.entity';
+import { RefundEntity } from './payments/refund.entity';
 import { RazorpayModule } from './payments/razorpay/razorpay.module';
 import { TimeOffEntity } from './time-off/time-off.entity';
 
@@ -32,12 +36,15 @@ export const BOOKING_ENTITIES = [
   BookingEntity,
   UserZoneEntity,
   AccountStateEntity,
+  PaymentEntity,
+  RefundEntity,
 ];
 export const BOOKING_MIGRATIONS = [
   CreateMessagingTables1764300000000,
   CreateCalendarTables1764400000000,
   CreateUserZones1764400000001,
   CreateAccountStates1764700000001,
+  CreatePaymentTables1764800000000,
 ];
 
 @Module({})
@@ -65,6 +72,7 @@ export class BookingModule {
         ServiceMessagingModule.forService({ service: 'booking', rabbitmqUrl: config.RABBITMQ_URL }),
         CalendarModule,
         RazorpayModule,
+        BookingsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
+import { BookingsGatewayModule } from './bookings/bookings.module';
 import { CalendarGatewayModule } from './calendar/calendar.module';
 import { RightsVersionCheck } from './auth/rights-version.check';
 import { TokenVerifier } from './auth/token-verifier';
@@ -74,6 +75,7 @@ export class GatewayModule {
         CalendarGatewayModule,
         AccountsGatewayModule,
         DirectoryGatewayModule,
+        BookingsGatewayModule,
       ],
       controllers: [HealthController],
     };

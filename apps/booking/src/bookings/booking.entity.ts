@@ -46,6 +46,17 @@ export class BookingEntity {
   @Column('text')
   currency: 'INR';
 
+  /** Copied when booked, for events: the offering's title and the counselor's display name. */
+  @Column({ name: 'offering_title', type: 'text' })
+  offeringTitle: string;
+
+  @Column({ name: 'counselor_name', type: 'text' })
+  counselorName: string;
+
+  /** The Razorpay order of a paid booking. */
+  @Column({ name: 'razorpay_order_id', type: 'text', nullable: true })
+  razorpayOrderId: string | null;
+
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
 

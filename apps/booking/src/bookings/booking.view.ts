@@ -1,8 +1,15 @@
 import type { BookingView } from '@haven/contracts';
+import type { RefundEntity } from '../payments/refund.entity';
 import type { BookingEntity } from './booking.entity';
 
+export interface BookingViewExtras {
+  /** Razorpay key id for Checkout; with it, a booking with an order shows `payment`. */
+  keyId?: string;
+  refund?: Pick<RefundEntity, 'amountPaise' | 'status'> | null;
+}
+
 /** `booking` of api.md. Only what either party may see: ids, times, money; never contact data. */
-export function toBookingView(booking: BookingEntity): BookingView {
+export function toBookingView(booking: BookingEntity, extras: BookingViewExtras = {}): BookingView {
   return {
     id: booking.id,
     clientId: booking.clientId,
@@ -17,9 +24,21 @@ export function toBookingView(booking: BookingEntity): BookingView {
     ...(booking.status === 'pending_payment' && booking.expiresAt
       ? { expiresAt: booking.expiresAt.toISOString() }
       : {}),
+    ...(booking.razorpayOrderId && extras.keyId
+      ? {
+          payment: {
+            provider: 'razorpay' as const,
+            keyId: extras.keyId,
+            orderId: booking.razorpayOrderId,
+            amountPaise: booking.pricePaise,
+            currency: booking.currency,
+          },
+        }
+      : {}),
     ...(booking.status === 'confirmed' && booking.meetingUrl ? { meetingUrl: booking.meetingUrl } : {}),
     ...(booking.cancelledBy ? { cancelledBy: booking.cancelledBy } : {}),
     ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
+    ...(extras.refund ? { refund: { amountPaise: extras.refund.amountPaise, status: extras.refund.status } } : {}),
     ...(booking.rescheduledFrom ? { rescheduledFrom: booking.rescheduledFrom.toISOString() } : {}),
     createdAt: booking.createdAt.toISOString(),
   };

@@ -32,6 +32,6 @@ export class CounselorBookingsService {
       .skip((page - 1) * limit)
       .take(limit)
       .getManyAndCount();
-    return { items: rows.map(toBookingView), total, page, limit };
+    return { items: rows.map((row) => toBookingView(row)), total, page, limit };
   }
 }

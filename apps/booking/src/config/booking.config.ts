@@ -10,6 +10,7 @@ import {
 } from '@haven/common';
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import type { BookingPolicy } from '../bookings/booking-rules';
 import type { RazorpaySettings } from '../payments/razorpay/razorpay-payments';
 
 export class BookingConfig extends CoreConfig {
@@ -79,6 +80,91 @@ export class BookingConfig extends CoreConfig {
   @Min(0)
   @Max(60_000)
   RAZORPAY_RETRY_BASE_MS: number = 300;
+
+  /** How long a payment hold lasts before the booking expires and the slot is free again. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  BOOKING_HOLD_TTL_SECONDS: number = 600;
+
+  /** At most this many unpaid holds per client at once. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  BOOKING_MAX_PENDING_HOLDS: number = 3;
+
+  /**
+   * How often the maintenance sweep runs (one run across replicas): holds a lost Redis did not
+   * expire, stored webhooks not yet acted on, refunds to retry or poll, sessions to auto-complete.
+   */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  BOOKING_SWEEP_INTERVAL_SECONDS: number = 30;
+
+  /** A confirmed session becomes `completed` this long after its end unless marked otherwise. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  BOOKING_AUTO_COMPLETE_HOURS: number = 2;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  BOOKING_FULL_REFUND_HOURS: number = 24;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  BOOKING_PARTIAL_REFUND_HOURS: number = 2;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  BOOKING_PARTIAL_REFUND_PERCENT: number = 50;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  BOOKING_RESCHEDULE_MIN_HOURS: number = 12;
+
+  /** The platform's share of what it keeps of a payment. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  PLATFORM_COMMISSION_PERCENT: number = 20;
+
+  /** Base of the meeting link a confirmed booking gets; an unguessable room name is appended. */
+  @Expose()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  MEETING_BASE_URL: string = 'https://meet.jit.si';
+
+  get bookingPolicy(): BookingPolicy {
+    return {
+      fullRefundHours: this.BOOKING_FULL_REFUND_HOURS,
+      partialRefundHours: this.BOOKING_PARTIAL_REFUND_HOURS,
+      partialRefundPercent: this.BOOKING_PARTIAL_REFUND_PERCENT,
+      rescheduleMinHours: this.BOOKING_RESCHEDULE_MIN_HOURS,
+    };
+  }
 
   /**
    * Credentials and endpoint for the payments adapter. Production refuses the sandbox's public

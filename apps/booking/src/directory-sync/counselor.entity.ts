@@ -11,6 +11,10 @@ export class CounselorEntity {
   @Column('text')
   status: CounselorStatus;
 
+  /** From `counselor.approved`; what booking events call the counselor. */
+  @Column({ name: 'display_name', type: 'text', nullable: true })
+  displayName: string | null;
+
   @Column({ name: 'status_at', type: 'timestamptz' })
   statusAt: Date;
 

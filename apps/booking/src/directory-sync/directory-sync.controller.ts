@@ -16,8 +16,8 @@ export class DirectorySyncController {
   constructor(private readonly sync: DirectorySyncService) {}
 
   @OnEvent(DirectoryEvents.approved)
-  async approved(@Payload() event: EventEnvelope<CounselorApplicationDecision>): Promise<void> {
-    await this.sync.setStatus(event, event.data.userId, 'active');
+  async approved(@Payload() event: EventEnvelope<CounselorApplicationDecision & { displayName: string }>): Promise<void> {
+    await this.sync.setStatus(event, event.data.userId, 'active', event.data.displayName);
   }
 
   @OnEvent(DirectoryEvents.suspended)

@@ -14,15 +14,21 @@ export class DirectorySyncService {
 
   constructor(private readonly inbox: InboxService) {}
 
-  async setStatus(event: EventEnvelope, counselorId: string, status: CounselorStatus): Promise<void> {
+  async setStatus(
+    event: EventEnvelope,
+    counselorId: string,
+    status: CounselorStatus,
+    displayName?: string,
+  ): Promise<void> {
     await this.inbox.process(event, 'booking.counselor-status', async (manager) => {
       await manager.query(
-        `INSERT INTO "booking"."counselors" ("counselor_id", "status", "status_at")
-         VALUES ($1, $2, $3)
+        `INSERT INTO "booking"."counselors" ("counselor_id", "status", "status_at", "display_name")
+         VALUES ($1, $2, $3, $4)
          ON CONFLICT ("counselor_id") DO UPDATE
-           SET "status" = EXCLUDED."status", "status_at" = EXCLUDED."status_at", "updated_at" = now()
+           SET "status" = EXCLUDED."status", "status_at" = EXCLUDED."status_at",
+               "display_name" = COALESCE(EXCLUDED."display_name", "counselors"."display_name"), "updated_at" = now()
          WHERE "counselors"."status_at" <= EXCLUDED."status_at"`,
-        [counselorId, status, event.occurredAt],
+        [counselorId, status, event.occurredAt, displayName ?? null],
       );
     });
     this.logger.log({ counselorId, status, eventId: event.id }, `counselor ${status}`);

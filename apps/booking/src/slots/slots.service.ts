@@ -69,6 +69,8 @@ export class SlotsService {
    * What POST /bookings must ask before holding a slot: the same generator that lists slots, over
    * the same data. Call it inside the booking transaction after `lockCounselorCalendar`, so time off
    * cannot appear between the check and the insert; the exclusion constraint covers other bookings.
+   * With `ignoreBookings` only the calendar rules and time off count: the caller lets the
+   * exclusion constraint judge other bookings, so a taken slot is a conflict, not a closed slot.
    */
   async isBookable(
     manager: EntityManager,
@@ -76,6 +78,7 @@ export class SlotsService {
     offering: OfferingEntity,
     startsAt: Date,
     now = new Date(),
+    options: { ignoreBookings?: boolean } = {},
   ): Promise<boolean> {
     const context = await this.contextFor(
       counselorId,
@@ -85,7 +88,7 @@ export class SlotsService {
       now,
       manager,
     );
-    return isBookableStart(context, startsAt);
+    return isBookableStart(options.ignoreBookings ? { ...context, bookings: [] } : context, startsAt);
   }
 
   /**

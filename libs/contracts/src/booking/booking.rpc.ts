@@ -1,4 +1,6 @@
+import type { Page } from '../pagination';
 import { defineRpc } from '../rpc/define';
+import type { BookingStatus, BookingView } from './calendar.types';
 
 export interface NextAvailabilityRequest {
   counselorIds: string[];
@@ -13,6 +15,53 @@ export interface NextAvailabilityResponse {
   nextAvailableAt: Record<string, string | null>;
 }
 
+/** Longest `Idempotency-Key` accepted (api.md conventions). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 64;
+
+/** Requests that take the `Idempotency-Key` header carry it here. */
+export interface Idempotent {
+  idempotencyKey?: string;
+}
+
+export interface CreateBookingRequest extends Idempotent {
+  offeringId: string;
+  /** ISO 8601 instant: one of the offering's open slots. */
+  startsAt: string;
+}
+
+export interface ListBookingsRequest {
+  role?: 'client' | 'counselor';
+  status?: BookingStatus;
+  from?: string;
+  to?: string;
+  page: number;
+  limit: number;
+}
+
+export interface VerifyPaymentRequest {
+  id: string;
+  razorpayOrderId: string;
+  razorpayPaymentId: string;
+  razorpaySignature: string;
+}
+
+export interface CancelBookingRequest extends Idempotent {
+  id: string;
+  reason?: string;
+}
+
+export interface RescheduleBookingRequest extends Idempotent {
+  id: string;
+  startsAt: string;
+}
+
+/** A Razorpay webhook as it reached the gateway: the exact bytes (base64) and its headers. */
+export interface RazorpayWebhookRequest {
+  rawBodyBase64: string;
+  signature?: string;
+  eventId?: string;
+}
+
 /** Served by the booking service. */
 export const BookingRpc = {
   /** Used by directory search: "has a free slot between A and B" and `nextAvailableAt`. */
@@ -20,4 +69,14 @@ export const BookingRpc = {
     'booking',
     'booking.v1.next-availability',
   ),
+  createBooking: defineRpc<CreateBookingRequest, BookingView>('booking', 'booking.v1.bookings.create'),
+  listBookings: defineRpc<ListBookingsRequest, Page<BookingView>>('booking', 'booking.v1.bookings.list'),
+  getBooking: defineRpc<{ id: string }, BookingView>('booking', 'booking.v1.bookings.get'),
+  verifyPayment: defineRpc<VerifyPaymentRequest, BookingView>('booking', 'booking.v1.bookings.verify-payment'),
+  cancelBooking: defineRpc<CancelBookingRequest, BookingView>('booking', 'booking.v1.bookings.cancel'),
+  rescheduleBooking: defineRpc<RescheduleBookingRequest, BookingView>('booking', 'booking.v1.bookings.reschedule'),
+  completeBooking: defineRpc<{ id: string }, BookingView>('booking', 'booking.v1.bookings.complete'),
+  markNoShow: defineRpc<{ id: string }, BookingView>('booking', 'booking.v1.bookings.no-show'),
+  /** Answers once the event is stored (acting on it follows); validation error for a bad signature. */
+  razorpayWebhook: defineRpc<RazorpayWebhookRequest, { received: true }>('booking', 'booking.v1.webhooks.razorpay'),
 } as const;

@@ -89,6 +89,20 @@ export const BLOCKING_BOOKING_STATUSES = ['pending_payment', 'confirmed'] as con
 
 export type CancelledBy = 'client' | 'counselor' | 'admin' | 'system';
 
+/** What the browser needs to open Razorpay Checkout for a paid hold. */
+export interface BookingPaymentView {
+  provider: 'razorpay';
+  keyId: string;
+  orderId: string;
+  amountPaise: number;
+  currency: 'INR';
+}
+
+export interface BookingRefundView {
+  amountPaise: number;
+  status: 'pending' | 'processed' | 'failed';
+}
+
 /** `booking` of api.md. */
 export interface BookingView {
   id: string;
@@ -102,9 +116,11 @@ export interface BookingView {
   pricePaise: number;
   currency: 'INR';
   expiresAt?: string;
+  payment?: BookingPaymentView;
   meetingUrl?: string;
   cancelledBy?: CancelledBy;
   cancelReason?: string;
+  refund?: BookingRefundView;
   rescheduledFrom?: string;
   createdAt: string;
 }

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { BookingsController } from './bookings.controller';
+import { WebhooksController } from './webhooks.controller';
+
+/** Bookings, payments and Razorpay's webhooks (booking service). */
+@Module({
+  controllers: [BookingsController, WebhooksController],
+})
+export class BookingsGatewayModule {}
