@@ -34,7 +34,12 @@ describe('POST /bookings', () => {
       status: 'pending_payment',
       pricePaise: 45_000,
       currency: 'INR',
-      payment: { provider: 'razorpay', keyId: expect.stringMatching(/^rzp_test_/), amountPaise: 45_000, currency: 'INR' },
+      payment: {
+        provider: 'razorpay',
+        keyId: expect.stringMatching(/^rzp_test_/),
+        amountPaise: 45_000,
+        currency: 'INR',
+      },
     });
     expect(held.payment!.orderId).toMatch(/^order_/);
     expect(held.meetingUrl).toBeUndefined();
@@ -55,7 +60,9 @@ describe('POST /bookings', () => {
     expect((await verify(alice.accessToken, held.id, checkout)).body.status).toBe('confirmed');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await paymentRows(held.id)).toHaveLength(1);
-    expect(await ledgerOf(held.id)).toEqual([{ memo: expect.stringMatching(/captured/), debits: 45_000, credits: 45_000 }]);
+    expect(await ledgerOf(held.id)).toEqual([
+      { memo: expect.stringMatching(/captured/), debits: 45_000, credits: 45_000 },
+    ]);
     const events = await bookingEvents(held.id);
     expect(countOf(events, 'booking.confirmed')).toBe(1);
     expect(countOf(events, 'payment.captured')).toBe(1);
@@ -126,7 +133,9 @@ describe('POST /bookings', () => {
     expect((await book(dave.accessToken, '00000000-0000-4000-8000-000000000000', slots[4])).status).toBe(404);
     const bad = await api('POST', '/bookings', { offeringId: 'x', startsAt: 'tomorrow' }, { token: dave.accessToken });
     expect(bad.status).toBe(400);
-    expect((await api('POST', '/bookings', { offeringId: counselor.offering.id, startsAt: slots[4] })).status).toBe(401);
+    expect((await api('POST', '/bookings', { offeringId: counselor.offering.id, startsAt: slots[4] })).status).toBe(
+      401,
+    );
   });
 
   it('gives exactly one of 30 concurrent holds on one slot; the rest are 409', async () => {

@@ -10,7 +10,9 @@ const DAY = 24 * 3_600_000;
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** A counselor open around the clock (UTC, no buffer, no notice) with one offering. */
-export function openCounselor(offering: { pricePaise?: number; durationMinutes?: number } = {}): Promise<BookableCounselor> {
+export function openCounselor(
+  offering: { pricePaise?: number; durationMinutes?: number } = {},
+): Promise<BookableCounselor> {
   return bookableCounselor({
     offering,
     availability: {

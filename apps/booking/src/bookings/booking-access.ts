@@ -36,7 +36,8 @@ export async function bookingForActor(
 
 /** Only `allowed` relations may act; others who can see the booking are told they may not. */
 export function requireRelation(relation: BookingRelation, allowed: BookingRelation[], action: string): void {
-  if (!allowed.includes(relation)) throw DomainError.forbidden(`Only the booking's ${allowed.join(' or ')} can ${action}`);
+  if (!allowed.includes(relation))
+    throw DomainError.forbidden(`Only the booking's ${allowed.join(' or ')} can ${action}`);
 }
 
 export const EXCLUSION_VIOLATION = '23P01';

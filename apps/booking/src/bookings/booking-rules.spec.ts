@@ -20,12 +20,21 @@ const now = new Date('2026-12-10T10:00:00.000Z');
 const hoursFromNow = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
 function booking(overrides: Partial<BookingFacts> = {}): BookingFacts {
-  return { status: 'confirmed', startsAt: hoursFromNow(48), endsAt: hoursFromNow(49), rescheduledFrom: null, ...overrides };
+  return {
+    status: 'confirmed',
+    startsAt: hoursFromNow(48),
+    endsAt: hoursFromNow(49),
+    rescheduledFrom: null,
+    ...overrides,
+  };
 }
 
 describe('refund policy', () => {
-  const refund = (hours: number, cancelledBy: 'client' | 'counselor' | 'admin' | 'system' = 'client', paidPaise = 3_001) =>
-    refundOnCancel({ paidPaise, startsAt: hoursFromNow(hours), now, cancelledBy, policy });
+  const refund = (
+    hours: number,
+    cancelledBy: 'client' | 'counselor' | 'admin' | 'system' = 'client',
+    paidPaise = 3_001,
+  ) => refundOnCancel({ paidPaise, startsAt: hoursFromNow(hours), now, cancelledBy, policy });
 
   it('refunds a client in full from 24 h before the start', () => {
     expect(refund(24)).toEqual({ amountPaise: 3_001, rule: 'full' });
@@ -81,7 +90,9 @@ describe('booking state machine', () => {
 
   it('completes only after the end and marks no-show only after the start', () => {
     expect(completeRefusal(booking({ startsAt: hoursFromNow(-2), endsAt: hoursFromNow(-1) }), now)).toBeNull();
-    expect(completeRefusal(booking({ startsAt: hoursFromNow(-0.5), endsAt: hoursFromNow(0.5) }), now)).toMatch(/not ended/);
+    expect(completeRefusal(booking({ startsAt: hoursFromNow(-0.5), endsAt: hoursFromNow(0.5) }), now)).toMatch(
+      /not ended/,
+    );
     expect(noShowRefusal(booking({ startsAt: hoursFromNow(-0.5), endsAt: hoursFromNow(0.5) }), now)).toBeNull();
     expect(noShowRefusal(booking(), now)).toMatch(/not started/);
     expect(noShowRefusal(booking({ status: 'completed', startsAt: hoursFromNow(-3) }), now)).toMatch(/completed/);

@@ -122,7 +122,8 @@ export class BookingsService {
   async list(actor: Actor, input: ListBookingsRequest): Promise<Page<BookingView>> {
     const { page, limit } = pageOf(input);
     const role = input.role ?? 'client';
-    if (role !== 'client' && role !== 'counselor') throw DomainError.invalidField('role', 'must be client or counselor');
+    if (role !== 'client' && role !== 'counselor')
+      throw DomainError.invalidField('role', 'must be client or counselor');
     if (role === 'counselor' && !actor.roles.includes('counselor')) {
       throw DomainError.forbidden('Only counselors have bookings as counselor');
     }
@@ -241,7 +242,8 @@ export class BookingsService {
         const bookable = await this.slots.isBookable(manager, booking.counselorId, offering, startsAt, now, {
           ignoreBookings: true,
         });
-        if (!bookable) throw DomainError.unprocessable('not_an_open_slot', 'startsAt is not an open slot of this offering');
+        if (!bookable)
+          throw DomainError.unprocessable('not_an_open_slot', 'startsAt is not an open slot of this offering');
         const endsAt = new Date(startsAt.getTime() + (booking.endsAt.getTime() - booking.startsAt.getTime()));
         await manager.query(
           `UPDATE "booking"."bookings"
@@ -291,7 +293,11 @@ export class BookingsService {
         `DELETE FROM "booking"."bookings" WHERE "id" = $1 AND "status" = 'pending_payment' AND "razorpay_order_id" IS NULL`,
         [booking.id],
       );
-      throw new DomainError('unavailable', 'payments_unavailable', 'Payments are unavailable right now; try again shortly');
+      throw new DomainError(
+        'unavailable',
+        'payments_unavailable',
+        'Payments are unavailable right now; try again shortly',
+      );
     }
     this.queue.scheduleExpiry(booking.id, booking.expiresAt!);
     return this.dataSource.manager.findOneByOrFail(BookingEntity, { id: booking.id });
@@ -321,5 +327,4 @@ export class BookingsService {
       throw DomainError.unprocessable('second_free_booking', 'You already have an upcoming free session');
     }
   }
-
 }

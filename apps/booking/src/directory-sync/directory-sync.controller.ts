@@ -16,7 +16,9 @@ export class DirectorySyncController {
   constructor(private readonly sync: DirectorySyncService) {}
 
   @OnEvent(DirectoryEvents.approved)
-  async approved(@Payload() event: EventEnvelope<CounselorApplicationDecision & { displayName: string }>): Promise<void> {
+  async approved(
+    @Payload() event: EventEnvelope<CounselorApplicationDecision & { displayName: string }>,
+  ): Promise<void> {
     await this.sync.setStatus(event, event.data.userId, 'active', event.data.displayName);
   }
 

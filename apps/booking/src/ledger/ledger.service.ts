@@ -13,7 +13,8 @@ export interface LedgerReferences {
 @Injectable()
 export class LedgerService {
   async post(manager: EntityManager, postings: Posting[], refs: LedgerReferences, memo: string): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('ledger postings need the state change’s transaction');
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('ledger postings need the state change’s transaction');
     const transactionId = randomUUID();
     for (const posting of postings) {
       await manager.query(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capturePostings, commissionOf, type Posting, refundPostings, refundProcessedPostings, totals } from './postings';
+import {
+  capturePostings,
+  commissionOf,
+  type Posting,
+  refundPostings,
+  refundProcessedPostings,
+  totals,
+} from './postings';
 
 function balanceOf(postings: Posting[], account: string): number {
   return postings

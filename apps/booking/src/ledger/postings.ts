@@ -52,7 +52,9 @@ export function refundPostings(
 ): Posting[] {
   checkAmount(refundPaise);
   if (alreadyRefundedPaise + refundPaise > paidPaise) {
-    throw new RangeError(`refund ${refundPaise} exceeds what is left of ${paidPaise} (${alreadyRefundedPaise} refunded)`);
+    throw new RangeError(
+      `refund ${refundPaise} exceeds what is left of ${paidPaise} (${alreadyRefundedPaise} refunded)`,
+    );
   }
   const commissionBack =
     commissionOf(paidPaise - alreadyRefundedPaise, ratePercent) -

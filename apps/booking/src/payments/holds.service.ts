@@ -120,7 +120,10 @@ export class HoldsService {
       payment.amountPaise,
       `payment for a ${booking.status} booking`,
     );
-    this.logger.warn({ bookingId: booking.id, status: booking.status }, 'payment for a booking that cannot be held; refunding');
+    this.logger.warn(
+      { bookingId: booking.id, status: booking.status },
+      'payment for a booking that cannot be held; refunding',
+    );
     return { booking: await manager.findOneByOrFail(BookingEntity, { id: booking.id }), refundIds: [refund.id] };
   }
 
@@ -213,7 +216,6 @@ export class HoldsService {
       return null;
     }
   }
-
 }
 
 export function capturedPayment(payment: RazorpayPayment): CapturedPayment {

@@ -131,9 +131,10 @@ export class RefundsService {
     for (const refund of waiting) {
       try {
         await this.applyRazorpayRefund(await this.razorpay.fetchRefund(refund.razorpayRefundId!));
-        await manager.query(`UPDATE "booking"."refunds" SET "updated_at" = now() WHERE "id" = $1 AND "status" = 'pending'`, [
-          refund.id,
-        ]);
+        await manager.query(
+          `UPDATE "booking"."refunds" SET "updated_at" = now() WHERE "id" = $1 AND "status" = 'pending'`,
+          [refund.id],
+        );
       } catch (error) {
         this.logger.warn({ refundId: refund.id, error: (error as Error).message }, 'refund status not fetched');
       }
@@ -167,10 +168,10 @@ export class RefundsService {
     if (rows.length === 0) return;
     const [row] = rows;
     const amountPaise = Number(row.amount_paise);
-    await manager.query(
-      `UPDATE "booking"."payments" SET "refunded_paise" = "refunded_paise" + $2 WHERE "id" = $1`,
-      [row.payment_id, amountPaise],
-    );
+    await manager.query(`UPDATE "booking"."payments" SET "refunded_paise" = "refunded_paise" + $2 WHERE "id" = $1`, [
+      row.payment_id,
+      amountPaise,
+    ]);
     await this.ledger.post(
       manager,
       refundProcessedPostings(amountPaise),
