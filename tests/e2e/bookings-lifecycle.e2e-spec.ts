@@ -290,3 +290,33 @@ describe('complete, no-show, auto-complete and review', () => {
     expect(countOf(await bookingEvents(auto.booking.id), 'booking.completed')).toBe(1);
   });
 });
+
+describe('counselor suspension', () => {
+  it('cancels the counselor’s future bookings with full refunds and drops their unpaid holds', async () => {
+    const { counselor, user, booking } = await confirmedBooking(40_000, 30);
+    const [holdSlot] = await openSlots(counselor, 5);
+    const other = await client();
+    const held = await hold(other.accessToken, counselor.offering.id, holdSlot);
+
+    const suspended = await api(
+      'POST',
+      `/admin/counselors/${counselor.id}/suspend`,
+      { reason: 'Complaint under review' },
+      {
+        token: await loginAdmin(),
+      },
+    );
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    const cancelled = await waitForBooking(
+      user.accessToken,
+      booking.id,
+      (b) => b.status === 'cancelled',
+      'suspension cancel',
+    );
+    expect(cancelled).toMatchObject({ cancelledBy: 'admin', refund: { amountPaise: 40_000 } });
+    await waitForBooking(user.accessToken, booking.id, (b) => b.refund?.status === 'processed', 'refund processed');
+    expect((await getBooking(other.accessToken, held.id)).status).toBe('cancelled');
+    expect((await getBooking(other.accessToken, held.id)).refund).toBeUndefined();
+    expect(countOf(await bookingEvents(booking.id), 'booking.cancelled')).toBe(1);
+  });
+});

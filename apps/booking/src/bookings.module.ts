@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BookingLifecycleService } from './bookings/booking-lifecycle.service';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsService } from './bookings/bookings.service';
+import { CounselorSuspensionController } from './bookings/counselor-suspension.controller';
 import { CalendarModule } from './calendar.module';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { BookingQueue } from './jobs/booking-queue';
@@ -15,7 +16,7 @@ import { WebhooksService } from './payments/webhooks.service';
 /** Bookings with payments: holds, confirmation, refunds, the ledger, webhooks and their jobs. */
 @Module({
   imports: [CalendarModule, RazorpayModule],
-  controllers: [BookingsController],
+  controllers: [BookingsController, CounselorSuspensionController],
   providers: [
     BookingsService,
     BookingLifecycleService,

@@ -20,6 +20,6 @@ import { TimeOffService } from './time-off/time-off.service';
     CalendarFeedService,
     DirectorySyncService,
   ],
-  exports: [AvailabilityService, SlotsService],
+  exports: [AvailabilityService, SlotsService, DirectorySyncService],
 })
 export class CalendarModule {}

@@ -4,14 +4,17 @@ import {
   BookingEvents,
   type BookingView,
   type CancelBookingRequest,
+  type CancelledBy,
+  type CounselorStatusChange,
   type CreateBookingRequest,
+  type EventEnvelope,
   type ListBookingsRequest,
   type Page,
   type RescheduleBookingRequest,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUuid, OutboxService, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
+import { InboxService, isUuid, OutboxService, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -53,6 +56,7 @@ export class BookingsService {
     private readonly holds: HoldsService,
     private readonly refunds: RefundsService,
     private readonly outbox: OutboxService,
+    private readonly inbox: InboxService,
     private readonly queue: BookingQueue,
     private readonly config: BookingConfig,
   ) {}
@@ -192,41 +196,34 @@ export class BookingsService {
     const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null;
     const { booking, refundId } = await this.dataSource.transaction(async (manager) => {
       const { booking, relation } = await bookingForActor(manager, input.id, actor, { lock: true });
-      const cancelledBy = relation;
-      const refusal = cancelRefusal(booking, cancelledBy, now);
+      const refusal = cancelRefusal(booking, relation, now);
       if (refusal) throw DomainError.unprocessable('cannot_cancel', refusal);
-      const payment = await manager.findOne(PaymentEntity, {
-        where: { bookingId: booking.id },
-        order: { capturedAt: 'ASC' },
-      });
-      const { amountPaise } = refundOnCancel({
-        paidPaise: payment?.amountPaise ?? 0,
-        startsAt: booking.startsAt,
-        now,
-        cancelledBy,
-        policy: this.config.bookingPolicy,
-      });
-      await manager.query(
-        `UPDATE "booking"."bookings"
-            SET "status" = 'cancelled', "cancelled_by" = $3, "cancel_reason" = $4, "cancelled_at" = $5, "updated_at" = now()
-          WHERE "id" = $1 AND "status" = $2`,
-        [booking.id, booking.status, cancelledBy, reason, now],
-      );
-      const cancelled = await manager.findOneByOrFail(BookingEntity, { id: booking.id });
-      const refund =
-        payment && amountPaise > 0
-          ? await this.refunds.decide(manager, cancelled, payment, amountPaise, `cancelled by ${cancelledBy}`)
-          : null;
-      await this.outbox.add(manager, BookingEvents.cancelled, {
-        ...bookingSnapshot(cancelled, payment?.amountPaise ?? 0),
-        cancelledBy,
-        reason,
-        refund: refund ? { refundId: refund.id, amountPaise: refund.amountPaise, status: refund.status } : null,
-      });
-      return { booking: cancelled, refundId: refund?.id };
+      return this.cancelIn(manager, booking, relation, reason, now);
     });
     if (refundId) await this.refunds.submit(refundId);
     return this.view(booking);
+  }
+
+  /**
+   * A suspended counselor's future sessions are cancelled and refunded in full (product.md); their
+   * unpaid holds are dropped. Applied once per event (inbox).
+   */
+  async cancelForSuspension(event: EventEnvelope<CounselorStatusChange>, now = new Date()): Promise<void> {
+    const refundIds: string[] = [];
+    await this.inbox.process(event, 'booking.suspension-cancellations', async (manager) => {
+      const future = await manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .setLock('pessimistic_write')
+        .where('booking.counselor_id = :counselorId', { counselorId: event.data.counselorId })
+        .andWhere('booking.status IN (:...statuses)', { statuses: ['pending_payment', 'confirmed'] })
+        .andWhere('booking.starts_at > :now', { now })
+        .getMany();
+      for (const booking of future) {
+        const { refundId } = await this.cancelIn(manager, booking, 'admin', 'The counselor was suspended', now);
+        if (refundId) refundIds.push(refundId);
+      }
+    });
+    for (const refundId of refundIds) await this.refunds.submit(refundId);
   }
 
   async reschedule(actor: Actor, input: RescheduleBookingRequest, now = new Date()): Promise<BookingView> {
@@ -265,6 +262,45 @@ export class BookingsService {
       if (isExclusionViolation(error)) throw slotTaken();
       throw error;
     }
+  }
+
+  /** The cancellation itself, on a locked booking the caller may cancel: refund by policy, event. */
+  private async cancelIn(
+    manager: EntityManager,
+    booking: BookingEntity,
+    cancelledBy: CancelledBy,
+    reason: string | null,
+    now: Date,
+  ): Promise<{ booking: BookingEntity; refundId?: string }> {
+    const payment = await manager.findOne(PaymentEntity, {
+      where: { bookingId: booking.id },
+      order: { capturedAt: 'ASC' },
+    });
+    const { amountPaise } = refundOnCancel({
+      paidPaise: payment?.amountPaise ?? 0,
+      startsAt: booking.startsAt,
+      now,
+      cancelledBy,
+      policy: this.config.bookingPolicy,
+    });
+    await manager.query(
+      `UPDATE "booking"."bookings"
+          SET "status" = 'cancelled', "cancelled_by" = $3, "cancel_reason" = $4, "cancelled_at" = $5, "updated_at" = now()
+        WHERE "id" = $1 AND "status" = $2`,
+      [booking.id, booking.status, cancelledBy, reason, now],
+    );
+    const cancelled = await manager.findOneByOrFail(BookingEntity, { id: booking.id });
+    const refund =
+      payment && amountPaise > 0
+        ? await this.refunds.decide(manager, cancelled, payment, amountPaise, `cancelled by ${cancelledBy}`)
+        : null;
+    await this.outbox.add(manager, BookingEvents.cancelled, {
+      ...bookingSnapshot(cancelled, payment?.amountPaise ?? 0),
+      cancelledBy,
+      reason,
+      refund: refund ? { refundId: refund.id, amountPaise: refund.amountPaise, status: refund.status } : null,
+    });
+    return { booking: cancelled, refundId: refund?.id };
   }
 
   async view(booking: BookingEntity): Promise<BookingView> {

@@ -22,11 +22,6 @@ export class DirectorySyncController {
     await this.sync.setStatus(event, event.data.userId, 'active', event.data.displayName);
   }
 
-  @OnEvent(DirectoryEvents.suspended)
-  async suspended(@Payload() event: EventEnvelope<CounselorStatusChange>): Promise<void> {
-    await this.sync.setStatus(event, event.data.counselorId, 'suspended');
-  }
-
   @OnEvent(DirectoryEvents.reinstated)
   async reinstated(@Payload() event: EventEnvelope<CounselorStatusChange>): Promise<void> {
     await this.sync.setStatus(event, event.data.counselorId, 'active');
