@@ -21,8 +21,6 @@ import {
 import { publicCounselor } from '../support/directory';
 import { api } from '../support/http';
 
-const HOUR = 3_600_000;
-
 /** A paid, confirmed booking `hoursAhead` from now (the first open slot after that). */
 async function confirmedBooking(pricePaise = 40_000, hoursAhead = 48) {
   const counselor = await openCounselor({ pricePaise });
