@@ -33,7 +33,7 @@ async function confirmedBooking(pricePaise = 40_000, hoursAhead = 48) {
 }
 
 function post(path: string, token: string, body: object = {}, headers: Record<string, string> = {}) {
-  return api<BookingView>('POST', path, body, { token, headers });
+  return api<BookingView & { message?: string }>('POST', path, body, { token, headers });
 }
 
 /** Moves a booking in time (what the API cannot do: sessions in the past). */

@@ -32,6 +32,9 @@ export async function openSlots(counselor: BookableCounselor, daysAhead: number)
   return view.slots.map((slot) => slot.startsAt);
 }
 
+/** A booking, or the error body when the request was refused. */
+export type BookingResponse = ApiResponse<BookingView & { message?: string }>;
+
 export function client(label = 'client'): Promise<RegisteredUser> {
   return registerUser(label);
 }
@@ -41,8 +44,8 @@ export function book(
   offeringId: string,
   startsAt: string,
   idempotencyKey?: string,
-): Promise<ApiResponse<BookingView>> {
-  return api<BookingView>(
+): Promise<BookingResponse> {
+  return api(
     'POST',
     '/bookings',
     { offeringId, startsAt },
@@ -74,8 +77,8 @@ export async function payOrder(orderId: string): Promise<CheckoutResult> {
   return response.body as CheckoutResult;
 }
 
-export function verify(token: string, bookingId: string, result: CheckoutResult): Promise<ApiResponse<BookingView>> {
-  return api<BookingView>(
+export function verify(token: string, bookingId: string, result: CheckoutResult): Promise<BookingResponse> {
+  return api(
     'POST',
     `/bookings/${bookingId}/payment/verify`,
     {
