@@ -53,7 +53,7 @@ export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<Run
     accounts: await startService('accounts', true, AccountsConfig, (c) => AccountsModule.register(c)),
     directory: await startService('directory', true, DirectoryConfig, (c) => DirectoryModule.register(c)),
     booking: await startService('booking', true, BookingConfig, (c) => BookingModule.register(c)),
-    notifications: await startService('notifications', false, NotificationsConfig, (c) =>
+    notifications: await startService('notifications', true, NotificationsConfig, (c) =>
       NotificationsModule.register(c),
     ),
   };

@@ -13,6 +13,7 @@ import { GatewayConfig } from './config/gateway.config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureProbe } from './health/infrastructure.probe';
 import { DirectoryGatewayModule } from './directory/directory.module';
+import { NotificationsGatewayModule } from './notifications/notifications.module';
 
 export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 
@@ -76,6 +77,7 @@ export class GatewayModule {
         AccountsGatewayModule,
         DirectoryGatewayModule,
         BookingsGatewayModule,
+        NotificationsGatewayModule,
       ],
       controllers: [HealthController],
     };

@@ -5,7 +5,7 @@ import { NotificationsModule } from './notifications.module';
 
 runServiceMain({
   service: 'notifications',
-  consumesEvents: false,
+  consumesEvents: true,
   config: NotificationsConfig,
   module: (config) => NotificationsModule.register(config),
 });

@@ -3,17 +3,40 @@ import {
   CreateMessagingTables1764300000000,
   InboxMessage,
   OutboxMessage,
+  RpcClient,
   ServiceMessagingModule,
 } from '@haven/messaging';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { BookingCopy } from './bookings/booking-copy';
+import { EmailProcessor } from './channels/email.processor';
+import { InAppProcessor } from './channels/in-app.processor';
+import { Mailer } from './channels/mailer';
+import { PasswordResetLinks } from './channels/password-reset-links';
+import { LoggingSmsProvider, SMS_PROVIDER } from './channels/sms-provider';
+import { SmsProcessor } from './channels/sms.processor';
 import { NotificationsConfig } from './config/notifications.config';
+import { Dispatcher } from './delivery/dispatcher';
+import { DEFAULT_JOB_OPTIONS, EMAIL_QUEUE, IN_APP_QUEUE, REMINDERS_QUEUE, SMS_QUEUE } from './delivery/queues';
+import { SentLog } from './delivery/sent-log';
+import { EventIntake } from './events/event-intake';
+import { EventsController } from './events/events.controller';
+import { MessagesService } from './messages/messages.service';
+import { NotificationsApiController } from './messages/notifications-api.controller';
+import { CreateNotificationTables1764600000000 } from './migrations/1764600000000-CreateNotificationTables';
+import { PreferencesService } from './preferences/preferences.service';
+import { Recipients } from './recipients/recipients';
+import { RemindersProcessor } from './reminders/reminders.processor';
+import { RemindersService } from './reminders/reminders.service';
 
 export const NOTIFICATIONS_ENTITIES = [OutboxMessage, InboxMessage];
-export const NOTIFICATIONS_MIGRATIONS = [CreateMessagingTables1764300000000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateMessagingTables1764300000000, CreateNotificationTables1764600000000];
 
 /** Turns domain events into e-mail, SMS and in-app messages and reminders. */
 @Module({})
-export class NotificationsModule {
+export class NotificationsModule implements OnApplicationShutdown {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsModule,
@@ -25,8 +48,43 @@ export class NotificationsModule {
           migrations: NOTIFICATIONS_MIGRATIONS,
         }),
         ServiceMessagingModule.forService({ service: 'notifications', rabbitmqUrl: config.RABBITMQ_URL }),
+        BullModule.forRoot({
+          connection: { url: config.REDIS_URL },
+          prefix: config.REDIS_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue(
+          { name: EMAIL_QUEUE },
+          { name: SMS_QUEUE },
+          { name: IN_APP_QUEUE },
+          { name: REMINDERS_QUEUE },
+        ),
       ],
-      providers: [{ provide: NotificationsConfig, useValue: config }],
+      controllers: [EventsController, NotificationsApiController],
+      providers: [
+        { provide: NotificationsConfig, useValue: config },
+        // Asks accounts for contact data and password-reset tokens while sending.
+        { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.RPC_TIMEOUT_MS) },
+        { provide: SMS_PROVIDER, useClass: LoggingSmsProvider },
+        Recipients,
+        PasswordResetLinks,
+        PreferencesService,
+        MessagesService,
+        BookingCopy,
+        SentLog,
+        Dispatcher,
+        RemindersService,
+        EventIntake,
+        Mailer,
+        EmailProcessor,
+        SmsProcessor,
+        InAppProcessor,
+        RemindersProcessor,
+      ],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.close();
   }
 }

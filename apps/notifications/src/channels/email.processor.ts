@@ -1,0 +1,50 @@
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { NotificationsConfig } from '../config/notifications.config';
+import type { ChannelJob } from '../delivery/queues';
+import { EMAIL_QUEUE } from '../delivery/queues';
+import { SentLog } from '../delivery/sent-log';
+import { Recipients } from '../recipients/recipients';
+import { toEmail } from '../templates/channels';
+import { sessionInvite } from '../templates/ics';
+import { renderMessage } from '../templates/render';
+import { ChannelWorker } from './channel-worker';
+import { Mailer } from './mailer';
+import { PasswordResetLinks } from './password-reset-links';
+
+@Processor(EMAIL_QUEUE, { concurrency: 5 })
+export class EmailProcessor extends ChannelWorker {
+  constructor(
+    private readonly sent: SentLog,
+    private readonly recipients: Recipients,
+    private readonly mailer: Mailer,
+    private readonly resetLinks: PasswordResetLinks,
+    private readonly config: NotificationsConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<ChannelJob>): Promise<string> {
+    const { key, userId, input } = job.data;
+    if (await this.sent.wasSent(key, 'email')) return 'already sent';
+    const contact = await this.recipients.contact(userId);
+    if (!contact?.active) return 'skipped: no active account';
+
+    let passwordResetLink: string | undefined;
+    if (input.type === 'account.password-reset') {
+      passwordResetLink = (await this.resetLinks.issue(input.requestId, userId)) ?? undefined;
+      if (!passwordResetLink) return 'skipped: the reset request was used, expired or superseded';
+    }
+    const message = renderMessage(input, contact, { publicUrl: this.config.publicUrl, passwordResetLink });
+    const invite = sessionInvite(input);
+    await this.mailer.send({
+      to: contact.email,
+      ...toEmail(message),
+      messageId: `<${key}@haven>`,
+      attachments: invite ? [invite] : [],
+    });
+    await this.sent.record(key, 'email');
+    this.logger.log({ notificationKey: key, userId, type: input.type }, 'mail accepted');
+    return 'sent';
+  }
+}

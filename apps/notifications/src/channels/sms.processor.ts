@@ -1,0 +1,34 @@
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { NotificationsConfig } from '../config/notifications.config';
+import type { ChannelJob } from '../delivery/queues';
+import { SMS_QUEUE } from '../delivery/queues';
+import { SentLog } from '../delivery/sent-log';
+import { Recipients } from '../recipients/recipients';
+import { toSms } from '../templates/channels';
+import { renderMessage } from '../templates/render';
+import { ChannelWorker } from './channel-worker';
+import { SMS_PROVIDER, type SmsProvider } from './sms-provider';
+
+@Processor(SMS_QUEUE, { concurrency: 5 })
+export class SmsProcessor extends ChannelWorker {
+  constructor(
+    private readonly sent: SentLog,
+    private readonly recipients: Recipients,
+    @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    private readonly config: NotificationsConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<ChannelJob>): Promise<string> {
+    const { key, userId, input } = job.data;
+    if (await this.sent.wasSent(key, 'sms')) return 'already sent';
+    const contact = await this.recipients.contact(userId);
+    if (!contact?.active || !contact.phone) return 'skipped: no active account with a phone number';
+    await this.provider.send(contact.phone, toSms(renderMessage(input, contact, { publicUrl: this.config.publicUrl })));
+    await this.sent.record(key, 'sms');
+    return 'sent';
+  }
+}

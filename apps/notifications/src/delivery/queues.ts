@@ -1,0 +1,39 @@
+import type { DefaultJobOptions } from 'bullmq';
+import type { NotificationInput } from '../templates/notification-input';
+
+export const EMAIL_QUEUE = 'notifications-email';
+export const SMS_QUEUE = 'notifications-sms';
+export const IN_APP_QUEUE = 'notifications-in-app';
+export const REMINDERS_QUEUE = 'notifications-reminders';
+
+export type Channel = 'email' | 'sms' | 'in-app';
+
+export const CHANNEL_QUEUES: Record<Channel, string> = {
+  email: EMAIL_QUEUE,
+  sms: SMS_QUEUE,
+  'in-app': IN_APP_QUEUE,
+};
+
+/** One message on one channel. Carries no contact data and no secret: both are looked up at send time. */
+export interface ChannelJob {
+  /** The notification's deterministic key; with the channel, the unique key of the `sent` record. */
+  key: string;
+  userId: string;
+  input: NotificationInput;
+}
+
+/**
+ * Every queue's jobs: retried with exponential backoff (1 s, 2 s, 4 s … about 17 minutes in all),
+ * kept a day once done so their ids still dedupe, and kept for inspection when they finally fail.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 11,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+/** A job id never contains `:` (BullMQ's key separator). */
+export function channelJobId(channel: Channel, key: string): string {
+  return `${channel}-${key}`.replace(/:/g, '-');
+}
