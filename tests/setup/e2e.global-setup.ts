@@ -2,14 +2,17 @@ import { createTestInfrastructure, type TestInfrastructure } from '@haven/testin
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { MailSink } from '../support/mail-sink';
 import { type RunningPlatform, startPlatform } from '../support/platform';
 
 let infrastructure: TestInfrastructure | undefined;
 let platform: RunningPlatform | undefined;
+let mailSink: MailSink | undefined;
 
 /** Boots the whole platform once for the e2e run, on a fresh database, vhost and Redis prefix. */
 export async function setup(project: TestProject): Promise<void> {
   infrastructure = await createTestInfrastructure('e2e');
+  mailSink = await MailSink.start();
   const keys = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -36,6 +39,8 @@ export async function setup(project: TestProject): Promise<void> {
     // Payment holds short enough to watch them lapse; the sweep often enough to catch what jobs miss.
     BOOKING_HOLD_TTL_SECONDS: '8',
     BOOKING_SWEEP_INTERVAL_SECONDS: '2',
+    SMTP_URL: mailSink.smtpUrl,
+    MAIL_FROM: 'Haven <no-reply@haven.test>',
   };
   platform = await startPlatform(env);
   project.provide('baseUrl', platform.baseUrl);
@@ -43,10 +48,12 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('adminEmail', adminEmail);
   project.provide('adminPassword', adminPassword);
   project.provide('platformEnv', JSON.stringify({ ...env, RAZORPAY_API_URL: platform.razorpaySandboxUrl }));
+  project.provide('mailSinkUrl', mailSink.controlUrl);
 }
 
 export async function teardown(): Promise<void> {
   await platform?.close();
+  await mailSink?.stop();
   await infrastructure?.teardown();
 }
 
@@ -59,5 +66,7 @@ declare module 'vitest' {
     adminPassword: string;
     /** The environment the platform runs with, for tests that start an extra app (JSON). */
     platformEnv: string;
+    /** The test SMTP server's control API (`tests/support/mail.ts`). */
+    mailSinkUrl: string;
   }
 }

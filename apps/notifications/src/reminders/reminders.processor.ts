@@ -27,7 +27,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   async process(job: Job<ReminderKey>): Promise<string | number> {
     if (job.name === SWEEP_JOB) {
       const added = await this.reminders.sweep();
-      if (added > 0) this.logger.log({ added }, 'reminder sweep re-added reminders');
+      this.logger.log({ reminders: added }, 'reminder sweep: upcoming reminders ensured');
       return added;
     }
     if (job.name === REMINDER_JOB) return this.reminders.fire(job.data, job.id!);

@@ -42,7 +42,7 @@ export class RemindersService {
   }
 
   /** Adds the reminders still ahead for both participants; ids that exist already are left as they are. */
-  async schedule(booking: BookingCopyRow, manager?: EntityManager): Promise<number> {
+  private async schedule(booking: BookingCopyRow, manager: EntityManager): Promise<number> {
     let added = 0;
     const now = Date.now();
     for (const userId of [booking.clientId, booking.counselorId]) {
@@ -78,17 +78,27 @@ export class RemindersService {
 
   /** A user's reminder offsets changed: their upcoming sessions get the new ones (stale ones drop themselves). */
   async preferencesChanged(userId: string): Promise<void> {
-    const upcoming = await this.upcoming();
-    for (const booking of upcoming) {
-      if (booking.clientId === userId || booking.counselorId === userId) await this.schedule(booking);
+    for (const booking of await this.upcoming()) {
+      if (booking.clientId === userId || booking.counselorId === userId) await this.reschedule(booking.bookingId);
     }
   }
 
   /** Rebuilds every missing reminder from the database (after a Redis loss, or jobs removed by hand). */
   async sweep(): Promise<number> {
     let added = 0;
-    for (const booking of await this.upcoming()) added += await this.schedule(booking);
+    for (const booking of await this.upcoming()) added += await this.reschedule(booking.bookingId);
     return added;
+  }
+
+  /**
+   * Schedules a booking's reminders under its row lock, as the event handlers do: a cancellation
+   * committed meanwhile is seen (nothing added), or runs after and removes what was added.
+   */
+  private reschedule(bookingId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const booking = await this.bookings.find(manager, bookingId, true);
+      return booking?.status === 'confirmed' ? this.schedule(booking, manager) : 0;
+    });
   }
 
   /** A reminder job fired: send it only if the session is still confirmed at that time and the reminder is due. */

@@ -26,9 +26,17 @@ function local(instant: string, zone: string): DateTime {
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zoneOrDefault(zone)).setLocale('en-IN');
 }
 
-/** `IST (Asia/Kolkata)`: the short name where the zone has one, always the IANA name beside it. */
+/** Locales whose short zone names cover India, the Americas and Europe (IST, EST, BST...). */
+const ZONE_NAME_LOCALES = ['en-IN', 'en-US', 'en-GB'];
+
+/**
+ * `IST (Asia/Kolkata)`, `EST (America/New_York)`: the short name where some locale has one (else
+ * the offset, `GMT+4`), always with the IANA name beside it.
+ */
 function zoneLabel(at: DateTime): string {
-  return `${at.toFormat('ZZZZ')} (${at.zoneName})`;
+  const names = ZONE_NAME_LOCALES.map((locale) => at.setLocale(locale).toFormat('ZZZZ'));
+  const short = names.find((name) => !/^(GMT|UTC)[+-]/.test(name)) ?? names[0];
+  return `${short} (${at.zoneName})`;
 }
 
 /**
