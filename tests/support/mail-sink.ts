@@ -20,8 +20,6 @@ export interface ReceivedMail {
  * small HTTP API (`tests/support/mail.ts`).
  */
 export class MailSink {
-  private readonly received: ReceivedMail[] = [];
-
   private constructor(
     private readonly smtp: SMTPServer,
     private readonly proxy: TcpProxy,
@@ -34,7 +32,7 @@ export class MailSink {
   }
 
   static async start(): Promise<MailSink> {
-    let sink: MailSink | undefined;
+    const received: ReceivedMail[] = [];
     const smtp = new SMTPServer({
       disabledCommands: ['STARTTLS', 'AUTH'],
       authOptional: true,
@@ -42,7 +40,7 @@ export class MailSink {
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail) => {
-            sink?.received.push({
+            received.push({
               to: [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? '')),
               from: mail.from?.text ?? '',
               subject: mail.subject ?? '',
@@ -70,7 +68,7 @@ export class MailSink {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(body === undefined ? '' : JSON.stringify(body));
       };
-      if (request.method === 'GET' && request.url === '/messages') return reply(200, sink!.received);
+      if (request.method === 'GET' && request.url === '/messages') return reply(200, received);
       if (request.method === 'POST' && request.url === '/down') return void proxy.cut().then(() => reply(204));
       if (request.method === 'POST' && request.url === '/up') return void proxy.restore().then(() => reply(204));
       reply(404);
@@ -78,8 +76,7 @@ export class MailSink {
     const httpPort = await new Promise<number>((resolve) =>
       http.listen(0, '127.0.0.1', () => resolve((http.address() as { port: number }).port)),
     );
-    sink = new MailSink(smtp, proxy, http, `http://127.0.0.1:${httpPort}`);
-    return sink;
+    return new MailSink(smtp, proxy, http, `http://127.0.0.1:${httpPort}`);
   }
 
   async stop(): Promise<void> {
