@@ -1,5 +1,8 @@
 import { BookingEvents, type UserView } from '@haven/contracts';
-import { describe, expect, it } from 'vitest';
+import { waitFor } from '@haven/testing';
+import { Queue } from 'bullmq';
+import { describe, expect, inject, it } from 'vitest';
+import { channelJobId, EMAIL_QUEUE } from '../../apps/notifications/src/delivery/queues';
 import { login, registerUser } from '../support/accounts';
 import { approveApplication, submitApplication } from '../support/directory';
 import { api } from '../support/http';
@@ -61,6 +64,32 @@ describe('notifications: what people are told, by e-mail and in-app', () => {
     expect(await settledMailsTo(client.email, /Session confirmed/)).toHaveLength(1);
     const messages = (await inbox(client.accessToken)).items.filter((m) => m.type === 'booking.confirmed');
     expect(messages).toHaveLength(1);
+  });
+
+  it('a mail job that runs again after its mail went out (its worker killed before marking it done) sends nothing', async () => {
+    const client = await registerUser('nrerun');
+    const counselor = await registerUser('nrerunc');
+    const event = bookingEvent(BookingEvents.confirmed, {
+      ...snapshot(client.user.id, counselor.user.id),
+      meetingUrl: 'https://meet.jit.si/haven-room-3',
+    });
+    await publish(event);
+    await waitForMail(client.email, /Session confirmed/);
+
+    const env = JSON.parse(inject('platformEnv'));
+    const queue = new Queue(EMAIL_QUEUE, { connection: { url: env.REDIS_URL }, prefix: env.REDIS_PREFIX });
+    try {
+      const done = await queue.getJob(channelJobId('email', `${event.id}-${client.user.id}`));
+      expect(done?.data.userId).toBe(client.user.id);
+      const rerun = await queue.add(done!.name, done!.data, { jobId: `${done!.id}-rerun` });
+      await waitFor(async () => ((await rerun.getState()) === 'completed' ? true : undefined), {
+        what: 'the rerun to finish',
+      });
+      expect((await queue.getJob(rerun.id!))?.returnvalue).toBe('already sent');
+    } finally {
+      await queue.close();
+    }
+    expect(await settledMailsTo(client.email, /Session confirmed/, 1000)).toHaveLength(1);
   });
 
   it('a cancellation tells the client the refund in rupees and cancels the calendar entry', async () => {
