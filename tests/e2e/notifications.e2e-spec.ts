@@ -1,9 +1,10 @@
 import { BookingEvents, type UserView } from '@haven/contracts';
 import { waitFor } from '@haven/testing';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { channelJobId, EMAIL_QUEUE } from '../../apps/notifications/src/delivery/queues';
-import { login, registerUser } from '../support/accounts';
+import { login, registerUser, setGrantableRoles } from '../support/accounts';
 import { approveApplication, submitApplication } from '../support/directory';
 import { api } from '../support/http';
 import { mailsTo, settledMailsTo, smtpDown, smtpUp, waitForMail } from '../support/mail';
@@ -113,6 +114,58 @@ describe('notifications: what people are told, by e-mail and in-app', () => {
     expect(mail.attachments[0].content).toContain(`UID:${session.bookingId}@haven`);
     const message = await waitForMessage(client.accessToken, 'booking.cancelled', aboutBooking(session.bookingId));
     expect(message.data.refundPaise).toBe(12_345_600);
+  });
+
+  it('money news goes to the client: a processed refund and a failed payment', async () => {
+    const client = await registerUser('nmoney');
+    const counselor = await registerUser('nmoneyc');
+    const session = snapshot(client.user.id, counselor.user.id, { amountPaise: 250_050 });
+    await publish(
+      bookingEvent(BookingEvents.refundProcessed, {
+        ...session,
+        refundId: 'rfnd_1',
+        paymentId: 'pay_1',
+        refundPaise: 125_025,
+        processedAt: new Date().toISOString(),
+      }),
+    );
+    const refund = await waitForMail(client.email, /Refund of/);
+    expect(refund.subject).toBe('Refund of ₹1,250.25 processed');
+    await publish(
+      bookingEvent(BookingEvents.paymentFailed, {
+        ...session,
+        razorpayOrderId: 'order_1',
+        razorpayPaymentId: null,
+        reason: 'Card declined by the bank',
+      }),
+    );
+    const failed = await waitForMail(client.email, /payment did not go through/);
+    expect(failed.text).toContain('The payment of ₹2,500.50');
+    expect(failed.text).toContain('Card declined by the bank');
+    expect(await mailsTo(counselor.email)).toEqual([]);
+  });
+
+  it('a reconciliation with discrepancies alerts every finance user', async () => {
+    const finance = await registerUser('nfinance', { name: 'Farah Khan' });
+    await setGrantableRoles(finance, ['finance']);
+    const reconciliationId = randomUUID();
+    await publish(
+      bookingEvent(BookingEvents.reconciliationCompleted, {
+        reconciliationId,
+        from: '2026-11-30T18:30:00.000Z',
+        to: '2026-12-01T18:30:00.000Z',
+        status: 'done',
+        summary: { matched: 40, amountMismatch: 1, missingAtProvider: 0, missingInLedger: 1, statusMismatch: 0 },
+        discrepancies: 2,
+      }),
+    );
+    const mail = await waitForMail(finance.email, /Reconciliation found 2 discrepancies/);
+    expect(mail.text).toContain(`/finance/reconciliations/${reconciliationId}/items.csv`);
+    const message = await waitForMessage(
+      (await login(finance.email, finance.password)).accessToken,
+      'reconciliation.mismatch',
+    );
+    expect(message.data).toMatchObject({ reconciliationId, discrepancies: 2 });
   });
 
   it('an approved application is mailed to the applicant and lands in their inbox', async () => {
