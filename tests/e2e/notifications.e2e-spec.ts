@@ -178,7 +178,9 @@ describe('notifications: what people are told, by e-mail and in-app', () => {
     expect(mail.text).toContain('Hello Kavya,');
     expect(mail.text).toContain('Note from the reviewer: Welcome aboard');
     expect(mail.text).not.toContain('Tele-MANAS');
-    const message = await waitForMessage(applicant.accessToken, 'counselor.application-decided');
+    // Approval grants the counselor role: a token from before it is stale, so sign in again.
+    const token = (await login(applicant.email, applicant.password)).accessToken;
+    const message = await waitForMessage(token, 'counselor.application-decided');
     expect(message.data).toMatchObject({ applicationId: application.id, decision: 'approved' });
   });
 
