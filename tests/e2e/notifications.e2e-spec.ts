@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { channelJobId, EMAIL_QUEUE } from '../../apps/notifications/src/delivery/queues';
-import { login, registerUser, setGrantableRoles } from '../support/accounts';
+import { login, registerUser, setGrantableRoles, waitForRole } from '../support/accounts';
 import { approveApplication, submitApplication } from '../support/directory';
 import { api } from '../support/http';
 import { mailsTo, settledMailsTo, smtpDown, smtpUp, waitForMail } from '../support/mail';
@@ -178,8 +178,8 @@ describe('notifications: what people are told, by e-mail and in-app', () => {
     expect(mail.text).toContain('Hello Kavya,');
     expect(mail.text).toContain('Note from the reviewer: Welcome aboard');
     expect(mail.text).not.toContain('Tele-MANAS');
-    // Approval grants the counselor role: a token from before it is stale, so sign in again.
-    const token = (await login(applicant.email, applicant.password)).accessToken;
+    // Approval grants the counselor role: a token from before it may be refused as stale.
+    const token = await waitForRole(applicant, 'counselor');
     const message = await waitForMessage(token, 'counselor.application-decided');
     expect(message.data).toMatchObject({ applicationId: application.id, decision: 'approved' });
   });
