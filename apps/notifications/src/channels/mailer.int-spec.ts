@@ -42,7 +42,7 @@ describe('the mailer', () => {
     mailer.onApplicationShutdown();
     const files = await readdir(outbox);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/\.eml$/);
+    expect(files[0]).toMatch(/^\d+-evt-1-user-1\.eml$/);
     const parsed = await simpleParser(await readFile(join(outbox, files[0])));
     expect(parsed.subject).toBe(mail.subject);
     expect(parsed.from?.value[0]).toMatchObject({ name: 'Haven', address: 'no-reply@haven.test' });

@@ -50,7 +50,8 @@ export class Mailer implements OnApplicationShutdown {
     });
     if (this.outboxDir) {
       await mkdir(this.outboxDir, { recursive: true });
-      const file = join(this.outboxDir, `${Date.now()}-${mail.messageId.replace(/[^A-Za-z0-9.-]/g, '_')}.eml`);
+      const name = mail.messageId.replace(/^<|@.*$/g, '').replace(/[^A-Za-z0-9.-]/g, '_');
+      const file = join(this.outboxDir, `${Date.now()}-${name}.eml`);
       await writeFile(file, info.message as Buffer);
       this.logger.log({ file, subject: mail.subject }, 'no SMTP_URL: mail written to the outbox folder');
     }
