@@ -6,14 +6,13 @@ import {
   REMINDER_LIMITS,
 } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { pageDto, PageQueryDto } from '../../common/dto/page.dto';
-import { IsWholeNumber, OptionalNotNull } from '../../common/dto/validators';
+import { EmptyAsAbsent, IsWholeNumber, OptionalNotNull } from '../../common/dto/validators';
 
 export class NotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only messages not yet read' })
-  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @EmptyAsAbsent()
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   unread?: 'true' | 'false';
