@@ -10,6 +10,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BookingCopy } from './bookings/booking-copy';
 import { EmailProcessor } from './channels/email.processor';
+import { FanOutProcessor } from './channels/fan-out.processor';
 import { InAppProcessor } from './channels/in-app.processor';
 import { Mailer } from './channels/mailer';
 import { PasswordResetLinks } from './channels/password-reset-links';
@@ -17,7 +18,14 @@ import { LoggingSmsProvider, SMS_PROVIDER } from './channels/sms-provider';
 import { SmsProcessor } from './channels/sms.processor';
 import { NotificationsConfig } from './config/notifications.config';
 import { Dispatcher } from './delivery/dispatcher';
-import { DEFAULT_JOB_OPTIONS, EMAIL_QUEUE, IN_APP_QUEUE, REMINDERS_QUEUE, SMS_QUEUE } from './delivery/queues';
+import {
+  DEFAULT_JOB_OPTIONS,
+  EMAIL_QUEUE,
+  FAN_OUT_QUEUE,
+  IN_APP_QUEUE,
+  REMINDERS_QUEUE,
+  SMS_QUEUE,
+} from './delivery/queues';
 import { SentLog } from './delivery/sent-log';
 import { EventIntake } from './events/event-intake';
 import { EventsController } from './events/events.controller';
@@ -58,6 +66,7 @@ export class NotificationsModule implements OnApplicationShutdown {
           { name: SMS_QUEUE },
           { name: IN_APP_QUEUE },
           { name: REMINDERS_QUEUE },
+          { name: FAN_OUT_QUEUE },
         ),
       ],
       controllers: [EventsController, NotificationsApiController],
@@ -80,6 +89,7 @@ export class NotificationsModule implements OnApplicationShutdown {
         SmsProcessor,
         InAppProcessor,
         RemindersProcessor,
+        FanOutProcessor,
       ],
     };
   }

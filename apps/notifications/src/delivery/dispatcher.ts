@@ -5,7 +5,17 @@ import type { EntityManager } from 'typeorm';
 import { PreferencesService } from '../preferences/preferences.service';
 import type { NotificationInput } from '../templates/notification-input';
 import { channelsFor } from './channels-for';
-import { type Channel, type ChannelJob, channelJobId, EMAIL_QUEUE, IN_APP_QUEUE, SMS_QUEUE } from './queues';
+import type { Role } from '@haven/contracts';
+import {
+  type Channel,
+  type ChannelJob,
+  channelJobId,
+  EMAIL_QUEUE,
+  FAN_OUT_QUEUE,
+  type FanOutJob,
+  IN_APP_QUEUE,
+  SMS_QUEUE,
+} from './queues';
 
 /** Puts one notification for one user on the queue of each channel the user wants it on. */
 @Injectable()
@@ -17,6 +27,7 @@ export class Dispatcher {
     @InjectQueue(EMAIL_QUEUE) email: Queue<ChannelJob>,
     @InjectQueue(SMS_QUEUE) sms: Queue<ChannelJob>,
     @InjectQueue(IN_APP_QUEUE) inApp: Queue<ChannelJob>,
+    @InjectQueue(FAN_OUT_QUEUE) private readonly fanOut: Queue<FanOutJob>,
   ) {
     this.queues = { email, sms, 'in-app': inApp };
   }
@@ -30,5 +41,13 @@ export class Dispatcher {
     for (const channel of channelsFor(input, preferences)) {
       await this.queues[channel].add(input.type, { key, userId, input }, { jobId: channelJobId(channel, key) });
     }
+  }
+
+  /**
+   * A notification for every active user holding `role`: who they are is asked of accounts when the
+   * job runs, so an event never waits on (or dead-letters for) accounts.
+   */
+  async dispatchToRole(role: Role, key: string, input: NotificationInput): Promise<void> {
+    await this.fanOut.add(input.type, { key, role, input }, { jobId: `fan-out-${key}` });
   }
 }

@@ -1,3 +1,4 @@
+import type { Role } from '@haven/contracts';
 import type { DefaultJobOptions } from 'bullmq';
 import type { NotificationInput } from '../templates/notification-input';
 
@@ -5,6 +6,8 @@ export const EMAIL_QUEUE = 'notifications-email';
 export const SMS_QUEUE = 'notifications-sms';
 export const IN_APP_QUEUE = 'notifications-in-app';
 export const REMINDERS_QUEUE = 'notifications-reminders';
+/** Notifications for everyone holding a role (finance alerts), expanded to users when the job runs. */
+export const FAN_OUT_QUEUE = 'notifications-fan-out';
 
 export type Channel = 'email' | 'sms' | 'in-app';
 
@@ -19,6 +22,13 @@ export interface ChannelJob {
   /** The notification's deterministic key; with the channel, the unique key of the `sent` record. */
   key: string;
   userId: string;
+  input: NotificationInput;
+}
+
+export interface FanOutJob {
+  /** The event id; each recipient's notification key is `<key>-<userId>`. */
+  key: string;
+  role: Role;
   input: NotificationInput;
 }
 

@@ -3,9 +3,7 @@ import { InboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { BookingCopy, COPIED_BOOKING_EVENTS } from '../bookings/booking-copy';
 import { Dispatcher } from '../delivery/dispatcher';
-import { Recipients } from '../recipients/recipients';
 import { RemindersService } from '../reminders/reminders.service';
-import type { NotificationInput } from '../templates/notification-input';
 import { planNotifications } from './plan';
 
 /**
@@ -20,31 +18,19 @@ export class EventIntake {
     private readonly bookings: BookingCopy,
     private readonly dispatcher: Dispatcher,
     private readonly reminders: RemindersService,
-    private readonly recipients: Recipients,
   ) {}
 
   async handle(event: EventEnvelope): Promise<void> {
-    const deliveries = await this.resolveAudiences(event);
     await this.inbox.process(event, 'notifications', async (manager) => {
       const change = COPIED_BOOKING_EVENTS.includes(event.type) ? await this.bookings.apply(manager, event) : null;
-      for (const { userId, input } of deliveries) {
-        await this.dispatcher.dispatch(userId, `${event.id}-${userId}`, input, manager);
+      for (const { audience, input } of planNotifications(event)) {
+        if ('userId' in audience) {
+          await this.dispatcher.dispatch(audience.userId, `${event.id}-${audience.userId}`, input, manager);
+        } else {
+          await this.dispatcher.dispatchToRole(audience.role, event.id, input);
+        }
       }
       if (change) await this.reminders.follow(change, manager);
     });
-  }
-
-  /** Notifications meant for a role (finance alerts) go to every active user holding it now. */
-  private async resolveAudiences(event: EventEnvelope): Promise<{ userId: string; input: NotificationInput }[]> {
-    const deliveries: { userId: string; input: NotificationInput }[] = [];
-    for (const { audience, input } of planNotifications(event)) {
-      if ('userId' in audience) {
-        deliveries.push({ userId: audience.userId, input });
-      } else {
-        for (const contact of await this.recipients.withRole(audience.role))
-          deliveries.push({ userId: contact.id, input });
-      }
-    }
-    return deliveries;
   }
 }

@@ -1,0 +1,24 @@
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { Dispatcher } from '../delivery/dispatcher';
+import { FAN_OUT_QUEUE, type FanOutJob } from '../delivery/queues';
+import { Recipients } from '../recipients/recipients';
+import { ChannelWorker } from './channel-worker';
+
+/** Expands a notification for a role into one per user holding it (each deduped by its own key). */
+@Processor(FAN_OUT_QUEUE)
+export class FanOutProcessor extends ChannelWorker {
+  constructor(
+    private readonly recipients: Recipients,
+    private readonly dispatcher: Dispatcher,
+  ) {
+    super();
+  }
+
+  async process(job: Job<FanOutJob>): Promise<number> {
+    const { key, role, input } = job.data;
+    const holders = await this.recipients.withRole(role);
+    for (const user of holders) await this.dispatcher.dispatch(user.id, `${key}-${user.id}`, input);
+    return holders.length;
+  }
+}
