@@ -139,6 +139,34 @@ describe.concurrent('reminders', () => {
     await waitForMessage(client.accessToken, 'booking.reminder', aboutBooking(session.bookingId), 60_000);
   });
 
+  it('a confirmation older than the cancellation, arriving after it, brings nothing back', async () => {
+    const { client, counselor } = await pair('rorder');
+    const session = snapshot(client.user.id, counselor.user.id, { startsAt: inSeconds(120) });
+    const confirmed = bookingEvent(BookingEvents.confirmed, { ...session, meetingUrl: 'https://meet.jit.si/r6' });
+    const cancelled = {
+      ...bookingEvent(BookingEvents.cancelled, {
+        ...session,
+        cancelledBy: 'client' as const,
+        reason: null,
+        refund: null,
+      }),
+      occurredAt: new Date(Date.parse(confirmed.occurredAt) + 1000).toISOString(),
+    };
+    await publish(cancelled);
+    await waitForMessage(client.accessToken, 'booking.cancelled', aboutBooking(session.bookingId));
+    await publish(confirmed);
+    await sleep(2000);
+    const job = reminderJobId({
+      bookingId: session.bookingId,
+      userId: client.user.id,
+      offsetMinutes: 1,
+      startsAt: session.startsAt,
+    });
+    expect(await queue.getJob(job)).toBeUndefined();
+    const types = (await inbox(client.accessToken)).items.map((message) => message.type);
+    expect(types).toEqual(['booking.cancelled']);
+  });
+
   it('does not schedule a reminder whose time has already passed', async () => {
     const { client, counselor } = await pair('rpast');
     // Starts in 30 s: the one-minute reminder would have been 30 s ago.

@@ -23,6 +23,9 @@ export class EventIntake {
   async handle(event: EventEnvelope): Promise<void> {
     await this.inbox.process(event, 'notifications', async (manager) => {
       const change = COPIED_BOOKING_EVENTS.includes(event.type) ? await this.bookings.apply(manager, event) : null;
+      // An event older than what the booking already went through (a confirmation arriving after
+      // its cancellation) tells nobody anything.
+      if (change && !change.after) return;
       for (const { audience, input } of planNotifications(event)) {
         if ('userId' in audience) {
           await this.dispatcher.dispatch(audience.userId, `${event.id}-${audience.userId}`, input, manager);
