@@ -22,7 +22,14 @@ describe('a RabbitMQ outage while the platform runs', () => {
     proxy = await TcpProxy.start(broker.hostname, Number(broker.port || 5672));
     const viaProxy = new URL(vhost.url);
     viaProxy.port = String(proxy.port);
-    const env = { ...JSON.parse(inject('platformEnv')), RABBITMQ_URL: viaProxy.toString(), RPC_TIMEOUT_MS: '3000' };
+    const shared = JSON.parse(inject('platformEnv'));
+    // Its own job queues (same Redis, another prefix): its workers must not take the main platform's jobs.
+    const env = {
+      ...shared,
+      RABBITMQ_URL: viaProxy.toString(),
+      RPC_TIMEOUT_MS: '3000',
+      REDIS_PREFIX: `${shared.REDIS_PREFIX}_outage`,
+    };
     platform = await startPlatform(env);
     await waitFor(async () => ((await health()).status === 200 ? true : undefined), {
       what: 'the platform to be healthy',
