@@ -1,8 +1,10 @@
-import { AccountsRpc, type AuthSession, type EventEnvelope, type UserView } from '@haven/contracts';
+import { type AuthSession, type EventEnvelope, type UserView } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
+import { waitFor } from '@haven/testing';
 import { Pool } from 'pg';
 import { expect, inject } from 'vitest';
 import { api, uniqueEmail } from './http';
+import { mailsTo } from './mail';
 
 export interface RegisteredUser {
   user: UserView;
@@ -174,10 +176,12 @@ async function resetRequestIds(userId: string): Promise<string[]> {
   return rows.map((row) => row.requestId);
 }
 
+const RESET_SUBJECT = /reset your haven password/i;
+const RESET_LINK = /\/reset-password\?token=([^\s"<&]+)/;
+
 /**
- * Asks for a password reset over HTTP, waits for the `user.password-reset-requested` event (which
- * carries no token) and asks accounts for the link's token as the notifications service does.
- * Returns the token and the request it belongs to.
+ * Asks for a password reset over HTTP and reads the link's token from the mail the user receives
+ * (notifications mints it through accounts at send time). Returns the token and its request.
  */
 export async function requestPasswordReset(email: string): Promise<{ token: string; requestId: string }> {
   const { rows } = await platformDb().query<{ id: string }>(`SELECT id FROM accounts.users WHERE email = $1`, [
@@ -185,18 +189,18 @@ export async function requestPasswordReset(email: string): Promise<{ token: stri
   ]);
   if (!rows[0]) throw new Error(`no account for ${email}`);
   const before = new Set(await resetRequestIds(rows[0].id));
+  const mailedBefore = (await mailsTo(email)).filter((mail) => RESET_SUBJECT.test(mail.subject)).length;
   const response = await api('POST', '/auth/password-reset/request', { email });
   expect(response.status).toBe(202);
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const requestId = (await resetRequestIds(rows[0].id)).find((id) => !before.has(id));
-    if (requestId) {
-      const issued = await platformRpc().send(AccountsRpc.issuePasswordResetToken, { requestId });
-      return { token: issued.token, requestId };
-    }
-    if (Date.now() > deadline) throw new Error(`no password reset event for ${email}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const mail = await waitFor(
+    async () => (await mailsTo(email)).filter((candidate) => RESET_SUBJECT.test(candidate.subject))[mailedBefore],
+    { timeoutMs: 20_000, intervalMs: 100, what: `the password-reset mail to ${email}` },
+  );
+  const token = RESET_LINK.exec(mail.text)?.[1];
+  if (!token) throw new Error(`the password-reset mail to ${email} has no link`);
+  const requestId = (await resetRequestIds(rows[0].id)).find((id) => !before.has(id));
+  if (!requestId) throw new Error(`no password reset request for ${email}`);
+  return { token: decodeURIComponent(token), requestId };
 }
 
 /** The raw token the notifications service would mail for a new reset request. */
