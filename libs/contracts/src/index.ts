@@ -18,3 +18,4 @@ export * from './accounts/accounts.events';
 export * from './accounts/accounts.rpc';
 export * from './accounts/accounts.types';
 export * from './accounts/first-name';
+export * from './text';
