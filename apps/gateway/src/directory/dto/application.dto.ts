@@ -11,7 +11,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -19,12 +18,12 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
-import { Trim, TrimEach } from '../../common/dto/validators';
+import { IsWholeNumber, Trim, TrimEach } from '../../common/dto/validators';
+import { Type } from 'class-transformer';
 import { SLUG_PATTERN } from './validators';
 
 export class RegistrationDto {
@@ -67,15 +66,14 @@ export class CreateApplicationDto {
   @MaxLength(L.maxQualificationLength, { each: true })
   qualifications: string[];
 
-  // Its body and number are checked by the directory service, which names them (registration.number).
   @ApiProperty({ type: RegistrationDto })
-  @IsObject({ message: '$property must be an object with body and number' })
+  @IsObject({ message: 'must be an object with body and number' })
+  @ValidateNested()
+  @Type(() => RegistrationDto)
   registration: RegistrationDto;
 
-  @ApiProperty({ example: 8, minimum: 0, maximum: L.maxYearsExperience })
-  @IsInt()
-  @Min(0)
-  @Max(L.maxYearsExperience)
+  @ApiProperty({ type: 'integer', example: 8, minimum: 0, maximum: L.maxYearsExperience })
+  @IsWholeNumber({ min: 0, max: L.maxYearsExperience })
   yearsExperience: number;
 
   @ApiProperty({ type: String, isArray: true, example: ['en', 'hi'], description: 'ISO 639-1 codes, lowercase' })

@@ -19,16 +19,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
@@ -95,10 +92,8 @@ export class CreateOfferingDto {
   @IsIn(OFFERING_MODES, { message: `$property must be one of ${OFFERING_MODES.join(', ')}` })
   mode: OfferingMode;
 
-  @ApiProperty({ minimum: L.minDurationMinutes, maximum: L.maxDurationMinutes, example: 50 })
-  @IsInt()
-  @Min(L.minDurationMinutes)
-  @Max(L.maxDurationMinutes)
+  @ApiProperty({ type: 'integer', minimum: L.minDurationMinutes, maximum: L.maxDurationMinutes, example: 50 })
+  @IsWholeNumber({ min: L.minDurationMinutes, max: L.maxDurationMinutes })
   durationMinutes: number;
 
   @ApiProperty({ description: '0 for free, else at least 100 (Rs 1)', example: 3000 })

@@ -9,7 +9,7 @@ export function IsPricePaise(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: `$property must be 0 (free) or a whole number of paise from ${DIRECTORY_LIMITS.minPaidPricePaise} to ${DIRECTORY_LIMITS.maxPricePaise}`,
+        message: `must be 0 (free) or a whole number of paise from ${DIRECTORY_LIMITS.minPaidPricePaise} (Rs 1) to ${DIRECTORY_LIMITS.maxPricePaise}`,
         ...options,
       },
       validator: {
