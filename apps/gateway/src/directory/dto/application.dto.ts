@@ -5,7 +5,7 @@ import {
   DIRECTORY_LIMITS as L,
   ISO_639_1_CODES,
 } from '@haven/contracts';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -104,7 +104,15 @@ export class CreateApplicationDto {
  * Any of the application's fields; only while changes are requested. (A field sent as null is refused
  * by the directory service, naming it.)
  */
-export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
+export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['registration'])) {
+  // Declared here rather than inherited: the mapped type does not reliably carry `@Type()` across.
+  @ApiPropertyOptional({ type: RegistrationDto })
+  @IsOptional()
+  @IsObject({ message: 'must be an object with body and number' })
+  @ValidateNested()
+  @Type(() => RegistrationDto)
+  registration?: RegistrationDto;
+}
 
 export class ApproveApplicationDto {
   @ApiPropertyOptional({ example: 'Verified with RCI', maxLength: L.maxReasonLength })
