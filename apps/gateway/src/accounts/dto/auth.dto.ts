@@ -36,7 +36,7 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'asha@example.com' })
+  @ApiProperty({ format: 'email', example: 'asha@example.com' })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(320, { message: 'must be at most 320 characters' })

@@ -68,20 +68,27 @@ export class AvailabilityDto implements Partial<Availability> {
 
   @ApiPropertyOptional({
     type: 'integer',
-    ...AVAILABILITY_LIMITS.bufferMinutes,
+    minimum: AVAILABILITY_LIMITS.bufferMinutes.min,
+    maximum: AVAILABILITY_LIMITS.bufferMinutes.max,
     example: 10,
     description: 'Rest after each session (minutes)',
   })
   @Allow()
   bufferMinutes?: number;
 
-  @ApiPropertyOptional({ type: 'integer', ...AVAILABILITY_LIMITS.minNoticeMinutes, example: 120 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: AVAILABILITY_LIMITS.minNoticeMinutes.min,
+    maximum: AVAILABILITY_LIMITS.minNoticeMinutes.max,
+    example: 120,
+  })
   @Allow()
   minNoticeMinutes?: number;
 
   @ApiPropertyOptional({
     type: 'integer',
-    ...AVAILABILITY_LIMITS.maxAdvanceDays,
+    minimum: AVAILABILITY_LIMITS.maxAdvanceDays.min,
+    maximum: AVAILABILITY_LIMITS.maxAdvanceDays.max,
     example: 30,
     description: 'How far ahead clients may book',
   })
@@ -90,7 +97,8 @@ export class AvailabilityDto implements Partial<Availability> {
 
   @ApiPropertyOptional({
     type: 'integer',
-    ...AVAILABILITY_LIMITS.slotIntervalMinutes,
+    minimum: AVAILABILITY_LIMITS.slotIntervalMinutes.min,
+    maximum: AVAILABILITY_LIMITS.slotIntervalMinutes.max,
     nullable: true,
     example: null,
     description: 'Grid step of slot starts; null = the offering’s duration',
@@ -104,8 +112,8 @@ export class AvailabilityResponseDto {
   @ApiProperty({ example: 'Asia/Kolkata' }) timezone: string;
   @ApiProperty({ type: [WeeklyWindowDto] }) weekly: WeeklyWindowDto[];
   @ApiProperty({ type: [DateOverrideDto] }) overrides: DateOverrideDto[];
-  @ApiProperty({ example: 10 }) bufferMinutes: number;
-  @ApiProperty({ example: 120 }) minNoticeMinutes: number;
-  @ApiProperty({ example: 30 }) maxAdvanceDays: number;
-  @ApiProperty({ nullable: true, example: null, type: Number }) slotIntervalMinutes: number | null;
+  @ApiProperty({ type: 'integer', example: 10 }) bufferMinutes: number;
+  @ApiProperty({ type: 'integer', example: 120 }) minNoticeMinutes: number;
+  @ApiProperty({ type: 'integer', example: 30 }) maxAdvanceDays: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) slotIntervalMinutes: number | null;
 }

@@ -168,7 +168,7 @@ export class ApplicationDto implements ApplicationView {
   @ApiProperty() bio: string;
   @ApiProperty({ type: String, isArray: true }) qualifications: string[];
   @ApiProperty({ type: RegistrationViewDto }) registration: RegistrationViewDto;
-  @ApiProperty() yearsExperience: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: L.maxYearsExperience }) yearsExperience: number;
   @ApiProperty({ type: String, isArray: true }) languages: string[];
   @ApiProperty({ type: String, isArray: true }) specialties: string[];
   @ApiPropertyOptional() gender?: string;
