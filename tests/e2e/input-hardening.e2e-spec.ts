@@ -133,6 +133,15 @@ describe('control characters in stored text', () => {
   });
 });
 
+describe('text that displays as something it is not', () => {
+  it('refuses bidirectional overrides anywhere, and Unicode line separators in single-line fields', async () => {
+    const override = await api('PATCH', '/me', { name: 'Asha \u202e evil' }, { token: client.accessToken });
+    expectBadRequest(override, /^name: must not contain bidirectional override characters/);
+    const separator = await api('PATCH', '/me', { name: 'Asha\u2028Rao' }, { token: client.accessToken });
+    expectBadRequest(separator, /^name: must not contain control characters/);
+  });
+});
+
 describe('ill-formed Unicode', () => {
   it('refuses a lone surrogate in a JSON string', async () => {
     const response = await api('POST', '/auth/register', {
@@ -249,6 +258,10 @@ describe('query strings', () => {
     expectBadRequest(await rawGet('/counselors?page=1&page=2'), /^page: must be given once/);
   });
 
+  it('refuses a parameter without a name', async () => {
+    expectBadRequest(await rawGet('/counselors?=x'), /^query: has a parameter without a name/);
+  });
+
   it('refuses bracketed (object) parameters', async () => {
     expectBadRequest(await rawGet('/counselors?q[x]=1'), /q\[x\]: is not allowed/);
   });
@@ -261,6 +274,18 @@ describe('query strings', () => {
 
   it('refuses a very long search text', async () => {
     expectBadRequest(await rawGet(`/counselors?q=${'a'.repeat(5_000)}`), /^q: must be at most 200 characters/);
+  });
+});
+
+describe('instants', () => {
+  it('refuses a UTC offset that does not exist', async () => {
+    const response = await api(
+      'POST',
+      '/counselor/time-off',
+      { startsAt: '2030-01-01T00:00:00+99:99', endsAt: '2030-01-02T00:00:00Z' },
+      { token: counselor.accessToken },
+    );
+    expectBadRequest(response, /^startsAt: must be an ISO 8601 instant/);
   });
 });
 

@@ -1,7 +1,7 @@
 /*
  * What the platform accepts as text, wherever it comes from (a body, a query string, a path, an RPC
- * request): no control characters, and well-formed Unicode. Only the multi-line fields below may
- * hold line breaks and tabs.
+ * request): no control characters, no bidirectional overrides, and well-formed Unicode. Only the
+ * multi-line fields below may hold line breaks and tabs.
  */
 
 /**
@@ -16,6 +16,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same, less line feed, carriage return and tab. */
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Line and paragraph separators: line breaks by another name. */
+const UNICODE_LINE_BREAKS = /[\u2028\u2029]/;
+/** Bidirectional embeddings, overrides and isolates: they make text display as something it is not. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -32,7 +36,11 @@ export function isMultilineField(field: string): boolean {
 /** What is wrong with a piece of text, as a message for the field, or undefined when it is fine. */
 export function textProblem(text: string, options: { multiline?: boolean } = {}): string | undefined {
   if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it holds a lone surrogate)';
-  if ((options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(text)) {
+  if (BIDI_CONTROLS.test(text)) return 'must not contain bidirectional override characters';
+  if (
+    (options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(text) ||
+    (!options.multiline && UNICODE_LINE_BREAKS.test(text))
+  ) {
     return options.multiline
       ? 'must not contain control characters other than line breaks and tabs'
       : 'must not contain control characters (line breaks included)';

@@ -9,6 +9,7 @@ export function queryStringProblem(query: string): FieldError | undefined {
     const rawName = separator < 0 ? pair : pair.slice(0, separator);
     const rawValue = separator < 0 ? '' : pair.slice(separator + 1);
     const name = decodeComponent(rawName);
+    if (name === '') return { field: 'query', message: 'has a parameter without a name' };
     if (name === undefined) {
       return { field: 'query', message: 'has a parameter name that is not valid percent-encoded UTF-8' };
     }
