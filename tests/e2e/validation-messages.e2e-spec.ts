@@ -64,4 +64,16 @@ describe('validation messages', () => {
       'weekly[0].end',
     ]);
   });
+
+  it('checks phone numbers and e-mail addresses by the service’s own rules, so all bad fields come at once', async () => {
+    const user = await registerUser('phone');
+    const me = await api('PATCH', '/me', { name: '', phone: '+1234567' }, { token: user.accessToken });
+    expect(me.status).toBe(400);
+    expect(me.body.details.map((detail: { field: string }) => detail.field)).toEqual(['name', 'phone']);
+
+    const longEmail = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.test`;
+    const register = await api('POST', '/auth/register', { email: longEmail, password: 'short', name: 'Asha' });
+    expect(register.status).toBe(400);
+    expect(register.body.details.map((detail: { field: string }) => detail.field)).toEqual(['email', 'password']);
+  });
 });

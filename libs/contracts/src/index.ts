@@ -19,3 +19,4 @@ export * from './accounts/accounts.rpc';
 export * from './accounts/accounts.types';
 export * from './accounts/first-name';
 export * from './text';
+export * from './accounts/phone';
