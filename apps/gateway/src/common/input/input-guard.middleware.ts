@@ -15,6 +15,10 @@ export const BODY_LIMITS: JsonShapeLimits & { maxBytes: number } = {
   maxDepth: 16,
   // 366 overrides with a dozen windows each stay well below.
   maxEntries: 20_000,
+  // Our bodies have a dozen fields; a provider's webhook payload a few dozen.
+  maxKeysPerObject: 200,
+  // The longest real list is a year of date overrides (366).
+  maxArrayLength: 1_000,
 };
 
 /** The path and the query string: valid percent-encoding of UTF-8, no control characters, each parameter once. */

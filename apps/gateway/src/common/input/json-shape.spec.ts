@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonShapeProblem } from './json-shape';
 
-const LIMITS = { maxDepth: 5, maxEntries: 10 };
+const LIMITS = { maxDepth: 5, maxEntries: 10, maxKeysPerObject: 4, maxArrayLength: 6 };
 const check = (text: string | Buffer) => jsonShapeProblem(Buffer.isBuffer(text) ? text : Buffer.from(text), LIMITS);
 
 describe('the raw JSON shape check', () => {
@@ -18,9 +18,25 @@ describe('the raw JSON shape check', () => {
   });
 
   it('counts members and elements over all levels', () => {
-    const members = Array.from({ length: 11 }, (_, index) => `"k${index}":1`).join(',');
-    expect(check(`{${members}}`)?.message).toMatch(/too many fields and elements \(at most 10\)/);
-    expect(check(`{"list":[${Array(12).fill(1).join(',')}]}`)?.message).toMatch(/too many/);
+    const objects = Array.from({ length: 4 }, (_, index) => `{"a":${index},"b":1,"c":2}`).join(',');
+    expect(check(`[${objects}]`)?.message).toMatch(/too many fields and elements \(at most 10\)/);
+    expect(check(`{"a":[1,2,3,4,5],"b":[1,2,3,4,5],"c":[1]}`)?.message).toMatch(/too many fields and elements/);
+  });
+
+  it('caps the members of one object, naming it', () => {
+    expect(check('{"a":1,"b":2,"c":3,"d":4,"e":5}')?.message).toMatch(
+      /^Request body has too many fields \(at most 4\)/,
+    );
+    expect(check('{"inner":{"a":1,"b":2,"c":3,"d":4,"e":5}}')).toEqual({
+      field: 'inner',
+      message: 'has too many fields (at most 4)',
+    });
+  });
+
+  it('caps the elements of one array, naming it', () => {
+    expect(check('{"list":[1,2,3,4,5,6,7]}')).toEqual({ field: 'list', message: 'has too many elements (at most 6)' });
+    expect(check('[1,2,3,4,5,6,7]')?.message).toBe('Request body has too many elements (at most 6)');
+    expect(check('{"list":[1,2,3,4,5,6]}')).toBeUndefined();
   });
 
   it('names a prototype key, escaped or not, and a key given twice in one object', () => {
@@ -41,7 +57,10 @@ describe('the raw JSON shape check', () => {
   it('reads a megabyte of deep nesting in a few milliseconds', () => {
     const body = Buffer.from('['.repeat(1_000_000));
     const started = performance.now();
-    expect(jsonShapeProblem(body, { maxDepth: 16, maxEntries: 20_000 })?.message).toMatch(/nested too deeply/);
+    expect(
+      jsonShapeProblem(body, { maxDepth: 16, maxEntries: 20_000, maxKeysPerObject: 200, maxArrayLength: 1000 })
+        ?.message,
+    ).toMatch(/nested too deeply/);
     expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -8,6 +8,10 @@ export interface JsonShapeLimits {
   maxDepth: number;
   /** Object members and array elements, all levels together. */
   maxEntries: number;
+  /** Members of any one object (validating thousands of unknown fields one by one is slow). */
+  maxKeysPerObject: number;
+  /** Elements of any one array (likewise for the entries of a list field). */
+  maxArrayLength: number;
 }
 
 export interface JsonShapeProblem {
@@ -37,8 +41,8 @@ const COLON = 0x3a;
 
 /**
  * Checks the raw bytes of a JSON body before anything parses or validates it: well-formed UTF-8,
- * nesting no deeper than `maxDepth`, at most `maxEntries` members and elements, no key twice in one
- * object and no prototype key. One linear pass, stopping at the first problem, so a hostile body
+ * nesting no deeper than `maxDepth`, at most `maxEntries` members and elements, at most
+ * `maxKeysPerObject` members in one object and `maxArrayLength` elements in one array, no key twice in one object and no prototype key. One linear pass, stopping at the first problem, so a hostile body
  * costs no more than reading it. Syntax errors are left to the parser.
  */
 export function jsonShapeProblem(bytes: Buffer, limits: JsonShapeLimits): JsonShapeProblem | undefined {
@@ -59,6 +63,15 @@ export function jsonShapeProblem(bytes: Buffer, limits: JsonShapeLimits): JsonSh
         if (top.keys.has(key)) return { field, message: 'is given more than once' };
         top.keys.add(key);
         top.key = key;
+        if (top.keys.size > limits.maxKeysPerObject) {
+          const where = pathOf(stack).replace(/^\./, '');
+          return {
+            ...(where ? { field: where } : {}),
+            message: where
+              ? `has too many fields (at most ${limits.maxKeysPerObject})`
+              : `Request body has too many fields (at most ${limits.maxKeysPerObject})`,
+          };
+        }
         if (++entries > limits.maxEntries) return tooMany(limits);
       }
       position = end;
@@ -78,6 +91,7 @@ export function jsonShapeProblem(bytes: Buffer, limits: JsonShapeLimits): JsonSh
       if (top?.kind === 'array') {
         top.index += 1;
         if (++entries > limits.maxEntries) return tooMany(limits);
+        if (top.index >= limits.maxArrayLength) return tooLong(stack, limits);
       } else if (top) {
         top.key = undefined;
       }
@@ -85,6 +99,12 @@ export function jsonShapeProblem(bytes: Buffer, limits: JsonShapeLimits): JsonSh
     position += 1;
   }
   return undefined;
+}
+
+function tooLong(stack: Frame[], limits: JsonShapeLimits): JsonShapeProblem {
+  const where = pathOf(stack).replace(/^\./, '');
+  const message = `has too many elements (at most ${limits.maxArrayLength})`;
+  return where ? { field: where, message } : { message: `Request body ${message}` };
 }
 
 function tooMany(limits: JsonShapeLimits): JsonShapeProblem {
