@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { IS_PUBLIC, REQUIRED_ROLES } from '../auth/auth.decorators';
@@ -58,8 +59,7 @@ interface RouteAccess {
 /** Each operation (by the operationId Nest gives it, `Controller_method`): public or not, roles, argument types. */
 function routeAccess(app: INestApplication): Map<string, RouteAccess> {
   const access = new Map<string, RouteAccess>();
-  const container = (app as unknown as { container: { getModules(): Map<string, ModuleLike> } }).container;
-  for (const module of container.getModules().values()) {
+  for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
       if (!controller) continue;
@@ -79,10 +79,6 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
     }
   }
   return access;
-}
-
-interface ModuleLike {
-  controllers: Map<unknown, { metatype?: unknown }>;
 }
 
 function completeOperations(document: OpenAPIObject, access: Map<string, RouteAccess>): void {
