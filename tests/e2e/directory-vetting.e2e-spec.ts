@@ -386,7 +386,7 @@ describe('counselor applications', () => {
         { registration: { body: 'RCI', number: 'CRR-778899' }, bio: 'Updated bio' },
         { token: user.accessToken },
       );
-      expect(fixed.status).toBe(200);
+      expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
       expect(fixed.body).toMatchObject({
         id: submitted.id,
         status: 'submitted',

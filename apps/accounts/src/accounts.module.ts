@@ -1,4 +1,5 @@
-import { connectFailFastRedis } from '@haven/common';
+import { connectFailFastRedis, RpcTextInterceptor } from '@haven/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
 import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -54,6 +55,7 @@ export class AccountsModule implements OnApplicationShutdown {
       ],
       providers: [
         { provide: AccountsConfig, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor },
         { provide: ACCOUNTS_REDIS, useFactory: () => connectFailFastRedis(config.REDIS_URL) },
         PasswordHasher,
         AccessTokenSigner,

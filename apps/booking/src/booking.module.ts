@@ -1,3 +1,5 @@
+import { RpcTextInterceptor } from '@haven/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
@@ -74,6 +76,7 @@ export class BookingModule {
         RazorpayModule,
         BookingsModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor }],
     };
   }
 }

@@ -1,3 +1,5 @@
+import { RpcTextInterceptor } from '@haven/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
@@ -76,6 +78,7 @@ export class DirectoryModule implements OnApplicationShutdown {
       ],
       providers: [
         { provide: DirectoryConfig, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor },
         // Asks booking (next availability) and accounts (reviewers' first names, admins' current rights).
         { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.dependencyTimeoutMs) },
         AccountChecks,

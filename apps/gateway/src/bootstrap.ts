@@ -2,20 +2,21 @@ import { createLogger, JsonLogger } from '@haven/common';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { accessLogMiddleware } from './common/access-log.middleware';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { bodyTextGuard, jsonBodyParser, jsonContentTypeGuard, urlGuard } from './common/input/input-guard.middleware';
 import { rateLimitMiddleware } from './common/rate-limit.middleware';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_REDIS, GatewayModule } from './gateway.module';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 export const API_PREFIX = 'api/v1';
-const BODY_LIMIT = '1mb';
 
 /** Builds the gateway with everything that applies to every route; `listen` is the caller's. */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
@@ -23,7 +24,6 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), {
     logger,
     bodyParser: false,
-    rawBody: true,
   });
   // Without a trusted proxy, X-Forwarded-For is ignored and the peer address is the client.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
@@ -45,30 +45,25 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
       exemptPaths: [`/${API_PREFIX}/health`],
     }),
   );
-  // JSON only, at most 1 MB; the raw bytes are kept for webhook signature checks.
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.use(jsonBodyErrors);
+  // Malformed input is answered here, before routing, parsing or validation (see input-guard).
+  app.use(urlGuard);
+  app.use(jsonContentTypeGuard);
+  app.use(jsonBodyParser());
+  app.use(bodyTextGuard);
+  app.use(edgeErrors);
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Haven API')
-      .setDescription('Counselor marketplace and scheduling: the public REST contract')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app, config.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   return app;
 }
 
-/** Body parser failures (too large, malformed JSON) in the same error shape as everything else. */
-function jsonBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+/** Failures before routing (bad input, body parser errors) in the same error shape as everything else. */
+function edgeErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
   new HttpErrorFilter().catch(error, {
     switchToHttp: () => ({ getResponse: () => res }),

@@ -10,3 +10,4 @@ export * from './auth/jwt-keys';
 export * from './auth/opaque-token';
 export * from './auth/rights-version';
 export * from './infrastructure/run-main';
+export * from './input/rpc-text.interceptor';

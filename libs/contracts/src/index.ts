@@ -20,3 +20,5 @@ export * from './accounts/accounts.types';
 export * from './accounts/first-name';
 export * from './notifications/notifications.rpc';
 export * from './notifications/notifications.types';
+export * from './text';
+export * from './accounts/phone';

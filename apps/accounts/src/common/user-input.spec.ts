@@ -1,4 +1,5 @@
 import { DomainError } from '@haven/common';
+import { normalizePhone } from '@haven/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   checkEmail,
@@ -9,7 +10,6 @@ import {
   escapeLike,
   isValidTimezone,
   normalizeEmail,
-  normalizePhone,
 } from './user-input';
 
 function fieldOf(fn: () => unknown): string | undefined {

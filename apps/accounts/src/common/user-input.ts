@@ -1,3 +1,4 @@
+import { EMAIL_MAX_LENGTH, normalizePhone } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { IANAZone } from 'luxon';
 
@@ -6,11 +7,8 @@ export const PASSWORD_MIN_LENGTH = 10;
 /** argon2 hashes any length, but an unbounded input is a cheap way to burn CPU. */
 export const PASSWORD_MAX_LENGTH = 1024;
 export const NAME_MAX_LENGTH = 100;
-export const EMAIL_MAX_LENGTH = 254;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{7,14}$/;
-const PHONE_SEPARATORS = /[\s().-]/g;
 /** Region/City style names (and UTC); rules out offsets such as `+05:30`, which are not IANA zones. */
 const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 const CONTROL = /\p{Cc}/u;
@@ -48,15 +46,6 @@ export function checkName(value: unknown, field = 'name'): string {
     throw DomainError.invalidField(field, `must be at most ${NAME_MAX_LENGTH} characters`);
   if (CONTROL.test(name)) throw DomainError.invalidField(field, 'must not contain control characters');
   return name;
-}
-
-/**
- * A phone number in international form: `+`, country code and number (E.164, 8–15 digits).
- * Spaces, dots, dashes and parentheses are accepted and dropped: `+91 98765-43210` → `+919876543210`.
- */
-export function normalizePhone(value: string): string | undefined {
-  const compact = value.trim().replace(PHONE_SEPARATORS, '');
-  return E164.test(compact) ? compact : undefined;
 }
 
 export function checkPhone(value: unknown, field = 'phone'): string {

@@ -1,6 +1,7 @@
 import { DomainError } from '@haven/common';
 import { describe, expect, it } from 'vitest';
-import { assertValidAvailability, availabilityErrors } from './availability-validator';
+import { domainErrorOf } from '@haven/testing';
+import { assertValidAvailability, availabilityCapProblem, availabilityErrors } from './availability-validator';
 
 const VALID = {
   timezone: 'Europe/London',
@@ -146,5 +147,32 @@ describe('availability validation', () => {
       ]);
       expect((error as DomainError).message).toContain('maxAdvanceDays');
     }
+  });
+});
+
+describe('availability caps', () => {
+  const weekly = (count: number) => Array.from({ length: count }, () => ({ day: 'mon', start: '09:00', end: '10:00' }));
+  const overrides = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      date: new Date(Date.UTC(2027, 0, 1 + index)).toISOString().slice(0, 10),
+      windows: [],
+    }));
+
+  it('refuses more weekly windows, overrides or windows on one date than a counselor may keep, with a 422', () => {
+    for (const input of [
+      { weekly: weekly(51) },
+      { overrides: overrides(367) },
+      { overrides: [{ date: '2027-01-01', windows: weekly(13).map(({ start, end }) => ({ start, end })) }] },
+    ]) {
+      const error = domainErrorOf(() => assertValidAvailability(input));
+      expect(error.kind).toBe('unprocessable');
+      expect(error.code).toBe('calendar_cap_reached');
+    }
+    expect(availabilityCapProblem({ weekly: weekly(51) })).toMatch(/^weekly: at most 50 weekly windows/);
+    expect(availabilityCapProblem({ overrides: [{}, { windows: weekly(13) }] })).toMatch(/^overrides\[1\]\.windows/);
+  });
+
+  it('allows exactly the caps', () => {
+    expect(availabilityCapProblem({ weekly: weekly(50), overrides: overrides(366) })).toBeUndefined();
   });
 });

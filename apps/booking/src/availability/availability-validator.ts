@@ -1,14 +1,10 @@
-import { AVAILABILITY_LIMITS, type FieldError, WEEKDAYS } from '@haven/contracts';
+import { AVAILABILITY_LIMITS, CALENDAR_CAPS, type FieldError, WEEKDAYS } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { IANAZone } from 'luxon';
 import { parseDate } from './wall-clock';
 
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-export const MAX_WEEKLY_WINDOWS = 200;
-export const MAX_OVERRIDES = 400;
-export const MAX_WINDOWS_PER_OVERRIDE = 50;
 
 /**
  * Checks a `PUT /counselor/availability` body, structure and meaning, and names every bad field
@@ -51,8 +47,34 @@ export function availabilityErrors(input: unknown): FieldError[] {
   return errors;
 }
 
-/** Throws a 400-kind DomainError listing every problem. */
+/**
+ * More windows or overrides than a counselor may keep (CALENDAR_CAPS): well-formed, but refused by the
+ * rules, so a 422 naming the cap rather than a 400.
+ */
+export function availabilityCapProblem(input: unknown): string | undefined {
+  if (!isRecord(input)) return undefined;
+  const { maxWeeklyWindows, maxOverrides, maxWindowsPerOverride } = CALENDAR_CAPS;
+  if (Array.isArray(input.weekly) && input.weekly.length > maxWeeklyWindows) {
+    return `weekly: at most ${maxWeeklyWindows} weekly windows are allowed (${input.weekly.length} sent)`;
+  }
+  if (Array.isArray(input.overrides)) {
+    if (input.overrides.length > maxOverrides) {
+      return `overrides: at most ${maxOverrides} date overrides are allowed (${input.overrides.length} sent)`;
+    }
+    const index = input.overrides.findIndex(
+      (entry) => isRecord(entry) && Array.isArray(entry.windows) && entry.windows.length > maxWindowsPerOverride,
+    );
+    if (index >= 0) {
+      return `overrides[${index}].windows: at most ${maxWindowsPerOverride} windows are allowed on one date`;
+    }
+  }
+  return undefined;
+}
+
+/** Throws a 422 when a cap is exceeded, else a 400-kind DomainError listing every problem. */
 export function assertValidAvailability(input: unknown): void {
+  const cap = availabilityCapProblem(input);
+  if (cap) throw DomainError.unprocessable('calendar_cap_reached', cap);
   const errors = availabilityErrors(input);
   if (errors.length > 0) {
     throw DomainError.validation(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
@@ -61,9 +83,6 @@ export function assertValidAvailability(input: unknown): void {
 
 function weeklyErrors(weekly: unknown): FieldError[] {
   if (!Array.isArray(weekly)) return [{ field: 'weekly', message: 'must be an array' }];
-  if (weekly.length > MAX_WEEKLY_WINDOWS) {
-    return [{ field: 'weekly', message: `must have at most ${MAX_WEEKLY_WINDOWS} windows` }];
-  }
   const errors: FieldError[] = [];
   const byDay = new Map<string, ParsedWindow[]>();
   weekly.forEach((entry, index) => {
@@ -90,9 +109,6 @@ function weeklyErrors(weekly: unknown): FieldError[] {
 
 function overrideErrors(overrides: unknown): FieldError[] {
   if (!Array.isArray(overrides)) return [{ field: 'overrides', message: 'must be an array' }];
-  if (overrides.length > MAX_OVERRIDES) {
-    return [{ field: 'overrides', message: `must have at most ${MAX_OVERRIDES} dates` }];
-  }
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
   overrides.forEach((entry, index) => {
@@ -117,10 +133,6 @@ function overrideErrors(overrides: unknown): FieldError[] {
     }
     if (!Array.isArray(entry.windows)) {
       errors.push({ field: `${field}.windows`, message: 'must be an array (empty for a day off)' });
-      return;
-    }
-    if (entry.windows.length > MAX_WINDOWS_PER_OVERRIDE) {
-      errors.push({ field: `${field}.windows`, message: `must have at most ${MAX_WINDOWS_PER_OVERRIDE} windows` });
       return;
     }
     const parsed: ParsedWindow[] = [];

@@ -1,5 +1,6 @@
 import {
   BLOCKING_BOOKING_STATUSES,
+  CALENDAR_CAPS,
   type CreateTimeOffRequest,
   type ListTimeOffRequest,
   type Page,
@@ -40,6 +41,17 @@ export class TimeOffService {
 
     const saved = await this.dataSource.transaction(async (manager) => {
       await lockCounselorCalendar(manager, counselorId);
+      const upcoming = await manager
+        .createQueryBuilder(TimeOffEntity, 'off')
+        .where('off.counselor_id = :counselorId', { counselorId })
+        .andWhere('off.ends_at > now()')
+        .getCount();
+      if (upcoming >= CALENDAR_CAPS.maxUpcomingTimeOff) {
+        throw DomainError.unprocessable(
+          'calendar_cap_reached',
+          `At most ${CALENDAR_CAPS.maxUpcomingTimeOff} time-off entries may lie ahead; delete one first`,
+        );
+      }
       const clash = await manager
         .createQueryBuilder(BookingEntity, 'booking')
         .where('booking.counselor_id = :counselorId', { counselorId })

@@ -1,6 +1,6 @@
 import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
-import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
+import { cleanNewOffering, cleanOfferingChanges, offeringCapProblem } from './offering-rules';
 
 const VALID = { title: ' Intro chat ', mode: 'chat' as const, durationMinutes: 30, pricePaise: 0 };
 
@@ -39,5 +39,16 @@ describe('offering rules', () => {
     expect(cleanOfferingChanges({ id: 'x', pricePaise: 0, title: 'Free' })).toEqual({ pricePaise: 0, title: 'Free' });
     expect(fieldsNamedBy(() => cleanOfferingChanges({ id: 'x', pricePaise: 50 }))).toEqual(['pricePaise']);
     expect(fieldsNamedBy(() => cleanOfferingChanges({ id: 'x', active: 'no' as never }))).toEqual(['active']);
+  });
+});
+
+describe('offering caps', () => {
+  it('a counselor may have at most 20 offerings on offer and 50 in all', () => {
+    expect(offeringCapProblem({ active: 19, total: 49 }, 'new')).toBeUndefined();
+    expect(offeringCapProblem({ active: 20, total: 20 }, 'new')).toMatch(/at most 20 active offerings/);
+    expect(offeringCapProblem({ active: 3, total: 50 }, 'new')).toMatch(/at most 50 offerings/);
+    // Putting an inactive one back on offer does not add to the total.
+    expect(offeringCapProblem({ active: 3, total: 50 }, 'reactivated')).toBeUndefined();
+    expect(offeringCapProblem({ active: 20, total: 30 }, 'reactivated')).toMatch(/deactivate one first/);
   });
 });

@@ -58,3 +58,20 @@ export function cleanOfferingChanges(input: Partial<UpdateOfferingRequest> | und
   errors.throwIfAny();
   return changes;
 }
+
+/**
+ * Whether a counselor holding these offerings may add one (or put one back on offer): at most
+ * DIRECTORY_LIMITS.maxActiveOfferings on offer at once and maxOfferings in all. The problem, or undefined.
+ */
+export function offeringCapProblem(
+  held: { active: number; total: number },
+  adding: 'new' | 'reactivated',
+): string | undefined {
+  if (adding === 'new' && held.total >= L.maxOfferings) {
+    return `A counselor may keep at most ${L.maxOfferings} offerings, inactive ones included`;
+  }
+  if (held.active >= L.maxActiveOfferings) {
+    return `A counselor may have at most ${L.maxActiveOfferings} active offerings; deactivate one first`;
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import { CounselorEntity } from '../counselors/counselor.entity';
 import { offeringView } from '../counselors/counselor.view';
 import { OfferingEntity } from './offering.entity';
 import { assertNotSuspended, onlyWithdraws } from '../counselors/suspension-rules';
-import { cleanNewOffering, cleanOfferingChanges } from './offering-rules';
+import { cleanNewOffering, cleanOfferingChanges, offeringCapProblem } from './offering-rules';
 
 /**
  * A counselor's own offerings. Every create and update publishes the whole offering as it now is
@@ -34,6 +34,7 @@ export class OfferingsService {
     const clean = cleanNewOffering(input as never);
     const view = await this.dataSource.transaction(async (manager) => {
       assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'publish offerings');
+      this.assertRoom(await this.heldBy(manager, actor.userId), 'new');
       const offering = manager.create(OfferingEntity, {
         id: randomUUID(),
         counselorId: actor.userId,
@@ -58,8 +59,12 @@ export class OfferingsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!offering) throw DomainError.notFound('offering');
-      if (!onlyWithdraws(changes))
+      if (!onlyWithdraws(changes)) {
         assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'change offerings');
+        if (changes.active === true && !offering.active) {
+          this.assertRoom(await this.heldBy(manager, actor.userId), 'reactivated');
+        }
+      }
       if (Object.keys(changes).length > 0) await manager.update(OfferingEntity, { id }, changes);
       return this.publish(manager, id);
     });
@@ -73,10 +78,26 @@ export class OfferingsService {
     return view;
   }
 
+  private async heldBy(manager: EntityManager, counselorId: string): Promise<{ active: number; total: number }> {
+    const counts = await manager
+      .createQueryBuilder(OfferingEntity, 'offering')
+      .select('count(*) FILTER (WHERE offering.active)::int', 'active')
+      .addSelect('count(*)::int', 'total')
+      .where('offering.counselor_id = :counselorId', { counselorId })
+      .getRawOne<{ active: number; total: number }>();
+    return counts ?? { active: 0, total: 0 };
+  }
+
+  private assertRoom(held: { active: number; total: number }, adding: 'new' | 'reactivated'): void {
+    const problem = offeringCapProblem(held, adding);
+    if (problem) throw DomainError.unprocessable('offering_cap_reached', problem);
+  }
+
+  /** Serialises a counselor's offering changes (the caps count what is there), across replicas. */
   private async lockOwnProfile(manager: EntityManager, counselorId: string): Promise<CounselorEntity> {
     const counselor = await manager.findOne(CounselorEntity, {
       where: { id: counselorId },
-      lock: { mode: 'pessimistic_read' },
+      lock: { mode: 'pessimistic_write' },
       select: { id: true, status: true },
     });
     if (!counselor) throw DomainError.notFound('counselor');

@@ -72,7 +72,10 @@ export class AuthController {
   @Post('password-reset/request')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Mail a password-reset link (only if the account exists; the answer is the same)' })
-  @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiAcceptedResponse({
+    description: 'Accepted',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['accepted'] } } },
+  })
   async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<{ status: 'accepted' }> {
     await this.rpc.send(AccountsRpc.requestPasswordReset, { email: body.email });
     return { status: 'accepted' };

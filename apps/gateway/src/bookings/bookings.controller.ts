@@ -22,6 +22,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { BookingDto, BookingPageDto } from '../calendar/dto/queries.dto';
 import {
   BookingsQueryDto,
   CancelBookingDto,
@@ -62,6 +63,7 @@ export class BookingsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: BookingPageDto })
   @ApiOperation({ summary: 'My bookings as client (default) or as counselor, by start time' })
   list(@CurrentActor() actor: Actor, @Query() query: BookingsQueryDto): Promise<Page<BookingView>> {
     return this.rpc.send(BookingRpc.listBookings, { ...query }, { actor });
@@ -69,6 +71,7 @@ export class BookingsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One booking: its client, its counselor or an admin' })
+  @ApiOkResponse({ type: BookingDto })
   @ApiNotFoundResponse({ description: 'No such booking of yours' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BookingView> {
     return this.rpc.send(BookingRpc.getBooking, { id }, { actor });
@@ -88,6 +91,7 @@ export class BookingsController {
   }
 
   @Post(':id/cancel')
+  @ApiOkResponse({ type: BookingDto })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel; refund by policy (client) or in full (counselor, admin)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -102,6 +106,7 @@ export class BookingsController {
   }
 
   @Post(':id/reschedule')
+  @ApiOkResponse({ type: BookingDto })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Move to another open slot: once, at least 12 h ahead, no new payment (client)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -117,6 +122,7 @@ export class BookingsController {
   }
 
   @Post(':id/complete')
+  @ApiOkResponse({ type: BookingDto })
   @HttpCode(HttpStatus.OK)
   @Roles('counselor')
   @ApiOperation({ summary: 'Mark the session completed once it has ended (its counselor)' })
@@ -126,6 +132,7 @@ export class BookingsController {
   }
 
   @Post(':id/no-show')
+  @ApiOkResponse({ type: BookingDto })
   @HttpCode(HttpStatus.OK)
   @Roles('counselor')
   @ApiOperation({ summary: 'Mark the client absent once the session has started (its counselor)' })
@@ -135,6 +142,7 @@ export class BookingsController {
   }
 
   @Post(':id/review')
+  @ApiCreatedResponse({ description: 'The review' })
   @ApiOperation({ summary: 'Review a completed session (its client), once' })
   @ApiConflictResponse({ description: 'Already reviewed' })
   @ApiUnprocessableEntityResponse({ description: 'Not completed, or not your booking' })

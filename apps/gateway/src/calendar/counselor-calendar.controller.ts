@@ -2,6 +2,7 @@ import {
   type Actor,
   type Availability,
   type BookingView,
+  CALENDAR_CAPS,
   CalendarRpc,
   type Page,
   type TimeOffView,
@@ -17,12 +18,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { GatewayConfig } from '../config/gateway.config';
 import { AvailabilityDto, AvailabilityResponseDto } from './dto/availability.dto';
-import { CounselorBookingsQueryDto, TimeOffQueryDto } from './dto/queries.dto';
-import { CreateTimeOffDto, TimeOffResponseDto } from './dto/time-off.dto';
+import { BookingPageDto, CounselorBookingsQueryDto, TimeOffQueryDto } from './dto/queries.dto';
+import { CreateTimeOffDto, TimeOffPageDto, TimeOffResponseDto } from './dto/time-off.dto';
 
 /** The signed-in counselor's own calendar. */
 @ApiTags('calendar')
@@ -46,6 +48,11 @@ export class CounselorCalendarController {
   @ApiOperation({ summary: 'Replace the fields given (omitted fields keep their value)' })
   @ApiOkResponse({ type: AvailabilityResponseDto })
   @ApiBadRequestResponse({ description: 'Malformed or overlapping windows, unknown zone, out-of-range setting' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      `More than ${CALENDAR_CAPS.maxWeeklyWindows} weekly windows, ${CALENDAR_CAPS.maxOverrides} date overrides ` +
+      `or ${CALENDAR_CAPS.maxWindowsPerOverride} windows on one date (code calendar_cap_reached)`,
+  })
   putAvailability(@CurrentActor() actor: Actor, @Body() body: AvailabilityDto): Promise<Availability> {
     return this.rpc.send(CalendarRpc.putAvailability, body, { actor });
   }
@@ -54,18 +61,23 @@ export class CounselorCalendarController {
   @ApiOperation({ summary: 'Block a period (no slots in it)' })
   @ApiCreatedResponse({ type: TimeOffResponseDto })
   @ApiConflictResponse({ description: 'Overlaps a confirmed or pending booking' })
+  @ApiUnprocessableEntityResponse({
+    description: `${CALENDAR_CAPS.maxUpcomingTimeOff} entries that have not ended yet already (code calendar_cap_reached)`,
+  })
   createTimeOff(@CurrentActor() actor: Actor, @Body() body: CreateTimeOffDto): Promise<TimeOffView> {
     return this.rpc.send(CalendarRpc.createTimeOff, body, { actor });
   }
 
   @Get('time-off')
   @ApiOperation({ summary: 'Current and future time off (or the range asked for)' })
+  @ApiOkResponse({ type: TimeOffPageDto })
   listTimeOff(@CurrentActor() actor: Actor, @Query() query: TimeOffQueryDto): Promise<Page<TimeOffView>> {
     return this.rpc.send(CalendarRpc.listTimeOff, { ...query }, { actor });
   }
 
   @Delete('time-off/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove one of your time-off entries' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'No such time off of yours' })
   async deleteTimeOff(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
@@ -74,6 +86,7 @@ export class CounselorCalendarController {
 
   @Get('bookings')
   @ApiOperation({ summary: 'Bookings with this counselor, by start time' })
+  @ApiOkResponse({ type: BookingPageDto })
   listBookings(@CurrentActor() actor: Actor, @Query() query: CounselorBookingsQueryDto): Promise<Page<BookingView>> {
     return this.rpc.send(CalendarRpc.listCounselorBookings, { ...query }, { actor });
   }

@@ -1,4 +1,10 @@
-import { type Actor, type CounselorView, DirectoryRpc, type OfferingView } from '@haven/contracts';
+import {
+  type Actor,
+  type CounselorView,
+  DIRECTORY_LIMITS as L,
+  DirectoryRpc,
+  type OfferingView,
+} from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
@@ -8,6 +14,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { CounselorDto, CreateOfferingDto, OfferingDto, UpdateOfferingDto, UpdateProfileDto } from './dto/counselor.dto';
@@ -39,6 +46,9 @@ export class CounselorSelfController {
   @ApiOperation({ summary: 'Publish an offering (active at once)' })
   @ApiCreatedResponse({ type: OfferingDto })
   @ApiBadRequestResponse({ description: 'Bad mode, duration outside 15–120 or price neither 0 nor ≥ 100 paise' })
+  @ApiUnprocessableEntityResponse({
+    description: `Already ${L.maxActiveOfferings} active offerings, or ${L.maxOfferings} in all (code offering_cap_reached)`,
+  })
   createOffering(@CurrentActor() actor: Actor, @Body() body: CreateOfferingDto): Promise<OfferingView> {
     return this.rpc.send(DirectoryRpc.createOffering, body, { actor });
   }
@@ -47,6 +57,9 @@ export class CounselorSelfController {
   @ApiOperation({ summary: 'Retitle, reprice or (de)activate one of your offerings; bookings keep their price' })
   @ApiOkResponse({ type: OfferingDto })
   @ApiNotFoundResponse({ description: 'No such offering of yours' })
+  @ApiUnprocessableEntityResponse({
+    description: `Re-activating it would make more than ${L.maxActiveOfferings} active offerings (code offering_cap_reached)`,
+  })
   updateOffering(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

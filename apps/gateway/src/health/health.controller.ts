@@ -1,9 +1,10 @@
 import { healthPing, SERVICE_NAMES, type ServiceName } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { HealthDto } from '../openapi/health.dto';
 import { InfrastructureProbe } from './infrastructure.probe';
 
 type Status = 'up' | 'down';
@@ -19,8 +20,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Every service and every piece of infrastructure answers' })
-  @ApiServiceUnavailableResponse({ description: 'At least one is down; same shape' })
+  @ApiOperation({ summary: 'Whether every service and every piece of infrastructure answers' })
+  @ApiOkResponse({ type: HealthDto, description: 'Every service and every piece of infrastructure answers' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'At least one is down; same shape' })
   async health(
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ status: string; services: Record<string, Status> }> {

@@ -10,6 +10,21 @@ export const AVAILABILITY_LIMITS = {
   slotIntervalMinutes: { min: 5, max: 240 },
 } as const;
 
+/**
+ * What one counselor may pile up in their calendar; beyond it the request is refused with 422
+ * (`calendar_cap_reached`).
+ */
+export const CALENDAR_CAPS = {
+  /** Weekly windows over the seven days together. */
+  maxWeeklyWindows: 50,
+  /** Date overrides in one availability: a year of them, day by day. */
+  maxOverrides: 366,
+  /** Windows within one date override. */
+  maxWindowsPerOverride: 12,
+  /** Time-off entries that have not ended yet. */
+  maxUpcomingTimeOff: 100,
+} as const;
+
 /** What a counselor has before their first PUT (product.md policies). */
 export const AVAILABILITY_DEFAULTS = {
   timezone: 'Asia/Kolkata',

@@ -39,6 +39,10 @@ export const DIRECTORY_LIMITS = {
   maxReasonLength: 2000,
   maxCommentLength: 2000,
   maxSearchTextLength: 200,
+  /** Offerings a counselor may have on offer at once (a profile stays readable and bookable). */
+  maxActiveOfferings: 20,
+  /** Offerings a counselor may keep, inactive ones included (they cannot be deleted, only deactivated). */
+  maxOfferings: 50,
 } as const;
 
 export interface RegistrationDetails {

@@ -99,10 +99,26 @@ describe('RPC input', () => {
   });
 
   it('tells an instant from a local time, a bare time or an impossible date', () => {
-    for (const value of ['2026-12-01T04:30:00Z', '2026-12-01T10:00+05:30', '2026-12-01T10:00+05', '2026-12-01']) {
+    for (const value of [
+      '2026-12-01T04:30:00Z',
+      '2026-12-01T10:00+05:30',
+      '2026-12-01T10:00+05',
+      '2026-12-01',
+      '2026-12-01T00:00+14:00',
+      '2026-12-01T00:00-12:00',
+    ]) {
       expect(isInstant(value)).toBe(true);
     }
-    for (const value of ['2026-12-01T10:00:00', '10:00Z', '2026-02-30T00:00:00Z', '2026-12-01T25:00Z', '', 17]) {
+    const badOffsets = ['2030-01-01T00:00:00+99:99', '2030-01-01T00:00:00+15:00', '2030-01-01T00:00-05:60'];
+    for (const value of [
+      '2026-12-01T10:00:00',
+      '10:00Z',
+      '2026-02-30T00:00:00Z',
+      '2026-12-01T25:00Z',
+      '',
+      17,
+      ...badOffsets,
+    ]) {
       expect(isInstant(value)).toBe(false);
     }
   });

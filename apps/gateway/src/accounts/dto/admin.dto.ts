@@ -67,7 +67,11 @@ export class AuditLogEntryDto implements AuditLogEntryView {
   @ApiProperty({ example: 'user' })
   targetType: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The id of the target (a UUID for users and applications)',
+  })
   targetId: string | null;
 
   @ApiProperty({ format: 'date-time' })

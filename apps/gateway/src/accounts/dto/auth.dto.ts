@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsIanaTimeZone } from '../../common/dto/validators';
-import { IsEmailAddress, PHONE_PATTERN } from './validators';
+import { IsEmailAddress, IsPhoneNumber } from './validators';
 
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 1024;
@@ -26,7 +26,7 @@ export class RegisterDto {
   @ApiPropertyOptional({ example: '+919876543210', description: 'International format, starting with +' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
-  @Matches(PHONE_PATTERN, { message: 'must be an international phone number such as +919876543210' })
+  @IsPhoneNumber()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Kolkata', default: 'Asia/Kolkata', description: 'IANA time zone' })
@@ -36,7 +36,7 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'asha@example.com' })
+  @ApiProperty({ format: 'email', example: 'asha@example.com' })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(320, { message: 'must be at most 320 characters' })

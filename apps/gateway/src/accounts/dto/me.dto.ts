@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsIanaTimeZone, OptionalNotNull } from '../../common/dto/validators';
-import { PHONE_PATTERN } from './validators';
+import { IsPhoneNumber } from './validators';
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Asha Rao', maxLength: 100 })
@@ -14,7 +14,7 @@ export class UpdateMeDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: '+919876543210', description: 'null removes it' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
-  @Matches(PHONE_PATTERN, { message: 'must be an international phone number such as +919876543210' })
+  @IsPhoneNumber()
   phone?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })

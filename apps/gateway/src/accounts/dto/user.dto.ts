@@ -7,7 +7,7 @@ export class UserDto implements UserView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'asha@example.com' })
+  @ApiProperty({ format: 'email', example: 'asha@example.com' })
   email: string;
 
   @ApiProperty({ example: 'Asha Rao' })
@@ -39,7 +39,7 @@ export class TokenPairDto {
   @ApiProperty({ example: 'Bearer' })
   tokenType: 'Bearer';
 
-  @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 })
+  @ApiProperty({ type: 'integer', description: 'Access token lifetime in seconds', example: 900 })
   expiresIn: number;
 }
 

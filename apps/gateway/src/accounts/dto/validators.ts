@@ -1,7 +1,5 @@
+import { EMAIL_MAX_LENGTH, normalizePhone } from '@haven/contracts';
 import { isEmail, ValidateBy, type ValidationOptions } from 'class-validator';
-
-/** `+`, country code and number; spaces, dots, dashes and parentheses allowed (dropped by the service). */
-export const PHONE_PATTERN = /^\s*\+[1-9][\d\s().-]{6,24}$/;
 
 /** An e-mail address; surrounding whitespace is tolerated (the service trims and lower-cases). */
 export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
@@ -9,8 +7,23 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isEmailAddress',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && value.length <= 320 && isEmail(value.trim()),
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.trim().length <= EMAIL_MAX_LENGTH && isEmail(value.trim()),
         defaultMessage: () => 'must be an e-mail address',
+      },
+    },
+    options,
+  );
+}
+
+/** A phone number as the accounts service takes it: `+`, country code and number; spaces, dots, dashes and parentheses allowed. */
+export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPhoneNumber',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && normalizePhone(value) !== undefined,
+        defaultMessage: () => 'must be an international phone number such as +919876543210',
       },
     },
     options,

@@ -1,10 +1,7 @@
-import { AVAILABILITY_LIMITS, type Availability, WEEKDAYS, type Weekday } from '@haven/contracts';
+import { AVAILABILITY_LIMITS, type Availability, CALENDAR_CAPS, WEEKDAYS, type Weekday } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
-import { IsIanaTimeZone, OptionalNotNull } from '../../common/dto/validators';
+import { Allow } from 'class-validator';
 
-const MAX_WEEKLY_WINDOWS = 200;
-const MAX_OVERRIDES = 400;
 const START = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
@@ -34,68 +31,79 @@ export class DateOverrideDto {
   @ApiProperty({ example: '2026-12-25', format: 'date', description: 'A date in the counselor’s zone' })
   date: string;
 
-  @ApiProperty({ type: [TimeWindowDto], description: 'Replaces the weekly windows of that date; empty = day off' })
+  @ApiProperty({
+    type: [TimeWindowDto],
+    maxItems: CALENDAR_CAPS.maxWindowsPerOverride,
+    description: 'Replaces the weekly windows of that date; empty = day off',
+  })
   windows: TimeWindowDto[];
 }
 
 /**
- * Body of PUT /counselor/availability. Omitted fields keep their current value. The entries of
- * `weekly` and `overrides` are checked one by one by the booking service, which names the exact
- * field (`weekly[2].end`, `overrides[0].windows[1].start`) for malformed, inverted or overlapping
- * windows, unknown days and bad or duplicate dates; the classes above document their shape.
+ * Body of PUT /counselor/availability. Omitted fields keep their current value. The booking service
+ * checks the whole body in one pass, structure and meaning, and names every bad field
+ * (`bufferMinutes`, `weekly[2].end`, `overrides[0].windows[1].start`): checking part of it here
+ * would make a person fix their input in two rounds. The decorators below only document it.
  */
 export class AvailabilityDto implements Partial<Availability> {
   @ApiPropertyOptional({ example: 'Asia/Kolkata', description: 'IANA time zone of the windows' })
-  @OptionalNotNull()
-  @IsIanaTimeZone()
+  @Allow()
   timezone?: string;
 
-  @ApiPropertyOptional({ type: [WeeklyWindowDto] })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_WEEKLY_WINDOWS)
-  @IsObject({ each: true, message: 'each entry of $property must be an object {day, start, end}' })
+  @ApiPropertyOptional({
+    type: [WeeklyWindowDto],
+    maxItems: CALENDAR_CAPS.maxWeeklyWindows,
+    description: `At most ${CALENDAR_CAPS.maxWeeklyWindows} windows (422 beyond); windows of one day must not overlap`,
+  })
+  @Allow()
   weekly?: WeeklyWindowDto[];
 
-  @ApiPropertyOptional({ type: [DateOverrideDto] })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_OVERRIDES)
-  @IsObject({ each: true, message: 'each entry of $property must be an object {date, windows}' })
+  @ApiPropertyOptional({
+    type: [DateOverrideDto],
+    maxItems: CALENDAR_CAPS.maxOverrides,
+    description: `At most ${CALENDAR_CAPS.maxOverrides} dates (422 beyond), each date once`,
+  })
+  @Allow()
   overrides?: DateOverrideDto[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 120, example: 10, description: 'Rest after each session (minutes)' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(AVAILABILITY_LIMITS.bufferMinutes.min)
-  @Max(AVAILABILITY_LIMITS.bufferMinutes.max)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: AVAILABILITY_LIMITS.bufferMinutes.min,
+    maximum: AVAILABILITY_LIMITS.bufferMinutes.max,
+    example: 10,
+    description: 'Rest after each session (minutes)',
+  })
+  @Allow()
   bufferMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 43200, example: 120 })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(AVAILABILITY_LIMITS.minNoticeMinutes.min)
-  @Max(AVAILABILITY_LIMITS.minNoticeMinutes.max)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: AVAILABILITY_LIMITS.minNoticeMinutes.min,
+    maximum: AVAILABILITY_LIMITS.minNoticeMinutes.max,
+    example: 120,
+  })
+  @Allow()
   minNoticeMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, example: 30, description: 'How far ahead clients may book' })
-  @OptionalNotNull()
-  @IsInt()
-  @Min(AVAILABILITY_LIMITS.maxAdvanceDays.min)
-  @Max(AVAILABILITY_LIMITS.maxAdvanceDays.max)
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: AVAILABILITY_LIMITS.maxAdvanceDays.min,
+    maximum: AVAILABILITY_LIMITS.maxAdvanceDays.max,
+    example: 30,
+    description: 'How far ahead clients may book',
+  })
+  @Allow()
   maxAdvanceDays?: number;
 
   @ApiPropertyOptional({
-    minimum: 5,
-    maximum: 240,
+    type: 'integer',
+    minimum: AVAILABILITY_LIMITS.slotIntervalMinutes.min,
+    maximum: AVAILABILITY_LIMITS.slotIntervalMinutes.max,
     nullable: true,
     example: null,
     description: 'Grid step of slot starts; null = the offering’s duration',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(AVAILABILITY_LIMITS.slotIntervalMinutes.min)
-  @Max(AVAILABILITY_LIMITS.slotIntervalMinutes.max)
+  @Allow()
   slotIntervalMinutes?: number | null;
 }
 
@@ -104,8 +112,8 @@ export class AvailabilityResponseDto {
   @ApiProperty({ example: 'Asia/Kolkata' }) timezone: string;
   @ApiProperty({ type: [WeeklyWindowDto] }) weekly: WeeklyWindowDto[];
   @ApiProperty({ type: [DateOverrideDto] }) overrides: DateOverrideDto[];
-  @ApiProperty({ example: 10 }) bufferMinutes: number;
-  @ApiProperty({ example: 120 }) minNoticeMinutes: number;
-  @ApiProperty({ example: 30 }) maxAdvanceDays: number;
-  @ApiProperty({ nullable: true, example: null, type: Number }) slotIntervalMinutes: number | null;
+  @ApiProperty({ type: 'integer', example: 10 }) bufferMinutes: number;
+  @ApiProperty({ type: 'integer', example: 120 }) minNoticeMinutes: number;
+  @ApiProperty({ type: 'integer', example: 30 }) maxAdvanceDays: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) slotIntervalMinutes: number | null;
 }

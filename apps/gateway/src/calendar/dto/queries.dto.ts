@@ -1,7 +1,15 @@
-import { BOOKING_STATUSES, type BookingStatus } from '@haven/contracts';
+import {
+  BOOKING_STATUSES,
+  type BookingStatus,
+  type BookingView,
+  type CancelledBy,
+  OFFERING_MODES,
+  type OfferingMode,
+  type SlotsView,
+} from '@haven/contracts';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page.dto';
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
 import { IsInstant } from '../../common/dto/validators';
 
 export class CounselorBookingsQueryDto extends PageQueryDto {
@@ -54,3 +62,38 @@ export class SlotsQueryDto {
   @IsInstant()
   to?: string;
 }
+
+class SlotDto {
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T04:30:00.000Z' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T05:20:00.000Z' }) endsAt: string;
+}
+
+/** Response of GET /counselors/:id/slots. */
+export class SlotsDto implements SlotsView {
+  @ApiProperty({ format: 'uuid' }) counselorId: string;
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty({ type: [SlotDto], description: 'Open starts in time order, UTC' }) slots: SlotDto[];
+}
+
+/** `booking` of the API, as a counselor sees it in their calendar. */
+export class BookingDto implements BookingView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ format: 'uuid' }) counselorId: string;
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty({ enum: OFFERING_MODES }) mode: OfferingMode;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: BOOKING_STATUSES }) status: BookingStatus;
+  @ApiProperty({ type: 'integer', minimum: 0 }) pricePaise: number;
+  @ApiProperty({ example: 'INR' }) currency: 'INR';
+  @ApiPropertyOptional({ format: 'date-time', description: 'pending_payment only: when the hold ends' })
+  expiresAt?: string;
+  @ApiPropertyOptional({ format: 'uri', description: 'confirmed only' }) meetingUrl?: string;
+  @ApiPropertyOptional({ enum: ['client', 'counselor', 'admin', 'system'] }) cancelledBy?: CancelledBy;
+  @ApiPropertyOptional() cancelReason?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) rescheduledFrom?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class BookingPageDto extends pageDto(BookingDto) {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { pageDto } from '../../common/dto/page.dto';
 import { IsInstant } from '../../common/dto/validators';
 
 export class CreateTimeOffDto {
@@ -19,8 +20,10 @@ export class CreateTimeOffDto {
 }
 
 export class TimeOffResponseDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ example: '2026-12-24T00:00:00.000Z' }) startsAt: string;
-  @ApiProperty({ example: '2026-12-27T00:00:00.000Z' }) endsAt: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-24T00:00:00.000Z' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-27T00:00:00.000Z' }) endsAt: string;
   @ApiPropertyOptional() reason?: string;
 }
+
+export class TimeOffPageDto extends pageDto(TimeOffResponseDto) {}

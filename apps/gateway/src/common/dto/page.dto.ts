@@ -32,9 +32,9 @@ interface PageShape<T> {
 export function pageDto<T>(item: new () => T): new () => PageShape<T> {
   class PageOf {
     @ApiProperty({ type: item, isArray: true }) items: T[];
-    @ApiProperty() total: number;
-    @ApiProperty() page: number;
-    @ApiProperty() limit: number;
+    @ApiProperty({ type: 'integer', minimum: 0 }) total: number;
+    @ApiProperty({ type: 'integer', minimum: 1 }) page: number;
+    @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE }) limit: number;
   }
   return PageOf;
 }

@@ -47,6 +47,7 @@ export function IsWholeNumber(range: { min: number; max?: number }, options?: Va
   return ValidateBy(
     {
       name: 'isWholeNumber',
+      constraints: [range],
       validator: {
         validate: (value: unknown) =>
           typeof value === 'number' &&

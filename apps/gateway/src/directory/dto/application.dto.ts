@@ -5,13 +5,12 @@ import {
   DIRECTORY_LIMITS as L,
   ISO_639_1_CODES,
 } from '@haven/contracts';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -19,12 +18,12 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
-import { Trim, TrimEach } from '../../common/dto/validators';
+import { IsWholeNumber, Trim, TrimEach } from '../../common/dto/validators';
+import { Type } from 'class-transformer';
 import { SLUG_PATTERN } from './validators';
 
 export class RegistrationDto {
@@ -67,15 +66,14 @@ export class CreateApplicationDto {
   @MaxLength(L.maxQualificationLength, { each: true })
   qualifications: string[];
 
-  // Its body and number are checked by the directory service, which names them (registration.number).
   @ApiProperty({ type: RegistrationDto })
-  @IsObject({ message: '$property must be an object with body and number' })
+  @IsObject({ message: 'must be an object with body and number' })
+  @ValidateNested()
+  @Type(() => RegistrationDto)
   registration: RegistrationDto;
 
-  @ApiProperty({ example: 8, minimum: 0, maximum: L.maxYearsExperience })
-  @IsInt()
-  @Min(0)
-  @Max(L.maxYearsExperience)
+  @ApiProperty({ type: 'integer', example: 8, minimum: 0, maximum: L.maxYearsExperience })
+  @IsWholeNumber({ min: 0, max: L.maxYearsExperience })
   yearsExperience: number;
 
   @ApiProperty({ type: String, isArray: true, example: ['en', 'hi'], description: 'ISO 639-1 codes, lowercase' })
@@ -106,7 +104,15 @@ export class CreateApplicationDto {
  * Any of the application's fields; only while changes are requested. (A field sent as null is refused
  * by the directory service, naming it.)
  */
-export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
+export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['registration'])) {
+  // Declared here rather than inherited: the mapped type does not reliably carry `@Type()` across.
+  @ApiPropertyOptional({ type: RegistrationDto })
+  @IsOptional()
+  @IsObject({ message: 'must be an object with body and number' })
+  @ValidateNested()
+  @Type(() => RegistrationDto)
+  registration?: RegistrationDto;
+}
 
 export class ApproveApplicationDto {
   @ApiPropertyOptional({ example: 'Verified with RCI', maxLength: L.maxReasonLength })
@@ -162,7 +168,7 @@ export class ApplicationDto implements ApplicationView {
   @ApiProperty() bio: string;
   @ApiProperty({ type: String, isArray: true }) qualifications: string[];
   @ApiProperty({ type: RegistrationViewDto }) registration: RegistrationViewDto;
-  @ApiProperty() yearsExperience: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: L.maxYearsExperience }) yearsExperience: number;
   @ApiProperty({ type: String, isArray: true }) languages: string[];
   @ApiProperty({ type: String, isArray: true }) specialties: string[];
   @ApiPropertyOptional() gender?: string;

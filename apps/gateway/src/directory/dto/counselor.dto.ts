@@ -19,16 +19,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
@@ -95,10 +92,8 @@ export class CreateOfferingDto {
   @IsIn(OFFERING_MODES, { message: `$property must be one of ${OFFERING_MODES.join(', ')}` })
   mode: OfferingMode;
 
-  @ApiProperty({ minimum: L.minDurationMinutes, maximum: L.maxDurationMinutes, example: 50 })
-  @IsInt()
-  @Min(L.minDurationMinutes)
-  @Max(L.maxDurationMinutes)
+  @ApiProperty({ type: 'integer', minimum: L.minDurationMinutes, maximum: L.maxDurationMinutes, example: 50 })
+  @IsWholeNumber({ min: L.minDurationMinutes, max: L.maxDurationMinutes })
   durationMinutes: number;
 
   @ApiProperty({ description: '0 for free, else at least 100 (Rs 1)', example: 3000 })
@@ -184,8 +179,9 @@ export class OfferingDto implements OfferingView {
   @ApiProperty({ format: 'uuid' }) counselorId: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: OFFERING_MODES }) mode: OfferingMode;
-  @ApiProperty() durationMinutes: number;
-  @ApiProperty() pricePaise: number;
+  @ApiProperty({ type: 'integer', minimum: L.minDurationMinutes, maximum: L.maxDurationMinutes })
+  durationMinutes: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: L.maxPricePaise, description: '0 = free' }) pricePaise: number;
   @ApiProperty({ example: 'INR' }) currency: 'INR';
   @ApiProperty() active: boolean;
 }
@@ -201,12 +197,13 @@ export class CounselorDto implements CounselorView {
   @ApiProperty() bio: string;
   @ApiProperty({ type: String, isArray: true, example: ['en', 'hi'] }) languages: string[];
   @ApiProperty({ type: String, isArray: true, example: ['anxiety'] }) specialties: string[];
-  @ApiProperty() yearsExperience: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: L.maxYearsExperience }) yearsExperience: number;
   @ApiProperty({ type: String, isArray: true }) qualifications: string[];
   @ApiProperty({ type: PublicRegistrationDto }) registration: { body: string };
   @ApiProperty({ enum: COUNSELOR_STATUSES }) status: CounselorStatus;
-  @ApiProperty({ example: 4.5, description: '0–5, one decimal; 0 without reviews' }) rating: number;
-  @ApiProperty() reviewCount: number;
+  @ApiProperty({ minimum: 0, maximum: 5, example: 4.5, description: '0–5, one decimal; 0 without reviews' })
+  rating: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) reviewCount: number;
   @ApiProperty({ type: OfferingDto, isArray: true, description: 'Active offerings' }) offerings: OfferingDto[];
   @ApiPropertyOptional({
     type: String,
@@ -228,7 +225,7 @@ export class SpecialtyDto implements SpecialtyView {
 
 export class ReviewDto implements ReviewView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) rating: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, description: "The client's first name only" })

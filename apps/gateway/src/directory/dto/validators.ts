@@ -8,8 +8,9 @@ export function IsPricePaise(options?: ValidationOptions): PropertyDecorator {
       name: 'isPricePaise',
       target: target.constructor,
       propertyName: propertyName as string,
+      constraints: [{ min: 0, max: DIRECTORY_LIMITS.maxPricePaise }],
       options: {
-        message: `$property must be 0 (free) or a whole number of paise from ${DIRECTORY_LIMITS.minPaidPricePaise} to ${DIRECTORY_LIMITS.maxPricePaise}`,
+        message: `must be 0 (free) or a whole number of paise from ${DIRECTORY_LIMITS.minPaidPricePaise} (Rs 1) to ${DIRECTORY_LIMITS.maxPricePaise}`,
         ...options,
       },
       validator: {
