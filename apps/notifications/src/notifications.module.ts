@@ -1,3 +1,4 @@
+import { RpcTextInterceptor } from '@haven/common';
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
@@ -8,6 +9,7 @@ import {
 } from '@haven/messaging';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { BookingCopy } from './bookings/booking-copy';
 import { EmailProcessor } from './channels/email.processor';
 import { FanOutProcessor } from './channels/fan-out.processor';
@@ -72,6 +74,7 @@ export class NotificationsModule implements OnApplicationShutdown {
       controllers: [EventsController, NotificationsApiController],
       providers: [
         { provide: NotificationsConfig, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor },
         // Asks accounts for contact data and password-reset tokens while sending.
         { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.RPC_TIMEOUT_MS) },
         { provide: SMS_PROVIDER, useClass: LoggingSmsProvider },
