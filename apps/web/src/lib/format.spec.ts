@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatRupees, formatTime, timeZoneLabel } from './format';
+import { currentZoneName, dayKey, formatRupees, formatTime, timeZoneLabel } from './format';
 
 describe('formatRupees', () => {
   it('groups digits the Indian way and drops zero paise', () => {
@@ -31,5 +31,12 @@ describe('times in the viewer zone', () => {
 
   it('names the zone', () => {
     expect(timeZoneLabel('Asia/Kolkata', new Date(instant))).toBe('India Standard Time (Asia/Kolkata)');
+  });
+});
+
+describe('currentZoneName', () => {
+  it('uses the current IANA name where a browser reports an old one', () => {
+    expect(currentZoneName('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(currentZoneName('Europe/London')).toBe('Europe/London');
   });
 });

@@ -5,9 +5,22 @@ export function formatRupees(paise: number): string {
   return rupees.format(paise / 100).replace(/\.00$/, '');
 }
 
+/** Old names some browsers' ICU still reports (Chromium says Asia/Calcutta) → today's IANA names. */
+const RENAMED_ZONES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+};
+
+export function currentZoneName(zone: string): string {
+  return RENAMED_ZONES[zone] ?? zone;
+}
+
 /** The viewer's IANA zone, e.g. "Asia/Kolkata". */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** A readable zone name, e.g. "India Standard Time", for saying which zone times are shown in. */

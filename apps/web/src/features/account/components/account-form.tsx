@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FormError, TextField } from '@/components/field';
 import type { components } from '@/lib/api/schema';
 import { showApiErrors } from '@/lib/form-errors';
-import { timeZoneLabel, viewerTimeZone } from '@/lib/format';
+import { currentZoneName, timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { useUpdateMe } from '../api/me';
 
 const accountSchema = z.object({
@@ -16,7 +16,7 @@ const accountSchema = z.object({
 type AccountForm = z.infer<typeof accountSchema>;
 
 function timeZones(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
+  const known = [...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].sort();
   return known.includes(current) ? known : [current, ...known];
 }
 

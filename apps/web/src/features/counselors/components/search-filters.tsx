@@ -26,6 +26,9 @@ export function SearchFilters({ initial, onSearch }: Props) {
     formState: { errors },
   } = useForm<SearchForm>({ resolver: zodResolver(searchFormSchema), values: initial });
 
+  // Until the list arrives, the chosen specialty stays selectable so a deep link keeps its filter.
+  const specialtyOptions =
+    specialties.data ?? (initial.specialty ? [{ slug: initial.specialty, name: initial.specialty }] : []);
   const fieldId = (name: string) => `${id}-${name}`;
   const errorOf = (name: keyof SearchForm) =>
     errors[name]?.message ? (
@@ -61,7 +64,7 @@ export function SearchFilters({ initial, onSearch }: Props) {
             <label htmlFor={fieldId('specialty')}>Specialty</label>
             <select id={fieldId('specialty')} {...register('specialty')}>
               <option value="">Any specialty</option>
-              {specialties.data?.map((s) => (
+              {specialtyOptions.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
                 </option>
