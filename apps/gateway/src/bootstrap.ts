@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_REDIS, GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,6 +33,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
   app.use(helmet());
+  // Before the rate limiter: a page load fetches several assets, none of which reach a service.
+  serveWebApp(app, config.WEB_DIST_DIR);
   if (config.CORS_ORIGINS) {
     const origins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim());
     app.enableCors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['x-request-id', 'Retry-After'] });

@@ -65,6 +65,11 @@ export class GatewayConfig extends CoreConfig {
   @IsString()
   JWT_PUBLIC_KEY?: string;
 
+  /** The built web app (`npm run build`), served at `/`; relative to the working directory. */
+  @Expose()
+  @IsString()
+  WEB_DIST_DIR: string = 'dist/web';
+
   get trustProxy(): TrustProxySetting {
     const parsed = parseTrustProxy(this.TRUST_PROXY);
     if ('problem' in parsed) throw new Error(`TRUST_PROXY: ${parsed.problem}`);

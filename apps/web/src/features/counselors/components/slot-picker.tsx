@@ -1,0 +1,90 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { useSignedIn } from '@/lib/auth';
+import { dayKey, formatDay, formatTime, timeZoneLabel } from '@/lib/format';
+import { type Offering, useSlots } from '../api/counselors';
+
+const WINDOW_DAYS = 14;
+
+interface Props {
+  counselorId: string;
+  offering: Offering;
+  timeZone: string;
+}
+
+/** Open slots of one offering for the next two weeks, grouped by day in the viewer's zone. */
+export function SlotPicker({ counselorId, offering, timeZone }: Props) {
+  const signedIn = useSignedIn();
+  const [window] = useState(() => {
+    const from = new Date();
+    const to = new Date(from.getTime() + WINDOW_DAYS * 24 * 60 * 60_000);
+    return { from: from.toISOString(), to: to.toISOString() };
+  });
+  const slots = useSlots(counselorId, offering.id, window.from, window.to);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  const days = useMemo(() => {
+    const byDay = new Map<string, { startsAt: string }[]>();
+    for (const slot of slots.data?.slots ?? []) {
+      const key = dayKey(slot.startsAt, timeZone);
+      byDay.set(key, [...(byDay.get(key) ?? []), slot]);
+    }
+    return [...byDay.entries()];
+  }, [slots.data, timeZone]);
+
+  return (
+    <section className="slot-picker" aria-labelledby={`slots-${offering.id}`}>
+      <h3 id={`slots-${offering.id}`}>Open times</h3>
+      <p className="zone-note">
+        Times shown in <strong>{timeZoneLabel(timeZone)}</strong>
+      </p>
+      {slots.isPending ? (
+        <Loading label="Loading open times…" />
+      ) : slots.isError ? (
+        <ErrorNotice error={slots.error} onRetry={() => void slots.refetch()} />
+      ) : days.length === 0 ? (
+        <Empty>No open times in the next {WINDOW_DAYS} days.</Empty>
+      ) : (
+        <fieldset className="slot-days">
+          <legend className="visually-hidden">Choose a start time</legend>
+          {days.map(([key, daySlots]) => (
+            <div key={key} className="slot-day">
+              <p className="slot-day-name">{formatDay(daySlots[0]!.startsAt, timeZone)}</p>
+              <ul className="slot-list">
+                {daySlots.map((slot) => (
+                  <li key={slot.startsAt}>
+                    <button
+                      type="button"
+                      className="slot"
+                      aria-pressed={chosen === slot.startsAt}
+                      onClick={() => setChosen(slot.startsAt)}
+                    >
+                      <time dateTime={slot.startsAt}>{formatTime(slot.startsAt, timeZone)}</time>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <div className="book-row">
+        {signedIn ? (
+          <>
+            <button type="button" className="button" disabled aria-describedby={`book-note-${offering.id}`}>
+              Book
+            </button>
+            <p id={`book-note-${offering.id}`} className="muted">
+              Online booking opens soon.
+            </p>
+          </>
+        ) : (
+          <Link className="button" to={`/login?next=${encodeURIComponent(`/counselors/${counselorId}`)}`}>
+            Sign in to book
+          </Link>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 2 });
+
+/** ₹ with Indian digit grouping: 1234567_00 paise → "₹12,34,567". Whole rupees drop the paise. */
+export function formatRupees(paise: number): string {
+  return rupees.format(paise / 100).replace(/\.00$/, '');
+}
+
+/** Old names some browsers' ICU still reports (Chromium says Asia/Calcutta) → today's IANA names. */
+const RENAMED_ZONES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+};
+
+export function currentZoneName(zone: string): string {
+  return RENAMED_ZONES[zone] ?? zone;
+}
+
+/** The viewer's IANA zone, e.g. "Asia/Kolkata". */
+export function viewerTimeZone(): string {
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** A readable zone name, e.g. "India Standard Time", for saying which zone times are shown in. */
+export function timeZoneLabel(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat('en-IN', { timeZone, timeZoneName: 'long' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part ? `${part.value} (${timeZone})` : timeZone;
+}
+
+/** "Mon, 7 Dec" in the given zone. */
+export function formatDay(instant: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-IN', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(instant),
+  );
+}
+
+/** "4:30 pm" in the given zone. */
+export function formatTime(instant: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-IN', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the given zone, for grouping slots by day. */
+export function dayKey(instant: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+}

@@ -1,0 +1,206 @@
+import { waitFor } from '@haven/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookableCounselor, type BookableCounselor } from '../support/booking';
+import { DESKTOP, expectAccessible, launchBrowser, PHONE, webOrigin, withPage } from '../support/browser';
+import { api, uniqueEmail } from '../support/http';
+
+/** The browser works on a busy machine: give each expectation time. */
+const soon = { timeout: 15_000 };
+const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** Letters only: a word the directory's text search matches, unique to this run. */
+const marker = `zw${Math.random()
+  .toString(36)
+  .replace(/[^a-z]/g, '')
+  .slice(0, 8)}x`;
+
+describe('the web app, served by the gateway', () => {
+  it('answers deep links with the app, caches hashed assets for a year, and leaves the API and docs alone', async () => {
+    const deepLink = await fetch(`${webOrigin()}/counselors/some-id?x=1`);
+    expect(deepLink.status).toBe(200);
+    expect(deepLink.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(deepLink.headers.get('cache-control')).toBe('no-cache');
+    expect(deepLink.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await deepLink.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+
+    const asset = await fetch(`${webOrigin()}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    expect((await fetch(`${webOrigin()}/assets/missing-1234.js`)).status).toBe(404);
+    const unknownApi = await fetch(`${webOrigin()}/api/v1/no-such-route`);
+    expect(unknownApi.status).toBe(404);
+    expect(unknownApi.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await fetch(`${webOrigin()}/docs-json`)).headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
+describe('the web app in a browser', () => {
+  let browser: Browser;
+  let anxious: BookableCounselor;
+  let couples: BookableCounselor;
+
+  beforeAll(async () => {
+    const availability = {
+      timezone: 'Asia/Kolkata',
+      weekly: ALL_DAYS.map((day) => ({ day, start: '09:00', end: '13:00' })),
+      bufferMinutes: 0,
+      minNoticeMinutes: 0,
+      maxAdvanceDays: 30,
+    };
+    [browser, anxious, couples] = await Promise.all([
+      launchBrowser(),
+      bookableCounselor({
+        label: 'meera',
+        application: {
+          displayName: 'Dr. Meera Iyer',
+          specialties: ['anxiety'],
+          bio: `Anxiety and exam stress. ${marker}`,
+        },
+        offering: { title: 'Video session', pricePaise: 1_50_000 },
+        availability,
+      }),
+      bookableCounselor({
+        label: 'kabir',
+        application: {
+          displayName: 'Kabir Shah',
+          specialties: ['relationships'],
+          bio: `Couples and family. ${marker}`,
+        },
+        availability,
+      }),
+    ]);
+    // Both are searchable before the browser looks.
+    await waitFor(
+      async () => {
+        const found = await api('GET', `/counselors?q=${marker}`);
+        return found.body?.total === 2 ? true : undefined;
+      },
+      { what: 'both counselors to be searchable', timeoutMs: 15_000 },
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const journeys = [
+    {
+      name: 'phone',
+      viewport: PHONE,
+      timezoneId: 'Asia/Kolkata',
+      zone: 'India Standard Time (Asia/Kolkata)',
+      nine: /^9:00\s?am$/i,
+    },
+    // The counselor's 09:00 in Kolkata is 12:30 in Tokyo (neither zone has summer time).
+    {
+      name: 'desktop',
+      viewport: DESKTOP,
+      timezoneId: 'Asia/Tokyo',
+      zone: 'Japan Standard Time (Asia/Tokyo)',
+      nine: /^12:30\s?pm$/i,
+    },
+  ];
+
+  for (const journey of journeys) {
+    it(`${journey.name}: a visitor searches, filters by specialty, and sees a profile's offerings and slots in their zone`, async () => {
+      const options = {
+        viewport: journey.viewport,
+        timezoneId: journey.timezoneId,
+      };
+      await withPage(browser, `search-${journey.name}`, options, async (page) => {
+        await page.goto(`${webOrigin()}/`);
+        await expect.poll(() => page.getByRole('link', { name: 'Call 14416' }).isVisible(), soon).toBe(true);
+        await page.getByLabel('What would you like help with?').fill(marker);
+        await page.getByRole('button', { name: 'Search' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: '2 counselors' }).isVisible(), soon).toBe(true);
+        await expectAccessible(page);
+
+        await page.getByText('Filters').click();
+        const specialty = page.getByLabel('Specialty');
+        await expect.poll(() => specialty.locator('option[value="anxiety"]').count(), soon).toBe(1);
+        await specialty.selectOption('anxiety');
+        await page.getByRole('button', { name: 'Search' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: '1 counselor' }).isVisible(), soon).toBe(true);
+        expect(new URL(page.url()).searchParams.get('specialty')).toBe('anxiety');
+        await expect.poll(() => page.getByRole('link', { name: 'Kabir Shah' }).count(), soon).toBe(0);
+        await expectAccessible(page);
+
+        // The filtered search is a link: a reload shows the same results.
+        await page.reload();
+        await expect.poll(() => page.getByRole('heading', { name: '1 counselor' }).isVisible(), soon).toBe(true);
+
+        await page.getByRole('link', { name: 'Dr. Meera Iyer' }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('Dr. Meera Iyer');
+        expect(new URL(page.url()).pathname).toBe(`/counselors/${anxious.id}`);
+        await expect.poll(() => page.getByText('₹1,500').isVisible(), soon).toBe(true);
+        await expect
+          .poll(() => page.locator('.slot-picker .zone-note').textContent(), soon)
+          .toContain(`Times shown in ${journey.zone}`);
+        const slots = page.locator('.slot');
+        await expect.poll(() => slots.count(), soon).toBeGreaterThan(0);
+        const times = (await slots.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+        expect(
+          times.some((text) => journey.nine.test(text)),
+          times.join(', '),
+        ).toBe(true);
+        await expect.poll(() => page.getByRole('link', { name: 'Sign in to book' }).isVisible(), soon).toBe(true);
+        await expectAccessible(page);
+
+        // The profile is a deep link too.
+        await page.reload();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('Dr. Meera Iyer');
+        expect(couples.id).not.toBe(anxious.id);
+      });
+    });
+  }
+
+  it('registration shows the API’s field error beside the field, then signs in, edits the account, signs out and back in', async () => {
+    const email = uniqueEmail('web');
+    const password = 'a calm long passphrase';
+    await withPage(browser, 'account-phone', { viewport: PHONE, timezoneId: 'Asia/Kolkata' }, async (page) => {
+      await page.goto(`${webOrigin()}/register`);
+      await page.getByLabel('Your name').fill('Priya Nair');
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(password);
+      const phone = page.getByLabel('Phone (optional)');
+      await phone.fill('12345');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect.poll(() => phone.getAttribute('aria-invalid'), soon).toBe('true');
+      const errorId = (await phone.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+      expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/international phone number/);
+      await expectAccessible(page);
+
+      await phone.fill('+919876543210');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Account' }).isVisible(), soon).toBe(true);
+
+      await page.getByRole('link', { name: 'Account' }).click();
+      await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya Nair');
+      expect(await page.getByLabel('Time zone').inputValue()).toBe('Asia/Kolkata');
+      await page.getByLabel('Name').fill('Priya N.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.getByText('Saved.').isVisible(), soon).toBe(true);
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).isVisible(), soon).toBe(true);
+
+      // Signed out, the account page asks to sign in and returns there after.
+      await page.goto(`${webOrigin()}/account`);
+      await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), soon).toBe(true);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent(), soon).toMatch(/.+/);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya N.');
+      expect(new URL(page.url()).pathname).toBe('/account');
+      await expectAccessible(page);
+    });
+  });
+});
