@@ -1,9 +1,11 @@
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
+  CreateRpcRequestLedger1764800000000,
   InboxMessage,
   OutboxMessage,
   RpcClient,
+  RpcRequestRecord,
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -41,11 +43,13 @@ export const DIRECTORY_ENTITIES = [
   OfferingEntity,
   ReviewEntity,
   ReviewEligibilityEntity,
+  RpcRequestRecord,
 ];
 export const DIRECTORY_MIGRATIONS = [
   CreateMessagingTables1764300000000,
   CreateDirectoryTables1764500000000,
   AccountStates1764700000001,
+  CreateRpcRequestLedger1764800000000,
 ];
 
 /** Counselor applications and vetting, public profiles, offerings, specialties, search and reviews. */

@@ -3,7 +3,6 @@ import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@have
 import { TcpProxy, waitFor } from '@haven/testing';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { connect as amqpConnect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

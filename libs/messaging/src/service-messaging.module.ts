@@ -16,6 +16,7 @@ import { EventPublisher } from './events/event-publisher';
 import { InboxService } from './inbox/inbox.service';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { RpcRequestLedger } from './rpc/rpc-request-ledger';
 
 export interface ServiceMessagingOptions {
   service: ServiceName;
@@ -61,7 +62,8 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 
 /**
  * What every service gets for messaging: the outbox (write events in your transaction), the relay
- * that publishes them, the inbox (apply each event once) and the health ping the gateway calls.
+ * that publishes them, the inbox (apply each event once), the ledger that makes creating RPCs safe
+ * to redeliver, and the health ping the gateway calls.
  */
 @Global()
 @Module({})
@@ -85,9 +87,14 @@ export class ServiceMessagingModule {
           inject: [SERVICE_DATA_SOURCE],
           useFactory: (dataSource: DataSource) => new InboxService(dataSource),
         },
+        {
+          provide: RpcRequestLedger,
+          inject: [SERVICE_DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => new RpcRequestLedger(dataSource),
+        },
         OutboxRelayLifecycle,
       ],
-      exports: [OutboxService, OutboxRelay, InboxService, EventPublisher],
+      exports: [OutboxService, OutboxRelay, InboxService, EventPublisher, RpcRequestLedger],
     };
   }
 }

@@ -6,6 +6,7 @@ import type { RmqContext } from '@nestjs/microservices';
 import type { Channel, Message } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lastValueFrom, Observable, toArray } from 'rxjs';
+import { settleDelivery } from '../settle-delivery';
 
 const MAX_RETRY_DELAY_MS = 3000;
 /** While the database is unreachable a held event is retried this often at most. */
@@ -43,7 +44,7 @@ export class EventAckInterceptor implements NestInterceptor {
         this.handleHoldingThroughOutages(next, channel, event).then(
           (values) => {
             if (values !== CHANNEL_GONE) {
-              this.settle(() => channel.ack(message));
+              settleDelivery(this.logger, () => channel.ack(message));
               values.forEach((value) => subscriber.next(value));
             }
             subscriber.complete();
@@ -106,15 +107,6 @@ export class EventAckInterceptor implements NestInterceptor {
       `handling ${event?.type ?? 'an event'} failed (attempt ${attempt}); it will be retried or dead-lettered`,
     );
     await sleep(Math.min(100 * 2 ** attempt, MAX_RETRY_DELAY_MS));
-    this.settle(() => channel.nack(message, false, true));
-  }
-
-  /** A channel that closed since delivery cannot settle; the broker redelivers the message itself. */
-  private settle(action: () => void): void {
-    try {
-      action();
-    } catch (error) {
-      this.logger.warn(`could not settle a delivery: ${(error as Error).message}`);
-    }
+    settleDelivery(this.logger, () => channel.nack(message, false, true));
   }
 }
