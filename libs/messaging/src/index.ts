@@ -17,3 +17,4 @@ export * from './rpc/rpc-input';
 export * from './service-app';
 export * from './service-messaging.module';
 export * from './topology';
+export * from './outbox/outbox-backlog';

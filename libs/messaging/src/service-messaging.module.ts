@@ -14,9 +14,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventPublisher } from './events/event-publisher';
 import { InboxService } from './inbox/inbox.service';
+import { outboxBacklog } from './outbox/outbox-backlog';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { RpcRequestLedger } from './rpc/rpc-request-ledger';
+import { deadLetterQueue } from './topology';
 
 export interface ServiceMessagingOptions {
   service: ServiceName;
@@ -31,15 +33,17 @@ class ServiceHealthController {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(SERVICE_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
   ) {}
 
+  /** Whether the service's database answers, plus what waits in its outbox and dead-letter queue. */
   @MessagePattern(HEALTH_PING)
   async ping(): Promise<HealthPingResponse> {
-    const database = await this.dataSource.query('SELECT 1').then(
-      () => 'up' as const,
-      () => 'down' as const,
-    );
-    return { service: this.service, database };
+    const [outbox, deadLetters] = await Promise.all([
+      outboxBacklog(this.dataSource).catch(() => null),
+      this.publisher.queueDepth(deadLetterQueue(this.service)).catch(() => null),
+    ]);
+    return { service: this.service, database: outbox ? 'up' : 'down', deadLetters, outbox };
   }
 }
 
