@@ -18,3 +18,5 @@ export * from './service-app';
 export * from './service-messaging.module';
 export * from './topology';
 export * from './outbox/outbox-backlog';
+export * from './dead-letters/dead-letter-queue';
+export * from './dead-letters/dlq-command';
