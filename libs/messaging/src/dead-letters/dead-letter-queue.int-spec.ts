@@ -3,7 +3,14 @@ import { createEmptyVhost, waitFor } from '@haven/testing';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declareEventTopology, deadLetterQueue, EVENT_DELIVERY_LIMIT, EVENTS_EXCHANGE, eventsQueue } from '../topology';
+import {
+  declareEventTopology,
+  deadLetterQueue,
+  EVENT_DELIVERY_LIMIT,
+  EVENTS_EXCHANGE,
+  eventsQueue,
+  UNROUTED_QUEUE,
+} from '../topology';
 import { parseDlqCommand, runDlqCommand, type DlqCommand } from './dlq-command';
 
 describe('the dead-letter queue command against real RabbitMQ', () => {
@@ -93,5 +100,26 @@ describe('the dead-letter queue command against real RabbitMQ', () => {
     await waitFor(async () => ((await depth(eventsQueue('booking'))) === 1 ? true : undefined), {
       what: 'the second replayed event in booking’s queue',
     });
+  });
+
+  it('replays an event published before any queue took its type, once one does', async () => {
+    const id = randomUUID();
+    const type = 'test.not-yet-consumed';
+    channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify({ pattern: type, data: { id, type } })), {
+      messageId: id,
+      persistent: true,
+    });
+    await waitFor(async () => ((await depth(UNROUTED_QUEUE)) === 1 ? true : undefined), { what: 'the unrouted event' });
+    const listed = await run('list', 'unrouted');
+    expect(listed.output).toMatch(new RegExp(`#1  ${id}  ${type}`));
+
+    // A consumer subscribes later: its queue gets bound to the type, then the event is replayed to it.
+    await channel.bindQueue(eventsQueue('directory'), EVENTS_EXCHANGE, type);
+    expect((await run('replay', 'unrouted', id)).code).toBe(0);
+    const delivered = await waitFor(
+      async () => (await channel.get(eventsQueue('directory'), { noAck: true })) || undefined,
+    );
+    expect(delivered.properties.messageId).toBe(id);
+    expect(await depth(UNROUTED_QUEUE)).toBe(0);
   });
 });

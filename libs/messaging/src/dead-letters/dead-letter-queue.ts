@@ -1,6 +1,6 @@
 import type { ServiceName } from '@haven/contracts';
 import { type Channel, type ChannelModel, type ConfirmChannel, connect as amqpConnect, type GetMessage } from 'amqplib';
-import { deadLetterQueue, EVENTS_EXCHANGE } from '../topology';
+import { deadLetterQueue, EVENTS_EXCHANGE, UNROUTED_QUEUE } from '../topology';
 
 /** More than any DLQ should ever hold; browsing stops there. */
 const BROWSE_LIMIT = 10_000;
@@ -71,10 +71,14 @@ export function matchesReference(letter: DeadLetter, reference: string): boolean
   return /^\d+$/.test(reference) ? letter.position === Number(reference) : letter.messageId === reference;
 }
 
+/** A service's dead letters, or `unrouted`: the events published while no queue was bound to their type. */
+export type DeadLetterSource = ServiceName | 'unrouted';
+
 /**
- * A service's dead-letter queue (`<service>.events.dlq`): browse it without losing anything, and
- * replay chosen events to the events exchange with their original routing key. A replayed event
- * reaches every service bound to its type; those that applied it already skip it (inbox).
+ * A service's dead-letter queue (`<service>.events.dlq`), or the unrouted queue: browse it without
+ * losing anything, and replay chosen events to the events exchange with their original routing key.
+ * A replayed event reaches every service bound to its type; those that applied it already skip it
+ * (inbox).
  */
 export class DeadLetterQueue {
   private constructor(
@@ -82,10 +86,10 @@ export class DeadLetterQueue {
     readonly queue: string,
   ) {}
 
-  static async open(rabbitmqUrl: string, service: ServiceName): Promise<DeadLetterQueue> {
+  static async open(rabbitmqUrl: string, source: DeadLetterSource): Promise<DeadLetterQueue> {
     const connection = await amqpConnect(rabbitmqUrl);
     connection.on('error', () => undefined);
-    const queue = deadLetterQueue(service);
+    const queue = source === 'unrouted' ? UNROUTED_QUEUE : deadLetterQueue(source);
     const probe = await connection.createChannel();
     probe.on('error', () => undefined);
     try {

@@ -11,6 +11,7 @@ describe('parseDlqCommand', () => {
       service: 'accounts',
       reference: 'all',
     });
+    expect(parseDlqCommand(['list', 'unrouted'])).toEqual({ action: 'list', service: 'unrouted' });
     expect(parseDlqCommand(['replay', 'accounts', 'abc'])).toEqual({
       action: 'replay',
       service: 'accounts',

@@ -1,18 +1,20 @@
-import { SERVICE_NAMES, type ServiceName } from '@haven/contracts';
-import { type DeadLetter, DeadLetterQueue, matchesReference } from './dead-letter-queue';
+import { SERVICE_NAMES } from '@haven/contracts';
+import { type DeadLetter, DeadLetterQueue, type DeadLetterSource, matchesReference } from './dead-letter-queue';
 
 export const DLQ_USAGE = [
   'usage:',
   '  npm run dlq -- list <service>                       every dead letter of the service, oldest first',
   '  npm run dlq -- show <service> <n|messageId>         one dead letter in full (headers and event)',
   '  npm run dlq -- replay <service> <n|messageId>|--all  republish to haven.events with its routing key',
-  `services: ${SERVICE_NAMES.join(', ')}`,
+  `services: ${SERVICE_NAMES.join(', ')}, or "unrouted" for events published while no queue took their type`,
 ].join('\n');
 
+const SOURCES: readonly DeadLetterSource[] = [...SERVICE_NAMES, 'unrouted'];
+
 export type DlqCommand =
-  | { action: 'list'; service: ServiceName }
-  | { action: 'show'; service: ServiceName; reference: string }
-  | { action: 'replay'; service: ServiceName; reference: string | 'all' };
+  | { action: 'list'; service: DeadLetterSource }
+  | { action: 'show'; service: DeadLetterSource; reference: string }
+  | { action: 'replay'; service: DeadLetterSource; reference: string | 'all' };
 
 /** Reads the command line; returns a readable problem instead of a command when it is wrong. */
 export function parseDlqCommand(args: string[]): DlqCommand | { problem: string } {
@@ -21,11 +23,11 @@ export function parseDlqCommand(args: string[]): DlqCommand | { problem: string 
   if (action !== 'list' && action !== 'show' && action !== 'replay') {
     return { problem: `unknown action "${action}"\n${DLQ_USAGE}` };
   }
-  if (!service) return { problem: `${action} needs a service (${SERVICE_NAMES.join(', ')})` };
-  if (!(SERVICE_NAMES as readonly string[]).includes(service)) {
-    return { problem: `unknown service "${service}" (one of ${SERVICE_NAMES.join(', ')})` };
+  if (!service) return { problem: `${action} needs a service (${SOURCES.join(', ')})` };
+  if (!(SOURCES as readonly string[]).includes(service)) {
+    return { problem: `unknown service "${service}" (one of ${SOURCES.join(', ')})` };
   }
-  const known = service as ServiceName;
+  const known = service as DeadLetterSource;
   if (extra.length > 0) return { problem: `unexpected "${extra.join(' ')}"\n${DLQ_USAGE}` };
   if (action === 'list') {
     return reference === undefined ? { action, service: known } : { problem: `list takes no "${reference}"` };
