@@ -75,7 +75,10 @@ describe('the event topology declared from the contracts', () => {
       } finally {
         await publisher.close();
       }
-      expect((await channel.checkQueue(eventsQueue('accounts'))).messageCount).toBe(1);
+      await waitFor(
+        async () => ((await channel.checkQueue(eventsQueue('accounts'))).messageCount === 1 ? true : undefined),
+        { what: 'the early event to wait in the accounts queue' },
+      );
 
       @Module({
         imports: [
@@ -131,8 +134,12 @@ describe('the event topology declared from the contracts', () => {
       what: 'the unroutable event after the upgrade',
     });
     // The bindings from the contracts are back: accounts and booking both consume counselor.approved.
-    expect((await channel.checkQueue(eventsQueue('accounts'))).messageCount).toBe(1);
-    expect((await channel.checkQueue(eventsQueue('booking'))).messageCount).toBe(1);
+    for (const service of ['accounts', 'booking'] as const) {
+      await waitFor(
+        async () => ((await channel.checkQueue(eventsQueue(service))).messageCount === 1 ? true : undefined),
+        { what: `counselor.approved in ${eventsQueue(service)} after the upgrade` },
+      );
+    }
 
     const again: string[] = [];
     await declareEventTopology(vhost.url, (line) => again.push(line));
