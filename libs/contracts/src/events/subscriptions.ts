@@ -12,13 +12,14 @@ import type { EventContract } from './envelope';
  */
 export const EVENT_SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly EventContract<unknown>[]>> = {
   accounts: [
+    AccountsEvents.updated,
     DirectoryEvents.approved,
     DirectoryEvents.rejected,
     DirectoryEvents.changesRequested,
     DirectoryEvents.suspended,
     DirectoryEvents.reinstated,
   ],
-  directory: [BookingEvents.completed],
+  directory: [AccountsEvents.updated, BookingEvents.completed],
   booking: [
     AccountsEvents.registered,
     AccountsEvents.updated,
