@@ -1,6 +1,6 @@
 import { defineEvent, type EventEnvelope } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { TcpProxy, waitFor } from '@haven/testing';
+import { createEmptyVhost, TcpProxy, waitFor } from '@haven/testing';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { connect as amqpConnect } from 'amqplib';
@@ -62,6 +62,7 @@ describe('a database outage while events flow', () => {
   let app: INestApplication;
   let dataSource: DataSource;
   let publisher: EventPublisher;
+  let vhost: { url: string; remove(): Promise<void> };
 
   const publish = (note: string) =>
     publisher.publish({
@@ -76,7 +77,9 @@ describe('a database outage while events flow', () => {
 
   beforeAll(async () => {
     databaseUrl = `${inject('databaseUrl')}_outage`;
-    rabbitmqUrl = inject('rabbitmqUrl');
+    // Its own vhost: booking's event queue would otherwise also collect other files' real events.
+    vhost = await createEmptyVhost('outage');
+    rabbitmqUrl = vhost.url;
     await ensureDatabaseExists(databaseUrl);
     const database = new URL(databaseUrl);
     databaseProxy = await TcpProxy.start(database.hostname, Number(database.port || 5432));
@@ -114,6 +117,7 @@ describe('a database outage while events flow', () => {
     await app?.close();
     await dataSource?.destroy();
     await databaseProxy?.stop();
+    await vhost?.remove();
     await dropDatabase(databaseUrl);
   });
 
