@@ -28,7 +28,23 @@ export const EVENT_SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly EventCon
     DirectoryEvents.reinstated,
     DirectoryEvents.offeringChanged,
   ],
-  notifications: [],
+  notifications: [
+    AccountsEvents.passwordResetRequested,
+    DirectoryEvents.applicationSubmitted,
+    DirectoryEvents.approved,
+    DirectoryEvents.rejected,
+    DirectoryEvents.changesRequested,
+    DirectoryEvents.suspended,
+    BookingEvents.confirmed,
+    BookingEvents.cancelled,
+    BookingEvents.rescheduled,
+    BookingEvents.expired,
+    BookingEvents.completed,
+    BookingEvents.paymentFailed,
+    BookingEvents.refundProcessed,
+    BookingEvents.refundFailed,
+    BookingEvents.reconciliationCompleted,
+  ],
 };
 
 /** The routing keys a service's event queue is bound to. */
