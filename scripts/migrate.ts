@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { CoreConfig, loadConfig, runMain } from '@haven/common';
 import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@haven/database';
+import { declareEventTopology } from '@haven/messaging';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.module';
 import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
@@ -36,6 +37,19 @@ export async function migrateAll(databaseUrl: string, log: (line: string) => voi
   }
 }
 
+/** Declares every exchange, event queue, binding and dead-letter queue the contracts name. */
+export async function declareBrokerTopology(
+  rabbitmqUrl: string,
+  log: (line: string) => void = console.warn,
+): Promise<void> {
+  await declareEventTopology(rabbitmqUrl, log);
+  log('rabbitmq: event queues and bindings declared');
+}
+
 if (require.main === module) {
-  runMain(async () => migrateAll(loadConfig(CoreConfig).DATABASE_URL));
+  runMain(async () => {
+    const config = loadConfig(CoreConfig);
+    await migrateAll(config.DATABASE_URL);
+    await declareBrokerTopology(config.RABBITMQ_URL);
+  });
 }

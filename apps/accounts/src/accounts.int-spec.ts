@@ -2,7 +2,7 @@ import { AccountsRpc, type AuthSession } from '@haven/contracts';
 import { DomainError, loadConfig } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { RpcClient, startServiceApp } from '@haven/messaging';
-import { domainRejectionOf, waitFor } from '@haven/testing';
+import { createEmptyVhost, domainRejectionOf, waitFor } from '@haven/testing';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +18,6 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'warn',
   DATABASE_URL: databaseUrl,
-  RABBITMQ_URL: inject('rabbitmqUrl'),
   REDIS_URL: inject('redisUrl'),
   REDIS_PREFIX: `${inject('redisPrefix')}_accounts`,
   BOOTSTRAP_ADMIN_EMAIL: 'First.Admin@Example.com',
@@ -56,6 +55,8 @@ class CapturingLogger implements LoggerService {
 let replicas: INestApplication[] = [];
 let rpc: RpcClient;
 let pool: Pool;
+/** Its own vhost: the event queues are declared up front and would collect other files' events. */
+let vhost: { url: string; remove(): Promise<void> };
 
 async function startReplica(): Promise<INestApplication> {
   const config = loadConfig(AccountsConfig, env);
@@ -69,6 +70,8 @@ async function startReplica(): Promise<INestApplication> {
 
 beforeAll(async () => {
   await ensureDatabaseExists(databaseUrl);
+  vhost = await createEmptyVhost('accounts');
+  env.RABBITMQ_URL = vhost.url;
   // Three replicas boot at the same moment, each trying to create the bootstrap admin.
   replicas = await Promise.all([startReplica(), startReplica(), startReplica()]);
   rpc = new RpcClient(env.RABBITMQ_URL!, 10_000);
@@ -79,6 +82,7 @@ afterAll(async () => {
   await rpc?.close();
   await Promise.all(replicas.map((app) => app.close()));
   await pool?.end();
+  await vhost?.remove();
   await dropDatabase(databaseUrl);
 });
 

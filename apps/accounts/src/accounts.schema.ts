@@ -1,4 +1,10 @@
-import { CreateMessagingTables1764300000000, InboxMessage, OutboxMessage } from '@haven/messaging';
+import {
+  CreateMessagingTables1764300000000,
+  CreateRpcRequestLedger1764800000000,
+  InboxMessage,
+  OutboxMessage,
+  RpcRequestRecord,
+} from '@haven/messaging';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { CreateAccountsTables1764400000000 } from './migrations/1764400000000-CreateAccountsTables';
@@ -7,9 +13,18 @@ import { PasswordResetRequest } from './password-reset/password-reset-request.en
 import { User } from './users/user.entity';
 
 /** Everything the `accounts` schema holds; shared by the service module and the CLI. */
-export const ACCOUNTS_ENTITIES = [OutboxMessage, InboxMessage, User, RefreshToken, PasswordResetRequest, AuditLogEntry];
+export const ACCOUNTS_ENTITIES = [
+  OutboxMessage,
+  InboxMessage,
+  User,
+  RefreshToken,
+  PasswordResetRequest,
+  AuditLogEntry,
+  RpcRequestRecord,
+];
 export const ACCOUNTS_MIGRATIONS = [
   CreateMessagingTables1764300000000,
   CreateAccountsTables1764400000000,
   RightsVersionAndResetRequests1764700000000,
+  CreateRpcRequestLedger1764800000000,
 ];

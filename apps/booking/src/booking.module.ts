@@ -3,8 +3,10 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
+  CreateRpcRequestLedger1764800000000,
   InboxMessage,
   OutboxMessage,
+  RpcRequestRecord,
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -40,6 +42,7 @@ export const BOOKING_ENTITIES = [
   AccountStateEntity,
   PaymentEntity,
   RefundEntity,
+  RpcRequestRecord,
 ];
 export const BOOKING_MIGRATIONS = [
   CreateMessagingTables1764300000000,
@@ -47,6 +50,7 @@ export const BOOKING_MIGRATIONS = [
   CreateUserZones1764400000001,
   CreateAccountStates1764700000001,
   CreatePaymentTables1764800000000,
+  CreateRpcRequestLedger1764800000000,
 ];
 
 @Module({})

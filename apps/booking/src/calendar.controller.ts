@@ -48,7 +48,7 @@ export class CalendarController {
 
   @MessagePattern(CalendarRpc.createTimeOff.pattern)
   createTimeOff(@Payload() request: RpcRequest<CreateTimeOffRequest>): Promise<TimeOffView> {
-    return this.timeOff.create(counselorIdOf(request), request.body);
+    return this.timeOff.create(counselorIdOf(request), request.body, request.meta);
   }
 
   @MessagePattern(CalendarRpc.deleteTimeOff.pattern)

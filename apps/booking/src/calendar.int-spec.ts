@@ -10,7 +10,7 @@ import {
 } from '@haven/contracts';
 import { DomainError, loadConfig } from '@haven/common';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
-import { waitFor } from '@haven/testing';
+import { createEmptyVhost, waitFor } from '@haven/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -26,6 +26,7 @@ let app: INestApplication;
 let publisher: EventPublisher;
 let rpc: RpcClient;
 let pool: Pool;
+let vhost: { url: string; remove(): Promise<void> };
 
 const DAY = 24 * 3_600_000;
 
@@ -34,7 +35,8 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: inject('databaseUrl'),
-    RABBITMQ_URL: inject('rabbitmqUrl'),
+    // Its own vhost: the event queues are declared up front and would collect other files' events.
+    RABBITMQ_URL: (vhost = await createEmptyVhost('calendar')).url,
     REDIS_URL: inject('redisUrl'),
     REDIS_PREFIX: inject('redisPrefix'),
   };
@@ -55,6 +57,7 @@ afterAll(async () => {
   await publisher?.close();
   await app?.close();
   await pool?.end();
+  await vhost?.remove();
 });
 
 async function publish<T>(contract: EventContract<T>, data: T, occurredAt = new Date()): Promise<string> {

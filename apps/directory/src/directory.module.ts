@@ -3,9 +3,11 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
+  CreateRpcRequestLedger1764800000000,
   InboxMessage,
   OutboxMessage,
   RpcClient,
+  RpcRequestRecord,
   ServiceMessagingModule,
 } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -43,11 +45,13 @@ export const DIRECTORY_ENTITIES = [
   OfferingEntity,
   ReviewEntity,
   ReviewEligibilityEntity,
+  RpcRequestRecord,
 ];
 export const DIRECTORY_MIGRATIONS = [
   CreateMessagingTables1764300000000,
   CreateDirectoryTables1764500000000,
   AccountStates1764700000001,
+  CreateRpcRequestLedger1764800000000,
 ];
 
 /** Counselor applications and vetting, public profiles, offerings, specialties, search and reviews. */

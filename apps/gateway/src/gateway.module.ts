@@ -11,6 +11,7 @@ import { RightsVersionCheck } from './auth/rights-version.check';
 import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfig } from './config/gateway.config';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { InfrastructureProbe } from './health/infrastructure.probe';
 import { DirectoryGatewayModule } from './directory/directory.module';
 import { NotificationsGatewayModule } from './notifications/notifications.module';
@@ -80,6 +81,7 @@ export class GatewayModule {
         NotificationsGatewayModule,
       ],
       controllers: [HealthController],
+      providers: [HealthService],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './errors';
 export * from './events/envelope';
+export * from './events/subscriptions';
 export * from './pagination';
 export * from './rpc/define';
 export * from './rpc/envelope';

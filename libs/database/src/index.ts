@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './service-data-source';
 export * from './sql-errors';
 export * from './service-database.module';
+export * from './infrastructure-errors';

@@ -14,6 +14,7 @@ import { OnEvent } from './events/on-event.decorator';
 import { InboxService } from './inbox/inbox.service';
 import { InboxMessage } from './inbox/inbox-message.entity';
 import { CreateMessagingTables1764300000000 } from './messaging-tables.migration';
+import { outboxBacklog } from './outbox/outbox-backlog';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { OutboxService } from './outbox/outbox.service';
 import { RpcClient, RpcTimeoutError, RpcUnavailableError } from './rpc/rpc-client';
@@ -176,6 +177,10 @@ describe('messaging backbone against real PostgreSQL and RabbitMQ', () => {
     await dataSource.transaction((manager) => outbox.add(manager, TestHappened, { note: 'during outage' }));
     await sleep(1500);
     expect(await unpublished()).toHaveLength(1);
+    // What the service's health ping reports while it waits.
+    const backlog = await outboxBacklog(dataSource);
+    expect(backlog.unpublished).toBe(1);
+    expect(backlog.oldestAgeSeconds).toBeGreaterThanOrEqual(1);
     expect((await effects()).map((e) => e.note)).not.toContain('during outage');
 
     await proxy.restore();
@@ -185,6 +190,7 @@ describe('messaging backbone against real PostgreSQL and RabbitMQ', () => {
     });
     expect((await effects()).filter((e) => e.note === 'during outage')).toHaveLength(1);
     expect(await unpublished()).toHaveLength(0);
+    expect(await outboxBacklog(dataSource)).toEqual({ unpublished: 0, oldestAgeSeconds: null });
   });
 
   it('applies a redelivered event only once', async () => {

@@ -4,9 +4,9 @@ import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventAckInterceptor } from './events/event-ack.interceptor';
-import { RpcContextInterceptor } from './rpc/rpc-context.interceptor';
+import { RpcRequestInterceptor } from './rpc/rpc-request.interceptor';
 import { RpcErrorFilter } from './rpc/rpc-exception.filter';
-import { eventServerOptions, rpcServerOptions } from './topology';
+import { declareEventTopology, eventServerOptions, rpcServerOptions } from './topology';
 
 export interface ServiceAppOptions {
   service: ServiceName;
@@ -17,14 +17,16 @@ export interface ServiceAppOptions {
 }
 
 /**
- * Creates and starts a backend service: no HTTP port, an RPC server on its queue and, when it
- * consumes events, an event server on `<service>.events`.
+ * Creates and starts a backend service: the broker's event topology declared, no HTTP port, an RPC
+ * server on its queue and, when it consumes events, an event server on `<service>.events`.
  */
 export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger(options.service, options.logLevel));
+  // Before anything publishes or consumes: events published before their consumer first runs wait in its queue.
+  await declareEventTopology(options.rabbitmqUrl, (line) => logger.log(line, 'Topology'));
   const app = await NestFactory.create(module as never, { logger, bufferLogs: false });
   app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor(), new EventAckInterceptor());
+  app.useGlobalInterceptors(new RpcRequestInterceptor(), new EventAckInterceptor());
   app.connectMicroservice(rpcServerOptions(options.rabbitmqUrl, options.service), { inheritAppConfig: true });
   if (options.consumesEvents) {
     app.connectMicroservice(eventServerOptions(options.rabbitmqUrl, options.service), { inheritAppConfig: true });

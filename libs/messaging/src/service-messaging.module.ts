@@ -14,8 +14,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventPublisher } from './events/event-publisher';
 import { InboxService } from './inbox/inbox.service';
+import { outboxBacklog } from './outbox/outbox-backlog';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { RpcRequestLedger } from './rpc/rpc-request-ledger';
+import { deadLetterQueue } from './topology';
 
 export interface ServiceMessagingOptions {
   service: ServiceName;
@@ -30,15 +33,17 @@ class ServiceHealthController {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(SERVICE_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
   ) {}
 
+  /** Whether the service's database answers, plus what waits in its outbox and dead-letter queue. */
   @MessagePattern(HEALTH_PING)
   async ping(): Promise<HealthPingResponse> {
-    const database = await this.dataSource.query('SELECT 1').then(
-      () => 'up' as const,
-      () => 'down' as const,
-    );
-    return { service: this.service, database };
+    const [outbox, deadLetters] = await Promise.all([
+      outboxBacklog(this.dataSource).catch(() => null),
+      this.publisher.queueDepth(deadLetterQueue(this.service)).catch(() => null),
+    ]);
+    return { service: this.service, database: outbox ? 'up' : 'down', deadLetters, outbox };
   }
 }
 
@@ -61,7 +66,8 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 
 /**
  * What every service gets for messaging: the outbox (write events in your transaction), the relay
- * that publishes them, the inbox (apply each event once) and the health ping the gateway calls.
+ * that publishes them, the inbox (apply each event once), the ledger that makes creating RPCs safe
+ * to redeliver, and the health ping the gateway calls.
  */
 @Global()
 @Module({})
@@ -85,9 +91,14 @@ export class ServiceMessagingModule {
           inject: [SERVICE_DATA_SOURCE],
           useFactory: (dataSource: DataSource) => new InboxService(dataSource),
         },
+        {
+          provide: RpcRequestLedger,
+          inject: [SERVICE_DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => new RpcRequestLedger(dataSource),
+        },
         OutboxRelayLifecycle,
       ],
-      exports: [OutboxService, OutboxRelay, InboxService, EventPublisher],
+      exports: [OutboxService, OutboxRelay, InboxService, EventPublisher, RpcRequestLedger],
     };
   }
 }

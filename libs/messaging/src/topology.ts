@@ -1,17 +1,26 @@
-import type { ServiceName } from '@haven/contracts';
+import { SERVICE_NAMES, type ServiceName, subscribedEventTypes } from '@haven/contracts';
 import { Transport, type RmqOptions } from '@nestjs/microservices';
+import { type Channel, connect as amqpConnect, type Options } from 'amqplib';
 
 /** Durable topic exchange every domain event is published to; the routing key is the event type. */
 export const EVENTS_EXCHANGE = 'haven.events';
+/** Where the events exchange sends what no queue is bound to, so an event nobody routes is kept. */
+export const UNROUTED_EXCHANGE = 'haven.events.unrouted';
+export const UNROUTED_QUEUE = 'haven.events.unrouted';
+export const EVENTS_EXCHANGE_ARGUMENTS = { 'alternate-exchange': UNROUTED_EXCHANGE };
 /** Where a service's events go after their last failed attempt, one `<service>.events.dlq` queue each. */
 export const DEAD_LETTER_EXCHANGE = 'haven.dead-letter';
 /** Attempts before an event is dead-lettered (the quorum queue counts redeliveries for us). */
 export const EVENT_DELIVERY_LIMIT = 5;
 export const EVENT_PREFETCH = 20;
+/** RPC requests a service works on at once; the rest wait in its queue (and expire there). */
+export const RPC_PREFETCH = 16;
 
 export const rpcQueue = (service: ServiceName): string => service;
 export const eventsQueue = (service: ServiceName): string => `${service}.events`;
 export const deadLetterQueue = (service: ServiceName): string => `${service}.events.dlq`;
+
+const SOCKET_OPTIONS = { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 };
 
 /** Options shared by the RPC server of a service and every client that calls it: they must agree. */
 export function rpcQueueOptions(url: string, service: ServiceName): NonNullable<RmqOptions['options']> {
@@ -20,19 +29,44 @@ export function rpcQueueOptions(url: string, service: ServiceName): NonNullable<
     queue: rpcQueue(service),
     queueOptions: { durable: true },
     persistent: false,
-    // Direct reply-to needs auto-ack; RPC requests carry an expiration instead of being redelivered.
+    // The client's direct reply-to needs auto-ack; the server overrides this (see rpcServerOptions).
     noAck: true,
-    socketOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+    socketOptions: SOCKET_OPTIONS,
   };
 }
 
+/**
+ * The service side of RPC: a bounded prefetch and manual ack after the handler has answered, so a
+ * replica that dies mid-request hands it back to the queue for another one.
+ */
 export function rpcServerOptions(url: string, service: ServiceName): RmqOptions {
-  return { transport: Transport.RMQ, options: { ...rpcQueueOptions(url, service), maxConnectionAttempts: -1 } };
+  return {
+    transport: Transport.RMQ,
+    options: {
+      ...rpcQueueOptions(url, service),
+      noAck: false,
+      prefetchCount: RPC_PREFETCH,
+      maxConnectionAttempts: -1,
+    },
+  };
+}
+
+/** A service's event queue: quorum, a bounded number of redeliveries, then its dead-letter queue. */
+export function eventsQueueOptions(service: ServiceName): Options.AssertQueue {
+  return {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': EVENT_DELIVERY_LIMIT,
+      'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE,
+      'x-dead-letter-routing-key': eventsQueue(service),
+    },
+  };
 }
 
 /**
- * The service's own durable event queue on the topic exchange: manual ack, a bounded number of
- * redeliveries counted by the broker (quorum queue `x-delivery-limit`), then the dead-letter queue.
+ * The service's own durable event queue on the topic exchange, consumed with manual ack. Declared
+ * with exactly the arguments `assertEventTopology` uses, or the broker would refuse one of them.
  */
 export function eventServerOptions(url: string, service: ServiceName): RmqOptions {
   return {
@@ -40,23 +74,75 @@ export function eventServerOptions(url: string, service: ServiceName): RmqOption
     options: {
       urls: [url],
       queue: eventsQueue(service),
-      queueOptions: {
-        durable: true,
-        arguments: {
-          'x-queue-type': 'quorum',
-          'x-delivery-limit': EVENT_DELIVERY_LIMIT,
-          'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE,
-          'x-dead-letter-routing-key': eventsQueue(service),
-        },
-      },
+      queueOptions: eventsQueueOptions(service),
       exchange: EVENTS_EXCHANGE,
       exchangeType: 'topic',
+      exchangeArguments: EVENTS_EXCHANGE_ARGUMENTS,
       wildcards: true,
       noAck: false,
       prefetchCount: EVENT_PREFETCH,
       persistent: true,
       maxConnectionAttempts: -1,
-      socketOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+      socketOptions: SOCKET_OPTIONS,
     },
   };
+}
+
+/** The channel operations the topology needs (an amqplib channel or an amqp-connection-manager one). */
+type TopologyChannel = Pick<Channel, 'assertExchange' | 'assertQueue' | 'bindQueue'>;
+
+/**
+ * Declares the whole event topology from the contracts: the events exchange and its alternate
+ * exchange with the unrouted queue, the dead-letter exchange, and for every service its event
+ * queue bound to the events it consumes (`EVENT_SUBSCRIPTIONS`) and its dead-letter queue.
+ * Idempotent; every app runs it on connect, whichever starts first.
+ */
+export async function assertEventTopology(channel: TopologyChannel): Promise<void> {
+  await channel.assertExchange(UNROUTED_EXCHANGE, 'fanout', { durable: true });
+  await channel.assertQueue(UNROUTED_QUEUE, { durable: true });
+  await channel.bindQueue(UNROUTED_QUEUE, UNROUTED_EXCHANGE, '');
+  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true, arguments: EVENTS_EXCHANGE_ARGUMENTS });
+  await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
+  for (const service of SERVICE_NAMES) {
+    await channel.assertQueue(eventsQueue(service), eventsQueueOptions(service));
+    for (const type of subscribedEventTypes(service)) {
+      await channel.bindQueue(eventsQueue(service), EVENTS_EXCHANGE, type);
+    }
+    await channel.assertQueue(deadLetterQueue(service), { durable: true });
+    await channel.bindQueue(deadLetterQueue(service), DEAD_LETTER_EXCHANGE, eventsQueue(service));
+  }
+}
+
+const PRECONDITION_FAILED = 406;
+
+/**
+ * Connects once and declares the event topology, upgrading a broker set up by an older version:
+ * `haven.events` used to be declared without an alternate exchange, and RabbitMQ refuses to
+ * redeclare an exchange with other arguments (PRECONDITION_FAILED). The old exchange is then
+ * deleted and declared anew; deleting it drops only its bindings, which the topology restores at
+ * once (queued messages stay in their queues, and a publish that fails meanwhile is retried from
+ * the outbox).
+ */
+export async function declareEventTopology(url: string, log: (line: string) => void = () => undefined): Promise<void> {
+  const connection = await amqpConnect(url);
+  connection.on('error', () => undefined);
+  try {
+    const probe = await connection.createChannel();
+    probe.on('error', () => undefined);
+    try {
+      await probe.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true, arguments: EVENTS_EXCHANGE_ARGUMENTS });
+      await probe.close();
+    } catch (error) {
+      if ((error as { code?: number }).code !== PRECONDITION_FAILED) throw error;
+      log(`exchange ${EVENTS_EXCHANGE} predates its alternate exchange; declaring it anew (bindings are restored)`);
+      const upgrade = await connection.createChannel();
+      await upgrade.deleteExchange(EVENTS_EXCHANGE);
+      await upgrade.close();
+    }
+    const channel = await connection.createChannel();
+    await assertEventTopology(channel);
+    await channel.close();
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
 }

@@ -18,7 +18,7 @@ export class AuthController {
 
   @MessagePattern(AccountsRpc.register.pattern)
   register(@Payload() request: RpcRequest<RegisterRequest>): Promise<AuthSession> {
-    return this.auth.register(bodyOf(request));
+    return this.auth.register(bodyOf(request), request.meta);
   }
 
   @MessagePattern(AccountsRpc.login.pattern)

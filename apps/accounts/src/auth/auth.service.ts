@@ -4,14 +4,14 @@ import {
   type AuthSession,
   type LoginRequest,
   type RegisterRequest,
+  type RpcMeta,
   type TokenPair,
 } from '@haven/contracts';
 import { DomainError, looksLikeOpaqueToken } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { OutboxService } from '@haven/messaging';
+import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   checkEmail,
@@ -48,45 +48,54 @@ export class AuthService {
     private readonly signer: AccessTokenSigner,
     private readonly refreshTokens: RefreshTokensService,
     private readonly throttle: LoginThrottle,
+    private readonly requests: RpcRequestLedger,
   ) {}
 
-  async register(input: Partial<RegisterRequest>): Promise<AuthSession> {
+  /** Safe to redeliver: a redelivered registration answers with the account its first delivery created. */
+  async register(input: Partial<RegisterRequest>, meta?: Partial<RpcMeta>): Promise<AuthSession> {
     const email = checkEmail(input.email);
     const password = checkPassword(input.password);
     const name = checkName(input.name);
     const phone = input.phone === undefined || input.phone === null ? null : checkPhone(input.phone);
     const timezone = input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone);
 
-    if (await UsersQueries.findByEmail(this.dataSource.manager, email)) throw emailTaken();
+    const holder = await UsersQueries.findByEmail(this.dataSource.manager, email);
+    if (holder && holder.id !== RpcRequestLedger.createdIdOf(meta)) throw emailTaken();
     const passwordHash = await this.hasher.hash(password);
-    const now = new Date();
-    const user = Object.assign(new User(), {
-      id: randomUUID(),
-      email,
-      passwordHash,
-      name,
-      phone,
-      timezone,
-      roles: ['client'],
-      active: true,
-      rightsVersion: 0,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies User);
 
-    let refreshToken: string;
+    let registered: { user: User; refreshToken: string };
     try {
-      refreshToken = await this.dataSource.transaction(async (manager) => {
-        await manager.insert(User, user);
-        await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
-        return this.refreshTokens.issue(manager, user.id);
+      registered = await this.requests.createOnce(meta, {
+        create: async (manager, id) => {
+          const now = new Date();
+          const user = Object.assign(new User(), {
+            id,
+            email,
+            passwordHash,
+            name,
+            phone,
+            timezone,
+            roles: ['client'],
+            active: true,
+            rightsVersion: 0,
+            createdAt: now,
+            updatedAt: now,
+          } satisfies User);
+          await manager.insert(User, user);
+          await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
+          return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
+        },
+        replay: async (manager, id) => {
+          const user = await manager.findOneByOrFail(User, { id });
+          return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
+        },
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    this.logger.log({ msg: 'user registered', userId: user.id });
-    return this.session(user, refreshToken);
+    this.logger.log({ msg: 'user registered', userId: registered.user.id });
+    return this.session(registered.user, registered.refreshToken);
   }
 
   async login(input: Partial<LoginRequest>): Promise<AuthSession> {

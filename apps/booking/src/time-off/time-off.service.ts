@@ -4,10 +4,11 @@ import {
   type CreateTimeOffRequest,
   type ListTimeOffRequest,
   type Page,
+  type RpcMeta,
   type TimeOffView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUuid, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
+import { isUuid, optionalInstant, pageOf, parseInstant, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,9 +26,13 @@ export const MAX_REASON_LENGTH = 500;
  */
 @Injectable()
 export class TimeOffService {
-  constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('booking') private readonly dataSource: DataSource,
+    private readonly requests: RpcRequestLedger,
+  ) {}
 
-  async create(counselorId: string, input: CreateTimeOffRequest): Promise<TimeOffView> {
+  /** Safe to redeliver: a redelivered create answers with the time off it created. */
+  async create(counselorId: string, input: CreateTimeOffRequest, meta?: Partial<RpcMeta>): Promise<TimeOffView> {
     const startsAt = parseInstant(input.startsAt, 'startsAt');
     const endsAt = parseInstant(input.endsAt, 'endsAt');
     if (endsAt <= startsAt) throw DomainError.invalidField('endsAt', 'must be after startsAt');
@@ -39,34 +44,37 @@ export class TimeOffService {
       throw DomainError.invalidField('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
     }
 
-    const saved = await this.dataSource.transaction(async (manager) => {
-      await lockCounselorCalendar(manager, counselorId);
-      const upcoming = await manager
-        .createQueryBuilder(TimeOffEntity, 'off')
-        .where('off.counselor_id = :counselorId', { counselorId })
-        .andWhere('off.ends_at > now()')
-        .getCount();
-      if (upcoming >= CALENDAR_CAPS.maxUpcomingTimeOff) {
-        throw DomainError.unprocessable(
-          'calendar_cap_reached',
-          `At most ${CALENDAR_CAPS.maxUpcomingTimeOff} time-off entries may lie ahead; delete one first`,
-        );
-      }
-      const clash = await manager
-        .createQueryBuilder(BookingEntity, 'booking')
-        .where('booking.counselor_id = :counselorId', { counselorId })
-        .andWhere('booking.status IN (:...statuses)', { statuses: [...BLOCKING_BOOKING_STATUSES] })
-        .andWhere('booking.starts_at < :endsAt AND booking.ends_at > :startsAt', { startsAt, endsAt })
-        .orderBy('booking.starts_at', 'ASC')
-        .getOne();
-      if (clash) {
-        throw DomainError.conflict(
-          'time_off_overlaps_booking',
-          `Time off overlaps a ${clash.status === 'confirmed' ? 'confirmed' : 'pending'} booking ` +
-            `(${clash.id}, ${clash.startsAt.toISOString()}); cancel it first`,
-        );
-      }
-      return manager.save(manager.create(TimeOffEntity, { counselorId, startsAt, endsAt, reason }));
+    const saved = await this.requests.createOnce(meta, {
+      replay: (manager, id) => manager.findOneByOrFail(TimeOffEntity, { id }),
+      create: async (manager, id) => {
+        await lockCounselorCalendar(manager, counselorId);
+        const upcoming = await manager
+          .createQueryBuilder(TimeOffEntity, 'off')
+          .where('off.counselor_id = :counselorId', { counselorId })
+          .andWhere('off.ends_at > now()')
+          .getCount();
+        if (upcoming >= CALENDAR_CAPS.maxUpcomingTimeOff) {
+          throw DomainError.unprocessable(
+            'calendar_cap_reached',
+            `At most ${CALENDAR_CAPS.maxUpcomingTimeOff} time-off entries may lie ahead; delete one first`,
+          );
+        }
+        const clash = await manager
+          .createQueryBuilder(BookingEntity, 'booking')
+          .where('booking.counselor_id = :counselorId', { counselorId })
+          .andWhere('booking.status IN (:...statuses)', { statuses: [...BLOCKING_BOOKING_STATUSES] })
+          .andWhere('booking.starts_at < :endsAt AND booking.ends_at > :startsAt', { startsAt, endsAt })
+          .orderBy('booking.starts_at', 'ASC')
+          .getOne();
+        if (clash) {
+          throw DomainError.conflict(
+            'time_off_overlaps_booking',
+            `Time off overlaps a ${clash.status === 'confirmed' ? 'confirmed' : 'pending'} booking ` +
+              `(${clash.id}, ${clash.startsAt.toISOString()}); cancel it first`,
+          );
+        }
+        return manager.save(manager.create(TimeOffEntity, { id, counselorId, startsAt, endsAt, reason }));
+      },
     });
     return toTimeOffView(saved);
   }

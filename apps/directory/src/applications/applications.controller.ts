@@ -18,7 +18,7 @@ export class ApplicationsController {
 
   @MessagePattern(DirectoryRpc.submitApplication.pattern)
   submit(@Payload() request: RpcRequest<ApplicationInput>): Promise<ApplicationView> {
-    return this.applications.submit(actorOf(request), request.body);
+    return this.applications.submit(actorOf(request), request.body, request.meta);
   }
 
   @MessagePattern(DirectoryRpc.getMyApplication.pattern)

@@ -8,13 +8,13 @@ import {
   DirectoryEvents,
   type ListApplicationsRequest,
   type Page,
+  type RpcMeta,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { isUuid, OutboxService, pageOf, uuidOrNotFound } from '@haven/messaging';
+import { isUuid, OutboxService, pageOf, RpcRequestLedger, uuidOrNotFound } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks, assertActiveAdmin } from '../accounts/account-checks';
 import { FieldErrors, text } from '../common/fields';
@@ -41,46 +41,51 @@ export class ApplicationsService {
     private readonly outbox: OutboxService,
     private readonly specialties: SpecialtiesService,
     private readonly accounts: AccountChecks,
+    private readonly requests: RpcRequestLedger,
   ) {}
 
-  async submit(actor: Actor, input: unknown): Promise<ApplicationView> {
+  /** Safe to redeliver: a redelivered submission answers with the application it created. */
+  async submit(actor: Actor, input: unknown, meta?: Partial<RpcMeta>): Promise<ApplicationView> {
     const clean = cleanApplicationInput(input, await this.specialties.slugs(), { partial: false }) as ApplicationInput;
-    const view = await this.dataSource.transaction(async (manager) => {
-      await lockUserVetting(manager, actor.userId);
-      const existing = await manager.find(ApplicationEntity, {
-        where: { userId: actor.userId },
-        select: { id: true, status: true },
-      });
-      const isCounselor = await manager.exists(CounselorEntity, { where: { id: actor.userId } });
-      assertMayApply(
-        existing.map((application) => application.status),
-        isCounselor,
-      );
-      const now = new Date();
-      const application = manager.create(ApplicationEntity, {
-        id: randomUUID(),
-        userId: actor.userId,
-        status: 'submitted',
-        ...toColumns(clean),
-        reviewerNote: null,
-        reviewerId: null,
-        submittedAt: now,
-        decidedAt: null,
-      });
-      try {
-        await manager.insert(ApplicationEntity, application);
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw DomainError.conflict('application_open', 'You already have an open application');
+    const view = await this.requests.createOnce(meta, {
+      replay: async (manager, id) => applicationView(await manager.findOneByOrFail(ApplicationEntity, { id })),
+      create: async (manager, id) => {
+        await lockUserVetting(manager, actor.userId);
+        const existing = await manager.find(ApplicationEntity, {
+          where: { userId: actor.userId },
+          select: { id: true, status: true },
+        });
+        const isCounselor = await manager.exists(CounselorEntity, { where: { id: actor.userId } });
+        assertMayApply(
+          existing.map((application) => application.status),
+          isCounselor,
+        );
+        const now = new Date();
+        const application = manager.create(ApplicationEntity, {
+          id,
+          userId: actor.userId,
+          status: 'submitted',
+          ...toColumns(clean),
+          reviewerNote: null,
+          reviewerId: null,
+          submittedAt: now,
+          decidedAt: null,
+        });
+        try {
+          await manager.insert(ApplicationEntity, application);
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw DomainError.conflict('application_open', 'You already have an open application');
+          }
+          throw error;
         }
-        throw error;
-      }
-      await this.outbox.add(manager, DirectoryEvents.applicationSubmitted, {
-        applicationId: application.id,
-        userId: actor.userId,
-        resubmission: false,
-      });
-      return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: application.id }));
+        await this.outbox.add(manager, DirectoryEvents.applicationSubmitted, {
+          applicationId: application.id,
+          userId: actor.userId,
+          resubmission: false,
+        });
+        return applicationView(await manager.findOneByOrFail(ApplicationEntity, { id: application.id }));
+      },
     });
     return view;
   }

@@ -21,7 +21,7 @@ export class OfferingsController {
 
   @MessagePattern(DirectoryRpc.createOffering.pattern)
   create(@Payload() request: RpcRequest<CreateOfferingRequest>): Promise<OfferingView> {
-    return this.offerings.create(actorWithRole(request, 'counselor'), request.body);
+    return this.offerings.create(actorWithRole(request, 'counselor'), request.body, request.meta);
   }
 
   @MessagePattern(DirectoryRpc.updateOffering.pattern)

@@ -1,9 +1,14 @@
-import { type Actor, DirectoryEvents, type OfferingView, type UpdateOfferingRequest } from '@haven/contracts';
+import {
+  type Actor,
+  DirectoryEvents,
+  type OfferingView,
+  type RpcMeta,
+  type UpdateOfferingRequest,
+} from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUuid, OutboxService } from '@haven/messaging';
+import { isUuid, OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { offeringView } from '../counselors/counselor.view';
@@ -20,6 +25,7 @@ export class OfferingsService {
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly requests: RpcRequestLedger,
   ) {}
 
   async listMine(actor: Actor): Promise<OfferingView[]> {
@@ -30,20 +36,24 @@ export class OfferingsService {
     return rows.map(offeringView);
   }
 
-  async create(actor: Actor, input: unknown): Promise<OfferingView> {
+  /** Safe to redeliver: a redelivered create answers with the offering it created. */
+  async create(actor: Actor, input: unknown, meta?: Partial<RpcMeta>): Promise<OfferingView> {
     const clean = cleanNewOffering(input as never);
-    const view = await this.dataSource.transaction(async (manager) => {
-      assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'publish offerings');
-      this.assertRoom(await this.heldBy(manager, actor.userId), 'new');
-      const offering = manager.create(OfferingEntity, {
-        id: randomUUID(),
-        counselorId: actor.userId,
-        ...clean,
-        currency: 'INR',
-        active: true,
-      });
-      await manager.insert(OfferingEntity, offering);
-      return this.publish(manager, offering.id);
+    const view = await this.requests.createOnce(meta, {
+      replay: async (manager, id) => offeringView(await manager.findOneByOrFail(OfferingEntity, { id })),
+      create: async (manager, id) => {
+        assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'publish offerings');
+        this.assertRoom(await this.heldBy(manager, actor.userId), 'new');
+        const offering = manager.create(OfferingEntity, {
+          id,
+          counselorId: actor.userId,
+          ...clean,
+          currency: 'INR',
+          active: true,
+        });
+        await manager.insert(OfferingEntity, offering);
+        return this.publish(manager, offering.id);
+      },
     });
     return view;
   }

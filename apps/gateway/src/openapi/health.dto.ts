@@ -15,4 +15,11 @@ export class HealthDto {
     example: Object.fromEntries(COMPONENTS.map((component) => [component, 'up'])),
   })
   services: Record<string, 'up' | 'down'>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Per service: its dead-letter queue depth and outbox backlog (unpublished events, oldest age)',
+  })
+  details: Record<string, unknown>;
 }

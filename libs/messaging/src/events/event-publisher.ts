@@ -2,14 +2,13 @@ import type { EventEnvelope, ServiceName } from '@haven/contracts';
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
-import { DEAD_LETTER_EXCHANGE, deadLetterQueue, EVENTS_EXCHANGE, eventsQueue } from '../topology';
+import { assertEventTopology, EVENTS_EXCHANGE } from '../topology';
 
 const PUBLISH_TIMEOUT_MS = 5000;
 
 /**
  * Publishes envelopes to the events exchange on a confirm channel: `publish` resolves only once the
- * broker has taken the message. Also (re)declares the exchanges and this service's dead-letter
- * queue on every reconnect.
+ * broker has taken the message. Also (re)declares the whole event topology on every reconnect.
  */
 export class EventPublisher {
   private readonly logger = new Logger(EventPublisher.name);
@@ -19,18 +18,13 @@ export class EventPublisher {
   constructor(url: string, service: ServiceName) {
     this.connection = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
     this.connection.on('disconnect', ({ err }) =>
-      this.logger.warn(`event publisher lost the broker: ${err?.message ?? 'closed'}`),
+      this.logger.warn(`${service} event publisher lost the broker: ${err?.message ?? 'closed'}`),
     );
-    this.connection.on('connect', () => this.logger.log('event publisher connected to the broker'));
+    this.connection.on('connect', () => this.logger.log(`${service} event publisher connected to the broker`));
     this.channel = this.connection.createChannel({
       json: false,
       confirm: true,
-      setup: async (channel: ConfirmChannel) => {
-        await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-        await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
-        await channel.assertQueue(deadLetterQueue(service), { durable: true });
-        await channel.bindQueue(deadLetterQueue(service), DEAD_LETTER_EXCHANGE, eventsQueue(service));
-      },
+      setup: (channel: ConfirmChannel) => assertEventTopology(channel),
     });
   }
 
@@ -49,6 +43,11 @@ export class EventPublisher {
       headers: { 'x-correlation-id': envelope.correlationId },
       timeout: PUBLISH_TIMEOUT_MS,
     });
+  }
+
+  /** How many messages wait in a queue (e.g. a dead-letter queue), as the broker counts them. */
+  async queueDepth(queue: string): Promise<number> {
+    return (await this.channel.checkQueue(queue)).messageCount;
   }
 
   async close(): Promise<void> {

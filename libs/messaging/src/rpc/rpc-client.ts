@@ -42,7 +42,9 @@ export interface RpcSendOptions {
 
 /**
  * Request/reply to the services over RabbitMQ. Each request expires in the queue when its caller
- * stops waiting, so a service coming back after an outage never acts on requests nobody awaits.
+ * stops waiting, and carries that deadline, so a service never starts work nobody awaits (after an
+ * outage, or a redelivery). Each carries its own id too, which makes creating requests safe to
+ * redeliver (`RpcRequestLedger`).
  */
 export class RpcClient {
   private readonly logger = new Logger(RpcClient.name);
@@ -62,7 +64,10 @@ export class RpcClient {
   ): Promise<TResponse> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId() ?? randomUUID();
-    const request: RpcRequest<TRequest> = { meta: { correlationId, actor: options.actor }, body };
+    const request: RpcRequest<TRequest> = {
+      meta: { correlationId, actor: options.actor, requestId: randomUUID(), deadline: Date.now() + timeoutMs },
+      body,
+    };
     const record = new RmqRecordBuilder(request)
       .setOptions({ expiration: String(timeoutMs), headers: { 'x-correlation-id': correlationId } })
       .build();

@@ -801,6 +801,10 @@ export interface components {
             services: {
                 [key: string]: "up" | "down";
             };
+            /** @description Per service: its dead-letter queue depth and outbox backlog (unpublished events, oldest age) */
+            details: {
+                [key: string]: unknown;
+            };
         };
         WeeklyWindowDto: {
             /**
@@ -1540,7 +1544,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every service and every piece of infrastructure answers */
+            /** @description Every service and every piece of infrastructure answers. `details` has, per service, its dead-letter queue depth and outbox backlog. Checked at most every 2 s, whoever asks. */
             200: {
                 headers: {
                     [name: string]: unknown;
