@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { accessLogMiddleware } from './common/access-log.middleware';
@@ -13,6 +13,7 @@ import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_REDIS, GatewayModule } from './gateway.module';
+import { rootIndex } from './root-index';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = '1mb';
@@ -49,6 +50,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(jsonBodyErrors);
 
+  (app.getHttpAdapter().getInstance() as Express).get('/', rootIndex);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
