@@ -12,5 +12,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# Mount points of the JWT key volumes (docker-compose.yml): a new volume takes this owner.
+RUN mkdir -p /keys/private /keys/public && chown -R node:node /keys
 USER node
 CMD ["node", "dist/apps/gateway/src/main.js"]

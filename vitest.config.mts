@@ -23,7 +23,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'],
+          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'scripts/**/*.spec.ts'],
           environment: 'node',
           setupFiles: ['reflect-metadata'],
         },
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           setupFiles: ['reflect-metadata'],
-          include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts'],
+          include: ['apps/**/*.int-spec.ts', 'libs/**/*.int-spec.ts', 'scripts/**/*.int-spec.ts'],
           globalSetup: ['tests/setup/integration.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

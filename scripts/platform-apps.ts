@@ -1,31 +1,43 @@
-import { isLocalUrl, resolveRazorpayApiUrl } from '@haven/common';
+import 'reflect-metadata';
+import { type CoreConfig, isLocalUrl, resolveRazorpayApiUrl } from '@haven/common';
 import type { ServiceName } from '@haven/contracts';
+import type { styleText } from 'node:util';
+import { AccountsConfig } from '../apps/accounts/src/config/accounts.config';
+import { BookingConfig } from '../apps/booking/src/config/booking.config';
+import { DirectoryConfig } from '../apps/directory/src/config/directory.config';
+import { GatewayConfig } from '../apps/gateway/src/config/gateway.config';
+import { NotificationsConfig } from '../apps/notifications/src/config/notifications.config';
+import { RazorpaySandboxConfig } from '../apps/razorpay-sandbox/src/config/razorpay-sandbox.config';
 
 export interface PlatformApp {
   name: ServiceName | 'gateway' | 'razorpay-sandbox';
+  /** The built entry point, relative to the repository root. */
   entry: string;
-  color: string;
+  /** What the app validates at boot, so `npm start` can report bad variables before starting anything. */
+  config: new () => CoreConfig;
+  color: Parameters<typeof styleText>[0];
 }
 
-const RAZORPAY_SANDBOX: PlatformApp = {
+export const RAZORPAY_SANDBOX: PlatformApp = {
   name: 'razorpay-sandbox',
   entry: 'dist/apps/razorpay-sandbox/src/main.js',
+  config: RazorpaySandboxConfig,
   color: 'gray',
 };
 
-const PLATFORM_APPS: PlatformApp[] = [
-  { name: 'accounts', entry: 'dist/apps/accounts/src/main.js', color: 'cyan' },
-  { name: 'directory', entry: 'dist/apps/directory/src/main.js', color: 'magenta' },
-  { name: 'booking', entry: 'dist/apps/booking/src/main.js', color: 'yellow' },
-  { name: 'notifications', entry: 'dist/apps/notifications/src/main.js', color: 'blue' },
-  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', color: 'green' },
+/** The apps of the platform itself, in start order. */
+export const PLATFORM_APPS: PlatformApp[] = [
+  { name: 'accounts', entry: 'dist/apps/accounts/src/main.js', config: AccountsConfig, color: 'cyan' },
+  { name: 'directory', entry: 'dist/apps/directory/src/main.js', config: DirectoryConfig, color: 'magenta' },
+  { name: 'booking', entry: 'dist/apps/booking/src/main.js', config: BookingConfig, color: 'yellow' },
+  { name: 'notifications', entry: 'dist/apps/notifications/src/main.js', config: NotificationsConfig, color: 'blue' },
+  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', config: GatewayConfig, color: 'green' },
 ];
 
 /**
- * Every process `npm start` runs, in start order, with the built entry point of each. The Razorpay
- * sandbox runs when the services' Razorpay API URL is on this machine (the default without a real key).
+ * Every process `npm start` runs, in start order. The Razorpay sandbox runs when the services'
+ * Razorpay API URL is on this machine (the default without a real key).
  */
 export function platformApps(env: NodeJS.ProcessEnv): PlatformApp[] {
-  const runsSandbox = isLocalUrl(resolveRazorpayApiUrl(env));
-  return runsSandbox ? [RAZORPAY_SANDBOX, ...PLATFORM_APPS] : PLATFORM_APPS;
+  return isLocalUrl(resolveRazorpayApiUrl(env)) ? [RAZORPAY_SANDBOX, ...PLATFORM_APPS] : PLATFORM_APPS;
 }

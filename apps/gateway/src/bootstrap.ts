@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { accessLogMiddleware } from './common/access-log.middleware';
@@ -16,6 +16,7 @@ import { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_REDIS, GatewayModule } from './gateway.module';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web/serve-web-app';
+import { rootIndex } from './root-index';
 
 export const API_PREFIX = 'api/v1';
 
@@ -55,6 +56,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.use(bodyTextGuard);
   app.use(edgeErrors);
 
+  (app.getHttpAdapter().getInstance() as Express).get('/', rootIndex);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

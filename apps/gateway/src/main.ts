@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import { describeListenError, loadConfig, requireInfrastructure, runMain } from '@haven/common';
 import { createGatewayApp } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';
 
@@ -7,5 +7,7 @@ runMain(async () => {
   const config = loadConfig(GatewayConfig);
   await requireInfrastructure(config);
   const app = await createGatewayApp(config);
-  await app.listen(config.PORT);
+  await app.listen(config.PORT).catch((error: unknown) => {
+    throw describeListenError(error, config.PORT);
+  });
 });

@@ -34,4 +34,10 @@ describe('loadConfig', () => {
     ]);
     expect(error.message).not.toContain('secret-password');
   });
+
+  it('says a single bad variable in one line', () => {
+    expect(() => loadConfig(CoreConfig, { RPC_TIMEOUT_MS: 'soon' })).toThrow(
+      /^Invalid configuration: RPC_TIMEOUT_MS: must [^\n]+$/,
+    );
+  });
 });

@@ -3,7 +3,11 @@ import { validateSync, type ValidationError } from 'class-validator';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]}`
+        : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -26,6 +30,8 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
 }
 
 function describe(error: ValidationError): string[] {
-  const messages = Object.values(error.constraints ?? {});
+  const messages = Object.values(error.constraints ?? {}).map((message) =>
+    message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+  );
   return messages.length > 0 ? [`${error.property}: ${messages.join('; ')}`] : (error.children ?? []).flatMap(describe);
 }

@@ -8,10 +8,12 @@ export interface InfrastructureUrls {
   rabbitmqUrl?: string;
 }
 
+// docker-compose.yml publishes no infrastructure port (it runs the whole platform), so the local
+// commands are the way to start one piece.
 const HOW_TO_START = {
-  postgres: 'start it with `pg_ctlcluster 15 main start` or `docker compose up -d postgres`',
-  redis: 'start it with `redis-server --daemonize yes` or `docker compose up -d redis`',
-  rabbitmq: 'start it with `rabbitmq-server -detached` or `docker compose up -d rabbitmq`',
+  postgres: 'start it with `pg_ctlcluster 15 main start`',
+  redis: 'start it with `redis-server --daemonize yes`',
+  rabbitmq: 'start it with `rabbitmq-server -detached`',
 };
 
 /**

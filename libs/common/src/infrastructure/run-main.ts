@@ -10,6 +10,20 @@ export class InfrastructureUnavailableError extends Error {
   }
 }
 
+/** A reason the process cannot start that restarting it will not fix (e.g. its port is taken). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/**
+ * Exit code of a process that cannot start until someone changes its configuration (EX_CONFIG in
+ * sysexits.h): a supervisor stops instead of restarting it.
+ */
+export const EXIT_CANNOT_START = 78;
+
 /** Stops with one line per missing piece of infrastructure the process needs. */
 export async function requireInfrastructure(config: CoreConfig): Promise<void> {
   const missing = await checkInfrastructure({
@@ -21,13 +35,33 @@ export async function requireInfrastructure(config: CoreConfig): Promise<void> {
 }
 
 /**
- * Runs a process entry point. Bad configuration and missing infrastructure end it with their
- * readable lines (no stack trace); anything else with the error as it is.
+ * The readable reason an HTTP server could not listen on `port` (set by the environment variable
+ * `variable`), or the error itself when unexpected.
+ */
+export function describeListenError(error: unknown, port: number, variable = 'PORT'): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      `Port ${port} is already in use: stop what listens there, or set ${variable} to a free port.`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(`Port ${port} needs privileges this user lacks: set ${variable} to a port above 1023.`);
+  }
+  return error;
+}
+
+/**
+ * Runs a process entry point. Bad configuration, a startup error and missing infrastructure end it
+ * with their readable lines (no stack trace); anything else with the error as it is.
  */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (error instanceof ConfigError || error instanceof InfrastructureUnavailableError) console.error(error.message);
-    else console.error(error);
+    if (error instanceof ConfigError || error instanceof StartupError) {
+      console.error(error.message);
+      process.exit(EXIT_CANNOT_START);
+    }
+    console.error(error instanceof InfrastructureUnavailableError ? error.message : error);
     process.exit(1);
   });
 }
