@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventAckInterceptor } from './events/event-ack.interceptor';
 import { RpcRequestInterceptor } from './rpc/rpc-request.interceptor';
+import { resilientRmqServer } from './rmq-server';
 import { RpcErrorFilter } from './rpc/rpc-exception.filter';
 import { declareEventTopology, eventServerOptions, rpcServerOptions } from './topology';
 
@@ -27,9 +28,13 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   const app = await NestFactory.create(module as never, { logger, bufferLogs: false });
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcRequestInterceptor(), new EventAckInterceptor());
-  app.connectMicroservice(rpcServerOptions(options.rabbitmqUrl, options.service), { inheritAppConfig: true });
+  app.connectMicroservice(resilientRmqServer(rpcServerOptions(options.rabbitmqUrl, options.service)), {
+    inheritAppConfig: true,
+  });
   if (options.consumesEvents) {
-    app.connectMicroservice(eventServerOptions(options.rabbitmqUrl, options.service), { inheritAppConfig: true });
+    app.connectMicroservice(resilientRmqServer(eventServerOptions(options.rabbitmqUrl, options.service)), {
+      inheritAppConfig: true,
+    });
   }
   app.enableShutdownHooks();
   await app.init();
