@@ -26,6 +26,11 @@ export class EventPublisher {
       confirm: true,
       setup: (channel: ConfirmChannel) => assertEventTopology(channel),
     });
+    // A setup cut short (the connection closing, or the broker refusing a declaration) is retried on
+    // the next connect; without a listener the wrapper's 'error' would be an unhandled rejection.
+    this.channel.on('error', (error: Error) =>
+      this.logger.warn(`${service} event publisher could not declare the event topology: ${error.message}`),
+    );
   }
 
   isConnected(): boolean {
