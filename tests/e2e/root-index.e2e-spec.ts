@@ -13,9 +13,10 @@ describe('GET /', () => {
     }
   });
 
-  it('sends a browser to the API docs', async () => {
+  it('serves a browser the web app', async () => {
     const response = await fetch(`${origin()}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toMatch(/<div id="root">/);
   });
 });

@@ -27,6 +27,8 @@ export function serveWebApp(app: NestExpressApplication, distDir: string): boole
   app.useStaticAssets(root, { index: false, maxAge: 0 });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path)) return next();
+    // An API client asking the root for JSON gets the index of links (root-index), not the page.
+    if (req.path === '/' && req.accepts(['html', 'json']) === 'json') return next();
     // The page itself is never cached, so a new build reaches users on their next visit.
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
