@@ -12,7 +12,7 @@ import {
   firstSlot,
   isBookableStart,
   type SlotContext,
-} from '../apps/booking/src/availability/slot-calculator';
+} from '../apps/booking/src/slots/slot-calculator';
 
 const MINUTE = 60_000;
 const now = new Date('2027-03-10T06:00:00Z');

@@ -4,7 +4,7 @@ import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@
 import { declareEventTopology } from '@haven/messaging';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.module';
-import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
+import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.schema';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '../apps/directory/src/directory.module';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../apps/notifications/src/notifications.module';
 import {

@@ -1,11 +1,4 @@
-import {
-  AccountsRpc,
-  type Actor,
-  CalendarRpc,
-  DirectoryRpc,
-  type RpcContract,
-  type RpcRequest,
-} from '@haven/contracts';
+import { AccountsRpc, type Actor, BookingRpc, DirectoryRpc, type RpcContract, type RpcRequest } from '@haven/contracts';
 import { rpcQueue } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';
@@ -103,7 +96,7 @@ describe('creating RPCs delivered twice', () => {
     const actor: Actor = { userId: counselor.id, roles: ['client', 'counselor'] };
     const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const endsAt = new Date(Date.now() + 31 * 86_400_000).toISOString();
-    const [first, second] = await deliverTwice(CalendarRpc.createTimeOff, { startsAt, endsAt }, actor);
+    const [first, second] = await deliverTwice(BookingRpc.createTimeOff, { startsAt, endsAt }, actor);
     expect(second.id).toBe(first.id);
     expect(await count('booking.time_off WHERE counselor_id = $1', counselor.id)).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { AccountsRpc, CalendarRpc, DirectoryRpc } from '@haven/contracts';
+import { AccountsRpc, BookingRpc, DirectoryRpc } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { domainRejectionOf } from '@haven/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -394,7 +394,7 @@ describe('services refuse malformed text on their own (an RPC caller that skips 
     const endsAt = new Date(Date.now() + 501 * 86_400_000).toISOString();
     const error = await domainRejectionOf(
       rpc.send(
-        CalendarRpc.createTimeOff,
+        BookingRpc.createTimeOff,
         { startsAt, endsAt, reason: `x${NUL}` },
         actorOf({ user: { id: counselor.id, roles: ['client', 'counselor'] } }),
       ),

@@ -1,74 +1,46 @@
 import { RpcTextInterceptor } from '@haven/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
-import {
-  CreateMessagingTables1764300000000,
-  CreateRpcRequestLedger1764800000000,
-  InboxMessage,
-  OutboxMessage,
-  RpcRequestRecord,
-  ServiceMessagingModule,
-} from '@haven/messaging';
+import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccountStateEntity } from './accounts-sync/account-state.entity';
-import { UserZoneEntity } from './accounts-sync/user-zone.entity';
-import { AvailabilityEntity } from './availability/availability.entity';
-import { BookingEntity } from './bookings/booking.entity';
-import { BookingsModule } from './bookings.module';
-import { CalendarFeedEntity } from './calendar-feed/calendar-feed.entity';
-import { CalendarModule } from './calendar.module';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccountsSyncEventsController } from './accounts-sync/accounts-sync-events.controller';
+import { AccountsSyncService } from './accounts-sync/accounts-sync.service';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilityService } from './availability/availability.service';
+import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from './booking.schema';
+import { BookingLifecycleService } from './bookings/booking-lifecycle.service';
+import { BookingsEventsController } from './bookings/bookings-events.controller';
+import { BookingsController } from './bookings/bookings.controller';
+import { BookingsService } from './bookings/bookings.service';
+import { CounselorBookingsService } from './bookings/counselor-bookings.service';
+import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
+import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { BookingConfig } from './config/booking.config';
-import { CounselorEntity } from './directory-sync/counselor.entity';
-import { OfferingEntity } from './directory-sync/offering.entity';
-import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-CreateCalendarTables';
-import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
-import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
-import { CreatePaymentTables1764800000000 } from './migrations/1764800000000-CreatePaymentTables';
-import { PaymentEntity } from './payments/payment.entity';
-import { RefundEntity } from './payments/refund.entity';
-import { RazorpayModule } from './payments/razorpay/razorpay.module';
-import { TimeOffEntity } from './time-off/time-off.entity';
+import { DirectorySyncEventsController } from './directory-sync/directory-sync-events.controller';
+import { DirectorySyncService } from './directory-sync/directory-sync.service';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { BookingQueue } from './jobs/booking-queue';
+import { BookingWorker } from './jobs/booking-worker';
+import { LedgerService } from './ledger/ledger.service';
+import { HoldsService } from './payments/holds.service';
+import { PaymentsController } from './payments/payments.controller';
+import { RazorpayPayments } from './payments/razorpay/razorpay-payments';
+import { RefundsService } from './payments/refunds.service';
+import { WebhooksService } from './payments/webhooks.service';
+import { SlotsController } from './slots/slots.controller';
+import { SlotsService } from './slots/slots.service';
+import { TimeOffController } from './time-off/time-off.controller';
+import { TimeOffService } from './time-off/time-off.service';
 
-export const BOOKING_ENTITIES = [
-  OutboxMessage,
-  InboxMessage,
-  CounselorEntity,
-  OfferingEntity,
-  AvailabilityEntity,
-  TimeOffEntity,
-  CalendarFeedEntity,
-  BookingEntity,
-  UserZoneEntity,
-  AccountStateEntity,
-  PaymentEntity,
-  RefundEntity,
-  RpcRequestRecord,
-];
-export const BOOKING_MIGRATIONS = [
-  CreateMessagingTables1764300000000,
-  CreateCalendarTables1764400000000,
-  CreateUserZones1764400000001,
-  CreateAccountStates1764700000001,
-  CreatePaymentTables1764800000000,
-  CreateRpcRequestLedger1764800000000,
-];
+export { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from './booking.schema';
 
-@Module({})
-class BookingConfigModule {}
-
-/** Availability, slots, bookings, holds, payments, refunds, ledger, payouts and reconciliation. */
+/** Availability, time off, slots, the calendar feed, bookings, payments, refunds and the ledger. */
 @Module({})
 export class BookingModule {
   static register(config: BookingConfig): DynamicModule {
     return {
       module: BookingModule,
       imports: [
-        {
-          module: BookingConfigModule,
-          global: true,
-          providers: [{ provide: BookingConfig, useValue: config }],
-          exports: [BookingConfig],
-        },
         serviceDatabaseModule({
           schema: 'booking',
           url: config.DATABASE_URL,
@@ -76,11 +48,40 @@ export class BookingModule {
           migrations: BOOKING_MIGRATIONS,
         }),
         ServiceMessagingModule.forService({ service: 'booking', rabbitmqUrl: config.RABBITMQ_URL }),
-        CalendarModule,
-        RazorpayModule,
-        BookingsModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor }],
+      controllers: [
+        AvailabilityController,
+        TimeOffController,
+        SlotsController,
+        CalendarFeedController,
+        BookingsController,
+        BookingsEventsController,
+        PaymentsController,
+        DirectorySyncEventsController,
+        AccountsSyncEventsController,
+      ],
+      providers: [
+        { provide: BookingConfig, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor },
+        // The one adapter to Razorpay (production refuses sandbox credentials).
+        { provide: RazorpayPayments, useFactory: () => new RazorpayPayments(config.razorpay) },
+        AvailabilityService,
+        TimeOffService,
+        SlotsService,
+        CalendarFeedService,
+        BookingsService,
+        BookingLifecycleService,
+        CounselorBookingsService,
+        IdempotencyService,
+        HoldsService,
+        RefundsService,
+        WebhooksService,
+        LedgerService,
+        BookingQueue,
+        BookingWorker,
+        DirectorySyncService,
+        AccountsSyncService,
+      ],
     };
   }
 }

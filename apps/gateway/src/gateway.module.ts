@@ -5,8 +5,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
+import { AvailabilityGatewayModule } from './availability/availability.module';
 import { BookingsGatewayModule } from './bookings/bookings.module';
-import { CalendarGatewayModule } from './calendar/calendar.module';
+import { CalendarFeedGatewayModule } from './calendar-feed/calendar-feed.module';
 import { RightsVersionCheck } from './auth/rights-version.check';
 import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfig } from './config/gateway.config';
@@ -15,6 +16,8 @@ import { HealthService } from './health/health.service';
 import { InfrastructureProbe } from './health/infrastructure.probe';
 import { DirectoryGatewayModule } from './directory/directory.module';
 import { NotificationsGatewayModule } from './notifications/notifications.module';
+import { SlotsGatewayModule } from './slots/slots.module';
+import { TimeOffGatewayModule } from './time-off/time-off.module';
 
 export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 
@@ -71,10 +74,13 @@ export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      // One module per domain: its controllers, DTOs and RPC calls.
+      // One module per feature: its controllers, DTOs and RPC calls.
       imports: [
         GatewayCoreModule.register(config),
-        CalendarGatewayModule,
+        AvailabilityGatewayModule,
+        TimeOffGatewayModule,
+        CalendarFeedGatewayModule,
+        SlotsGatewayModule,
         AccountsGatewayModule,
         DirectoryGatewayModule,
         BookingsGatewayModule,

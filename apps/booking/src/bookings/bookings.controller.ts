@@ -4,28 +4,28 @@ import {
   type CancelBookingRequest,
   type CreateBookingRequest,
   type ListBookingsRequest,
+  type ListCounselorBookingsRequest,
   type Page,
-  type RazorpayWebhookRequest,
   type RescheduleBookingRequest,
   type RpcRequest,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { actorOf } from '@haven/messaging';
+import { actorOf, actorWithRole } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { WebhooksService } from '../payments/webhooks.service';
 import { BookingLifecycleService } from './booking-lifecycle.service';
 import { BookingsService } from './bookings.service';
+import { CounselorBookingsService } from './counselor-bookings.service';
 
-/** RPC handlers of bookings, payments and the Razorpay webhook intake. */
+/** RPC handlers of bookings: booking a slot, paying for it, the client's and the counselor's lists, and every change after. */
 @Controller()
 export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly lifecycle: BookingLifecycleService,
+    private readonly counselorBookings: CounselorBookingsService,
     private readonly idempotency: IdempotencyService,
-    private readonly webhooks: WebhooksService,
   ) {}
 
   @MessagePattern(BookingRpc.createBooking.pattern)
@@ -40,6 +40,11 @@ export class BookingsController {
   @MessagePattern(BookingRpc.listBookings.pattern)
   list(@Payload() request: RpcRequest<ListBookingsRequest>): Promise<Page<BookingView>> {
     return this.bookings.list(actorOf(request), request.body);
+  }
+
+  @MessagePattern(BookingRpc.listCounselorBookings.pattern)
+  listForCounselor(@Payload() request: RpcRequest<ListCounselorBookingsRequest>): Promise<Page<BookingView>> {
+    return this.counselorBookings.list(actorWithRole(request, 'counselor').userId, request.body);
   }
 
   @MessagePattern(BookingRpc.getBooking.pattern)
@@ -78,10 +83,5 @@ export class BookingsController {
   @MessagePattern(BookingRpc.markNoShow.pattern)
   markNoShow(@Payload() request: RpcRequest<{ id: string }>): Promise<BookingView> {
     return this.lifecycle.markNoShow(actorOf(request), request.body.id);
-  }
-
-  @MessagePattern(BookingRpc.razorpayWebhook.pattern)
-  razorpayWebhook(@Payload() request: RpcRequest<RazorpayWebhookRequest>): Promise<{ received: true }> {
-    return this.webhooks.intake(request.body);
   }
 }

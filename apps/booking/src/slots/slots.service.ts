@@ -21,7 +21,7 @@ import {
   firstSlot,
   isBookableStart,
   type SlotContext,
-} from '../availability/slot-calculator';
+} from './slot-calculator';
 import { BookingEntity } from '../bookings/booking.entity';
 import { CounselorEntity } from '../directory-sync/counselor.entity';
 import { OfferingEntity } from '../directory-sync/offering.entity';

@@ -22,8 +22,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { BookingDto, BookingPageDto } from '../calendar/dto/queries.dto';
 import {
+  BookingDto,
+  BookingPageDto,
   BookingsQueryDto,
   CancelBookingDto,
   CreateBookingDto,

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BookingsController } from './bookings.controller';
+import { CounselorBookingsController } from './counselor-bookings.controller';
 import { WebhooksController } from './webhooks.controller';
 
 /** Bookings, payments and Razorpay's webhooks (booking service). */
 @Module({
-  controllers: [BookingsController, WebhooksController],
+  controllers: [BookingsController, CounselorBookingsController, WebhooksController],
 })
 export class BookingsGatewayModule {}

@@ -1,7 +1,14 @@
-import { BOOKING_STATUSES, type BookingStatus } from '@haven/contracts';
+import {
+  BOOKING_STATUSES,
+  type BookingStatus,
+  type BookingView,
+  type CancelledBy,
+  OFFERING_MODES,
+  type OfferingMode,
+} from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page.dto';
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
 import { IsInstant, Trim } from '../../common/dto/validators';
 
 export class CreateBookingDto {
@@ -82,3 +89,43 @@ export class BookingsQueryDto extends PageQueryDto {
   @IsInstant()
   to?: string;
 }
+
+export class CounselorBookingsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Bookings starting at or after this instant', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Bookings starting before this instant', example: '2027-01-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES })
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES, { message: `$property must be one of ${BOOKING_STATUSES.join(', ')}` })
+  status?: BookingStatus;
+}
+
+/** `booking` of the API, as a counselor sees it in their calendar. */
+export class BookingDto implements BookingView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ format: 'uuid' }) counselorId: string;
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty({ enum: OFFERING_MODES }) mode: OfferingMode;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: BOOKING_STATUSES }) status: BookingStatus;
+  @ApiProperty({ type: 'integer', minimum: 0 }) pricePaise: number;
+  @ApiProperty({ example: 'INR' }) currency: 'INR';
+  @ApiPropertyOptional({ format: 'date-time', description: 'pending_payment only: when the hold ends' })
+  expiresAt?: string;
+  @ApiPropertyOptional({ format: 'uri', description: 'confirmed only' }) meetingUrl?: string;
+  @ApiPropertyOptional({ enum: ['client', 'counselor', 'admin', 'system'] }) cancelledBy?: CancelledBy;
+  @ApiPropertyOptional() cancelReason?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) rescheduledFrom?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class BookingPageDto extends pageDto(BookingDto) {}

@@ -1,9 +1,9 @@
-import { CalendarRpc, type SlotsView } from '@haven/contracts';
+import { BookingRpc, type SlotsView } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
-import { SlotsDto, SlotsQueryDto } from './dto/queries.dto';
+import { SlotsDto, SlotsQueryDto } from './dto/slots.dto';
 
 @ApiTags('slots')
 @Controller('counselors')
@@ -19,6 +19,6 @@ export class SlotsController {
   @ApiBadRequestResponse({ description: 'Bad range: from ≥ to, or more than 31 days' })
   @ApiNotFoundResponse({ description: 'No such active counselor, or the offering is not theirs or not active' })
   slots(@Param('id') counselorId: string, @Query() query: SlotsQueryDto): Promise<SlotsView> {
-    return this.rpc.send(CalendarRpc.listSlots, { counselorId, ...query });
+    return this.rpc.send(BookingRpc.listSlots, { counselorId, ...query });
   }
 }

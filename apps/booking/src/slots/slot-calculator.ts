@@ -10,7 +10,7 @@ import {
   wallClockToInstant,
   weekdayIndex,
   zoneOf,
-} from './wall-clock';
+} from '../availability/wall-clock';
 import { WEEKDAYS } from '@haven/contracts';
 
 /**

@@ -1,30 +1,19 @@
-import { AccountsEvents, type EventEnvelope, type UserRegisteredData, type UserUpdatedData } from '@haven/contracts';
-import { InboxService, isUuid, OnEvent } from '@haven/messaging';
-import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import type { EventEnvelope, UserRegisteredData, UserUpdatedData } from '@haven/contracts';
+import { InboxService, isUuid } from '@haven/messaging';
+import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 
 /**
  * Keeps each user's time zone, the default zone of a counselor's availability, and whether the
  * account is active (a deactivated counselor offers no slots and no calendar feed). Nothing else
- * is read from these events: the booking service keeps no contact data.
+ * is read from these events: the booking service keeps no contact data. Each event is applied once
+ * (inbox) and never over a newer state.
  */
-@Controller()
-export class AccountsSyncController {
+@Injectable()
+export class AccountsSyncService {
   constructor(private readonly inbox: InboxService) {}
 
-  @OnEvent(AccountsEvents.registered)
-  async registered(@Payload() event: EventEnvelope<UserRegisteredData>): Promise<void> {
-    await this.keepZone(event);
-  }
-
-  @OnEvent(AccountsEvents.updated)
-  async updated(@Payload() event: EventEnvelope<UserUpdatedData>): Promise<void> {
-    await this.keepZone(event);
-    await this.keepActive(event);
-  }
-
-  private async keepZone(event: EventEnvelope<UserRegisteredData>): Promise<void> {
+  async keepZone(event: EventEnvelope<UserRegisteredData>): Promise<void> {
     const { userId, timezone } = event.data;
     if (!timezone || !IANAZone.isValidZone(timezone)) return;
     await this.inbox.process(event, 'booking.user-zones', async (manager) => {
@@ -37,7 +26,7 @@ export class AccountsSyncController {
     });
   }
 
-  private async keepActive(event: EventEnvelope<UserUpdatedData>): Promise<void> {
+  async keepActive(event: EventEnvelope<UserUpdatedData>): Promise<void> {
     const { userId, active, rightsVersion } = event.data;
     if (!isUuid(userId) || typeof active !== 'boolean' || !Number.isSafeInteger(rightsVersion)) return;
     await this.inbox.process(event, 'booking.account-states', async (manager) => {

@@ -1,4 +1,4 @@
-import { CalendarRpc } from '@haven/contracts';
+import { BookingRpc } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { RpcClient } from '@haven/messaging';
 import { Controller, Get, Header, Param } from '@nestjs/common';
@@ -11,7 +11,7 @@ import { Public } from '../auth/auth.decorators';
  */
 @ApiExcludeController()
 @Controller('calendar-feeds')
-export class CalendarFeedController {
+export class CalendarFeedFileController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Public()
@@ -21,7 +21,7 @@ export class CalendarFeedController {
   @Header('Content-Disposition', 'inline; filename="haven.ics"')
   async feed(@Param('file') file: string): Promise<string> {
     if (!file.endsWith('.ics')) throw DomainError.notFound('calendar_feed');
-    const { ics } = await this.rpc.send(CalendarRpc.renderCalendarFeed, { token: file.slice(0, -'.ics'.length) });
+    const { ics } = await this.rpc.send(BookingRpc.renderCalendarFeed, { token: file.slice(0, -'.ics'.length) });
     return ics;
   }
 }

@@ -12,7 +12,7 @@ import { DirectorySyncService } from './directory-sync.service';
 
 /** Directory events the booking service keeps copies from. */
 @Controller()
-export class DirectorySyncController {
+export class DirectorySyncEventsController {
   constructor(private readonly sync: DirectorySyncService) {}
 
   @OnEvent(DirectoryEvents.approved)

@@ -5,9 +5,9 @@ import { Payload } from '@nestjs/microservices';
 import { DirectorySyncService } from '../directory-sync/directory-sync.service';
 import { BookingsService } from './bookings.service';
 
-/** `counselor.suspended`: no new bookings (status copy), and the future ones cancelled with full refunds. */
+/** Events that change bookings: `counselor.suspended` stops new bookings (status copy) and cancels the future ones with full refunds. */
 @Controller()
-export class CounselorSuspensionController {
+export class BookingsEventsController {
   constructor(
     private readonly sync: DirectorySyncService,
     private readonly bookings: BookingsService,

@@ -2,7 +2,6 @@ import {
   AccountsEvents,
   type Actor,
   BookingRpc,
-  CalendarRpc,
   DirectoryEvents,
   type EventContract,
   type EventEnvelope,
@@ -36,7 +35,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
     DATABASE_URL: inject('databaseUrl'),
     // Its own vhost: the event queues are declared up front and would collect other files' events.
-    RABBITMQ_URL: (vhost = await createEmptyVhost('calendar')).url,
+    RABBITMQ_URL: (vhost = await createEmptyVhost('booking')).url,
     REDIS_URL: inject('redisUrl'),
     REDIS_PREFIX: inject('redisPrefix'),
   };
@@ -137,7 +136,7 @@ async function openAllDay(counselorId: string, extra: Record<string, unknown> = 
     end: '24:00',
   }));
   await rpc.send(
-    CalendarRpc.putAvailability,
+    BookingRpc.putAvailability,
     { timezone: 'UTC', weekly, bufferMinutes: 0, minNoticeMinutes: 0, maxAdvanceDays: 60, ...extra },
     { actor: counselorActor(counselorId) },
   );
@@ -179,7 +178,7 @@ describe('directory copies', () => {
     await openAllDay(counselorId);
     const from = hourAhead(2, 0).toISOString();
     const to = hourAhead(3, 0).toISOString();
-    const list = () => rpc.send(CalendarRpc.listSlots, { counselorId, offeringId: offering.id, from, to });
+    const list = () => rpc.send(BookingRpc.listSlots, { counselorId, offeringId: offering.id, from, to });
     expect((await list()).slots).toHaveLength(24);
 
     await publish(DirectoryEvents.offeringChanged, { offering: { ...offering, durationMinutes: 120 } });
@@ -216,10 +215,10 @@ describe('directory copies', () => {
     const first = await counselorWithOffering();
     const second = await counselorWithOffering();
     const error = await rpcError(
-      rpc.send(CalendarRpc.listSlots, { counselorId: first.counselorId, offeringId: second.offering.id }),
+      rpc.send(BookingRpc.listSlots, { counselorId: first.counselorId, offeringId: second.offering.id }),
     );
     expect(error.code).toBe('offering_not_found');
-    expect((await rpcError(rpc.send(CalendarRpc.listSlots, { counselorId: 'nope', offeringId: 'x' }))).code).toBe(
+    expect((await rpcError(rpc.send(BookingRpc.listSlots, { counselorId: 'nope', offeringId: 'x' }))).code).toBe(
       'counselor_not_found',
     );
   });
@@ -273,20 +272,20 @@ describe('time off', () => {
       [at(0.5), at(0.75)],
       [at(2.5), at(4)],
     ]) {
-      const error = await rpcError(rpc.send(CalendarRpc.createTimeOff, { startsAt: from, endsAt: to }, { actor }));
+      const error = await rpcError(rpc.send(BookingRpc.createTimeOff, { startsAt: from, endsAt: to }, { actor }));
       expect(error.kind).toBe('conflict');
       expect(error.code).toBe('time_off_overlaps_booking');
     }
     const created = await rpc.send(
-      CalendarRpc.createTimeOff,
+      BookingRpc.createTimeOff,
       { startsAt: at(1), endsAt: at(3), reason: 'errand' },
       { actor },
     );
     expect(created).toEqual({ id: expect.any(String), startsAt: at(1), endsAt: at(3), reason: 'errand' });
     // Over a cancelled booking is fine.
-    await rpc.send(CalendarRpc.createTimeOff, { startsAt: at(5), endsAt: at(6) }, { actor });
+    await rpc.send(BookingRpc.createTimeOff, { startsAt: at(5), endsAt: at(6) }, { actor });
 
-    const slots = await rpc.send(CalendarRpc.listSlots, {
+    const slots = await rpc.send(BookingRpc.listSlots, {
       counselorId,
       offeringId: offering.id,
       from: at(-2),
@@ -294,31 +293,31 @@ describe('time off', () => {
     });
     expect(slots.slots.map((slot) => slot.startsAt)).toEqual([at(-2), at(-1), at(4), at(6)]);
 
-    const listed = await rpc.send(CalendarRpc.listTimeOff, { page: 1, limit: 20 }, { actor });
+    const listed = await rpc.send(BookingRpc.listTimeOff, { page: 1, limit: 20 }, { actor });
     expect(listed.total).toBe(2);
     // Someone else's time off is not found; own is deleted once.
     const other = counselorActor(randomUUID());
-    expect((await rpcError(rpc.send(CalendarRpc.deleteTimeOff, { id: created.id }, { actor: other }))).kind).toBe(
+    expect((await rpcError(rpc.send(BookingRpc.deleteTimeOff, { id: created.id }, { actor: other }))).kind).toBe(
       'not_found',
     );
-    await rpc.send(CalendarRpc.deleteTimeOff, { id: created.id }, { actor });
-    expect((await rpcError(rpc.send(CalendarRpc.deleteTimeOff, { id: created.id }, { actor }))).kind).toBe('not_found');
+    await rpc.send(BookingRpc.deleteTimeOff, { id: created.id }, { actor });
+    expect((await rpcError(rpc.send(BookingRpc.deleteTimeOff, { id: created.id }, { actor }))).kind).toBe('not_found');
   });
 
   it('needs endsAt after startsAt and real instants', async () => {
     const actor = counselorActor(randomUUID());
     const at = hourAhead(2).toISOString();
-    const error = await rpcError(rpc.send(CalendarRpc.createTimeOff, { startsAt: at, endsAt: at }, { actor }));
+    const error = await rpcError(rpc.send(BookingRpc.createTimeOff, { startsAt: at, endsAt: at }, { actor }));
     expect(error.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
     const local = await rpcError(
-      rpc.send(CalendarRpc.createTimeOff, { startsAt: '2026-12-01T10:00:00', endsAt: at }, { actor }),
+      rpc.send(BookingRpc.createTimeOff, { startsAt: '2026-12-01T10:00:00', endsAt: at }, { actor }),
     );
     expect(local.details?.[0].field).toBe('startsAt');
   });
 
   it('is only for counselors', async () => {
     const error = await rpcError(
-      rpc.send(CalendarRpc.getAvailability, {}, { actor: { userId: randomUUID(), roles: ['client'] } }),
+      rpc.send(BookingRpc.getAvailability, {}, { actor: { userId: randomUUID(), roles: ['client'] } }),
     );
     expect(error.kind).toBe('forbidden');
   });
@@ -327,7 +326,7 @@ describe('time off', () => {
 describe('availability', () => {
   it('has defaults before the first PUT, keeps omitted fields, and names bad fields', async () => {
     const actor = counselorActor(randomUUID());
-    expect(await rpc.send(CalendarRpc.getAvailability, {}, { actor })).toEqual({
+    expect(await rpc.send(BookingRpc.getAvailability, {}, { actor })).toEqual({
       timezone: 'Asia/Kolkata',
       weekly: [],
       overrides: [],
@@ -337,11 +336,11 @@ describe('availability', () => {
       slotIntervalMinutes: null,
     });
     await rpc.send(
-      CalendarRpc.putAvailability,
+      BookingRpc.putAvailability,
       { timezone: 'Europe/London', weekly: [{ day: 'mon', start: '09:00', end: '17:00' }], slotIntervalMinutes: 30 },
       { actor },
     );
-    const updated = await rpc.send(CalendarRpc.putAvailability, { bufferMinutes: 0 }, { actor });
+    const updated = await rpc.send(BookingRpc.putAvailability, { bufferMinutes: 0 }, { actor });
     expect(updated).toMatchObject({
       timezone: 'Europe/London',
       weekly: [{ day: 'mon', start: '09:00', end: '17:00' }],
@@ -350,7 +349,7 @@ describe('availability', () => {
     });
     const error = await rpcError(
       rpc.send(
-        CalendarRpc.putAvailability,
+        BookingRpc.putAvailability,
         {
           weekly: [
             { day: 'tue', start: '09:00', end: '12:00' },
@@ -362,7 +361,7 @@ describe('availability', () => {
     );
     expect(error.kind).toBe('validation');
     expect(error.details?.map((detail) => detail.field)).toEqual(['weekly[1].start']);
-    expect(await rpc.send(CalendarRpc.getAvailability, {}, { actor })).toEqual(updated);
+    expect(await rpc.send(BookingRpc.getAvailability, {}, { actor })).toEqual(updated);
   });
 });
 
@@ -373,7 +372,7 @@ describe('the counselor’s own time zone', () => {
     const user = { userId, email: 'x@example.test', name: 'X', phone: null, timezone: 'Europe/London', roles: [] };
     const registered = await publish(AccountsEvents.registered, { ...user, roles: ['client'] });
     await processed(registered);
-    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('Europe/London');
+    expect((await rpc.send(BookingRpc.getAvailability, {}, { actor })).timezone).toBe('Europe/London');
     const updated = await publish(AccountsEvents.updated, {
       ...user,
       timezone: 'America/New_York',
@@ -382,8 +381,8 @@ describe('the counselor’s own time zone', () => {
       rightsVersion: 1,
     });
     await processed(updated);
-    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('America/New_York');
-    await rpc.send(CalendarRpc.putAvailability, { timezone: 'Asia/Kolkata' }, { actor });
+    expect((await rpc.send(BookingRpc.getAvailability, {}, { actor })).timezone).toBe('America/New_York');
+    await rpc.send(BookingRpc.putAvailability, { timezone: 'Asia/Kolkata' }, { actor });
     const again = await publish(AccountsEvents.updated, {
       ...user,
       roles: ['client', 'counselor'],
@@ -391,7 +390,7 @@ describe('the counselor’s own time zone', () => {
       rightsVersion: 1,
     });
     await processed(again);
-    expect((await rpc.send(CalendarRpc.getAvailability, {}, { actor })).timezone).toBe('Asia/Kolkata');
+    expect((await rpc.send(BookingRpc.getAvailability, {}, { actor })).timezone).toBe('Asia/Kolkata');
   });
 });
 
@@ -437,23 +436,23 @@ describe('calendar feed', () => {
   it('keeps one secret token per counselor until rotated, and serves confirmed sessions only', async () => {
     const counselorId = randomUUID();
     const actor = counselorActor(counselorId);
-    const { token } = await rpc.send(CalendarRpc.getCalendarFeed, {}, { actor });
+    const { token } = await rpc.send(BookingRpc.getCalendarFeed, {}, { actor });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await rpc.send(CalendarRpc.getCalendarFeed, {}, { actor })).token).toBe(token);
+    expect((await rpc.send(BookingRpc.getCalendarFeed, {}, { actor })).token).toBe(token);
     const { rows } = await pool.query(`SELECT * FROM booking.calendar_feeds WHERE counselor_id = $1`, [counselorId]);
     expect(JSON.stringify(rows)).not.toContain(token);
 
     const confirmed = await insertBooking(counselorId, hourAhead(2), 50, 'confirmed');
     const cancelled = await insertBooking(counselorId, hourAhead(3), 50, 'cancelled');
-    const { ics } = await rpc.send(CalendarRpc.renderCalendarFeed, { token });
+    const { ics } = await rpc.send(BookingRpc.renderCalendarFeed, { token });
     expect(ics).toContain(`UID:${confirmed}@haven`);
     expect(ics).not.toContain(cancelled);
     expect(ics).toContain('SUMMARY:Haven session (video\\, 50 min)');
 
-    const rotated = await rpc.send(CalendarRpc.rotateCalendarFeed, {}, { actor });
+    const rotated = await rpc.send(BookingRpc.rotateCalendarFeed, {}, { actor });
     expect(rotated.token).not.toBe(token);
-    expect((await rpcError(rpc.send(CalendarRpc.renderCalendarFeed, { token }))).kind).toBe('not_found');
-    expect((await rpc.send(CalendarRpc.renderCalendarFeed, rotated)).ics).toContain(confirmed);
-    expect((await rpcError(rpc.send(CalendarRpc.renderCalendarFeed, { token: 'short' }))).kind).toBe('not_found');
+    expect((await rpcError(rpc.send(BookingRpc.renderCalendarFeed, { token }))).kind).toBe('not_found');
+    expect((await rpc.send(BookingRpc.renderCalendarFeed, rotated)).ics).toContain(confirmed);
+    expect((await rpcError(rpc.send(BookingRpc.renderCalendarFeed, { token: 'short' }))).kind).toBe('not_found');
   });
 });

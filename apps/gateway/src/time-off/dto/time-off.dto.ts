@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { pageDto } from '../../common/dto/page.dto';
+import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
 import { IsInstant } from '../../common/dto/validators';
 
 export class CreateTimeOffDto {
@@ -27,3 +27,15 @@ export class TimeOffResponseDto {
 }
 
 export class TimeOffPageDto extends pageDto(TimeOffResponseDto) {}
+
+export class TimeOffQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Time off ending after this instant; default now' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Time off starting before this instant' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+}

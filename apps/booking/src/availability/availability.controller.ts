@@ -1,0 +1,21 @@
+import { type Availability, type AvailabilityInput, BookingRpc, type RpcRequest } from '@haven/contracts';
+import { actorWithRole } from '@haven/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AvailabilityService } from './availability.service';
+
+/** RPC handlers of the signed-in counselor's weekly windows, date overrides and booking settings. */
+@Controller()
+export class AvailabilityController {
+  constructor(private readonly availability: AvailabilityService) {}
+
+  @MessagePattern(BookingRpc.getAvailability.pattern)
+  get(@Payload() request: RpcRequest<Record<string, never>>): Promise<Availability> {
+    return this.availability.get(actorWithRole(request, 'counselor').userId);
+  }
+
+  @MessagePattern(BookingRpc.putAvailability.pattern)
+  put(@Payload() request: RpcRequest<AvailabilityInput>): Promise<Availability> {
+    return this.availability.put(actorWithRole(request, 'counselor').userId, request.body);
+  }
+}

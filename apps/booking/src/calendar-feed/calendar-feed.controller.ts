@@ -1,0 +1,27 @@
+import { BookingRpc, type CalendarFeedToken, type RpcRequest } from '@haven/contracts';
+import { actorWithRole } from '@haven/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CalendarFeedService } from './calendar-feed.service';
+
+/** RPC handlers of the counselor's secret ICS feed: its token, rotating it, and rendering it. */
+@Controller()
+export class CalendarFeedController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @MessagePattern(BookingRpc.getCalendarFeed.pattern)
+  async get(@Payload() request: RpcRequest<Record<string, never>>): Promise<CalendarFeedToken> {
+    return { token: await this.feeds.token(actorWithRole(request, 'counselor').userId) };
+  }
+
+  @MessagePattern(BookingRpc.rotateCalendarFeed.pattern)
+  async rotate(@Payload() request: RpcRequest<Record<string, never>>): Promise<CalendarFeedToken> {
+    return { token: await this.feeds.rotate(actorWithRole(request, 'counselor').userId) };
+  }
+
+  /** Public: the token is the credential. */
+  @MessagePattern(BookingRpc.renderCalendarFeed.pattern)
+  async render(@Payload() request: RpcRequest<CalendarFeedToken>): Promise<{ ics: string }> {
+    return { ics: await this.feeds.render(request.body?.token) };
+  }
+}
