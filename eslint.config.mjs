@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import haven from './scripts/lint/import-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'var/**', 'apps/web/src/lib/api/schema.d.ts'] },
@@ -14,6 +15,13 @@ export default tseslint.config(
       '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
+  },
+  {
+    // No app imports another, no library imports an app, contracts import nothing, the gateway
+    // imports no database code, libraries keep their layers (scripts/lint/import-boundaries.mjs).
+    files: ['**/*.{ts,tsx,mts}'],
+    plugins: { haven },
+    rules: { 'haven/import-boundaries': 'error' },
   },
   {
     // One payments adapter talks to Razorpay; everything else goes through it.

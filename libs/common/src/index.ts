@@ -2,6 +2,7 @@ export * from './config/core.config';
 export * from './config/load-config';
 export * from './config/razorpay-defaults';
 export * from './errors/domain-error';
+export * from './infrastructure/postgres-probe';
 export * from './infrastructure/preflight';
 export * from './infrastructure/redis';
 export * from './logging/logger';

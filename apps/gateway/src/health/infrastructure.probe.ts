@@ -1,14 +1,14 @@
+import { PostgresProbe } from '@haven/common';
 import { declareEventTopology } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import amqp, { type AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Redis } from 'ioredis';
-import { Pool } from 'pg';
 
 /** Direct checks of PostgreSQL, Redis and RabbitMQ as seen from the gateway. */
 @Injectable()
 export class InfrastructureProbe implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InfrastructureProbe.name);
-  private readonly pool: Pool;
+  private readonly database: PostgresProbe;
   private readonly broker: AmqpConnectionManager;
 
   constructor(
@@ -16,8 +16,7 @@ export class InfrastructureProbe implements OnApplicationBootstrap, OnApplicatio
     private readonly rabbitmqUrl: string,
     private readonly redisClient: Redis,
   ) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 2000 });
-    this.pool.on('error', () => undefined);
+    this.database = new PostgresProbe(databaseUrl);
     this.broker = amqp.connect([rabbitmqUrl], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
     this.broker.on('connectFailed', () => undefined);
   }
@@ -29,11 +28,8 @@ export class InfrastructureProbe implements OnApplicationBootstrap, OnApplicatio
     );
   }
 
-  async postgres(): Promise<'up' | 'down'> {
-    return this.pool.query('SELECT 1').then(
-      () => 'up' as const,
-      () => 'down' as const,
-    );
+  postgres(): Promise<'up' | 'down'> {
+    return this.database.check();
   }
 
   async redis(): Promise<'up' | 'down'> {
@@ -49,6 +45,6 @@ export class InfrastructureProbe implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.pool.end(), this.broker.close()]);
+    await Promise.allSettled([this.database.close(), this.broker.close()]);
   }
 }

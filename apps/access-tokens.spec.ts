@@ -1,9 +1,9 @@
 import { loadConfig } from '@haven/common';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TokenVerifier } from '../../../gateway/src/auth/token-verifier';
-import { AccountsConfig } from '../config/accounts.config';
-import { AccessTokenSigner } from './access-token.signer';
+import { TokenVerifier } from './gateway/src/auth/token-verifier';
+import { AccountsConfig } from './accounts/src/config/accounts.config';
+import { AccessTokenSigner } from './accounts/src/auth/access-token.signer';
 
 function keyPair(): { privateKey: string; publicKey: string } {
   return generateKeyPairSync('ed25519', {
