@@ -1,3 +1,4 @@
+export * from './advisory-lock';
 export * from './column-transformers';
 export * from './ensure-database';
 export * from './service-data-source';

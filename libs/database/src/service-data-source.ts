@@ -1,6 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { withSessionLock } from './advisory-lock';
 
 export interface ServiceDatabaseOptions {
   /** The PostgreSQL schema the service owns; nothing else reads or writes it. */
@@ -38,14 +39,11 @@ export async function migrateSchema(dataSource: DataSource, schema: string): Pro
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`haven:migrate:${schema}`]);
-    try {
+    return await withSessionLock(runner, { schema, subject: 'migrate' }, async () => {
       await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((migration) => migration.name);
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`haven:migrate:${schema}`]);
-    }
+    });
   } finally {
     await runner.release();
   }

@@ -7,6 +7,7 @@ import {
   type UserView,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { type AdvisoryLock, lockForTransaction } from '@haven/database';
 import { isUuid, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,7 +22,7 @@ import { toUserView } from '../users/user.view';
 import { planUserUpdate } from './role-policy';
 
 const MAX_QUERY_LENGTH = 200;
-const ADMIN_CHANGES_LOCK = 'haven:accounts:admin-user-changes';
+const ADMIN_CHANGES_LOCK: AdvisoryLock = { schema: 'accounts', subject: 'admin-user-changes' };
 
 /** User management for admins; every change is audited in its own transaction. */
 @Injectable()
@@ -90,7 +91,7 @@ export class AdminUsersService {
       // under this lock, one admin-user change at a time, the actor must still be an active admin,
       // so another one always remains. Without it, two admins removing each other at once would
       // both pass their checks and leave none.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ADMIN_CHANGES_LOCK]);
+      await lockForTransaction(manager, ADMIN_CHANGES_LOCK);
       await this.assertAdmin(actor, manager);
       const target = await UsersQueries.lockById(manager, id);
       if (!target) throw DomainError.notFound('user');

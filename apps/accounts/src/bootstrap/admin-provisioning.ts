@@ -1,4 +1,5 @@
 import { AccountsEvents } from '@haven/contracts';
+import { type AdvisoryLock, lockForTransaction } from '@haven/database';
 import type { OutboxService } from '@haven/messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -23,7 +24,7 @@ export interface ProvisionResult {
   userId?: string;
 }
 
-const PROVISION_LOCK = 'haven:accounts:provision-admin';
+const PROVISION_LOCK: AdvisoryLock = { schema: 'accounts', subject: 'provision-admin' };
 
 /**
  * Makes `admin` an administrator: creates the account with roles client + admin, or grants admin
@@ -38,7 +39,7 @@ export async function provisionAdmin(
   options: { onlyIfNoAdmin: boolean; source: 'bootstrap' | 'cli' },
 ): Promise<ProvisionResult> {
   return dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PROVISION_LOCK]);
+    await lockForTransaction(manager, PROVISION_LOCK);
     if (options.onlyIfNoAdmin && (await UsersQueries.anyWithRole(manager, 'admin'))) {
       return { outcome: 'admin-exists' };
     }

@@ -14,6 +14,7 @@ import {
   type VerifyPaymentRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { lockForTransaction } from '@haven/database';
 import { InboxService, isUuid, OutboxService, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -77,7 +78,7 @@ export class BookingsService {
     try {
       booking = await this.dataSource.transaction(async (manager) => {
         // One client's holds are counted and made one at a time.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('haven:client-bookings:' || $1))`, [actor.userId]);
+        await lockForTransaction(manager, { schema: 'booking', subject: 'client-bookings', id: actor.userId });
         if (paid) await this.checkHoldLimit(manager, actor.userId);
         else await this.checkFreeLimit(manager, actor.userId);
         await lockCounselorCalendar(manager, counselorId);

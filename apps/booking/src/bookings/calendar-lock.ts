@@ -1,3 +1,4 @@
+import { lockForTransaction } from '@haven/database';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -6,8 +7,5 @@ import type { EntityManager } from 'typeorm';
  * being made at the same moment (the exclusion constraint covers booking against booking).
  */
 export async function lockCounselorCalendar(manager: EntityManager, counselorId: string): Promise<void> {
-  if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error('lockCounselorCalendar needs a transaction');
-  }
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('haven:calendar:' || $1))`, [counselorId]);
+  await lockForTransaction(manager, { schema: 'booking', subject: 'calendar', id: counselorId });
 }

@@ -2,7 +2,7 @@ import { AccountsEvents, type EventEnvelope, type UserUpdatedData } from '@haven
 import { InboxService, isUuid, OnEvent } from '@haven/messaging';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { lockUserVetting } from '../common/locks';
+import { lockUserVetting } from '../applications/vetting-lock';
 
 /**
  * Keeps whether each account is active (from `user.updated`), so a counselor whose account is

@@ -18,7 +18,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks, assertActiveAdmin } from '../accounts/account-checks';
 import { FieldErrors, text } from '../common/fields';
-import { lockUserVetting } from '../common/locks';
+import { lockUserVetting } from './vetting-lock';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { ApplicationEntity } from './application.entity';
