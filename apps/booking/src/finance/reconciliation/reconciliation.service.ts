@@ -157,15 +157,20 @@ export class ReconciliationService {
     await this.pickUpLostCaptures(items);
     const summary = summarize(items);
     await this.dataSource.transaction(async (manager) => {
+      // A second run of the same reconciliation (a retried job that had in fact finished) stores nothing.
+      const [current]: { status: ReconciliationStatus }[] = await manager.query(
+        `SELECT "status" FROM "booking"."reconciliations" WHERE "id" = $1 FOR UPDATE`,
+        [id],
+      );
+      if (current?.status !== 'running') return;
       await manager.query(`DELETE FROM "booking"."reconciliation_items" WHERE "reconciliation_id" = $1`, [id]);
       await insertItems(manager, id, items);
-      const [updated]: [ReconciliationRow[]] = await manager.query(
+      const [[updated]]: [ReconciliationRow[]] = await manager.query(
         `UPDATE "booking"."reconciliations" SET "status" = 'done', "summary" = $2, "completed_at" = now()
-          WHERE "id" = $1 AND "status" = 'running' RETURNING *`,
+          WHERE "id" = $1 RETURNING *`,
         [id, JSON.stringify(summary)],
       );
-      if (updated.length === 0) return;
-      await this.publish(manager, updated[0]);
+      await this.publish(manager, updated);
     });
     this.logger.log({ reconciliationId: id, summary, ms: Date.now() - started }, 'reconciliation done');
   }
