@@ -7,7 +7,7 @@ import type {
   RecordPayoutRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { isUniqueViolation } from '@haven/database';
+import { isUniqueViolation, lockForTransaction } from '@haven/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -88,10 +88,11 @@ export class PayoutsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Payouts of one counselor's month are decided one at a time, so two cannot both fit.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('haven:payout:' || $1 || ':' || $2))`, [
-          counselorId,
-          month.period,
-        ]);
+        await lockForTransaction(manager, {
+          schema: 'booking',
+          subject: 'payout',
+          id: `${counselorId}:${month.period}`,
+        });
         const [row] = await this.monthRows(manager, month, counselorId);
         const refusal = payoutRefusal(this.figures(row ?? emptyMonth(counselorId)), amountPaise);
         if (refusal) throw DomainError.unprocessable('payout_exceeds_owed', refusal);
