@@ -18,6 +18,7 @@ import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { BookingConfig } from './config/booking.config';
 import { DirectorySyncEventsController } from './directory-sync/directory-sync-events.controller';
 import { DirectorySyncService } from './directory-sync/directory-sync.service';
+import { FINANCE_CONTROLLERS, FINANCE_PROVIDERS } from './finance/finance.providers';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { BookingQueue } from './jobs/booking-queue';
 import { BookingWorker } from './jobs/booking-worker';
@@ -34,7 +35,7 @@ import { TimeOffService } from './time-off/time-off.service';
 
 export { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from './booking.schema';
 
-/** Availability, time off, slots, the calendar feed, bookings, payments, refunds and the ledger. */
+/** Availability, time off, slots, the calendar feed, bookings, payments, refunds, the ledger and finance. */
 @Module({})
 export class BookingModule {
   static register(config: BookingConfig): DynamicModule {
@@ -59,6 +60,7 @@ export class BookingModule {
         PaymentsController,
         DirectorySyncEventsController,
         AccountsSyncEventsController,
+        ...FINANCE_CONTROLLERS,
       ],
       providers: [
         { provide: BookingConfig, useValue: config },
@@ -81,6 +83,7 @@ export class BookingModule {
         BookingWorker,
         DirectorySyncService,
         AccountsSyncService,
+        ...FINANCE_PROVIDERS,
       ],
     };
   }

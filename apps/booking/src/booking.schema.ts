@@ -16,6 +16,7 @@ import { CreateCalendarTables1764400000000 } from './migrations/1764400000000-Cr
 import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateUserZones';
 import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
 import { CreatePaymentTables1764800000000 } from './migrations/1764800000000-CreatePaymentTables';
+import { CreateFinanceTables1764930000000 } from './migrations/1764930000000-CreateFinanceTables';
 import { PaymentEntity } from './payments/payment.entity';
 import { RefundEntity } from './payments/refund.entity';
 import { TimeOffEntity } from './time-off/time-off.entity';
@@ -43,4 +44,5 @@ export const BOOKING_MIGRATIONS = [
   CreateAccountStates1764700000001,
   CreatePaymentTables1764800000000,
   CreateRpcRequestLedger1764800000000,
+  CreateFinanceTables1764930000000,
 ];

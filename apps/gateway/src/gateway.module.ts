@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { InfrastructureProbe } from './health/infrastructure.probe';
 import { DirectoryGatewayModule } from './directory/directory.module';
+import { FinanceGatewayModule } from './finance/finance.module';
 import { NotificationsGatewayModule } from './notifications/notifications.module';
 import { SlotsGatewayModule } from './slots/slots.module';
 import { TimeOffGatewayModule } from './time-off/time-off.module';
@@ -85,6 +86,7 @@ export class GatewayModule {
         DirectoryGatewayModule,
         BookingsGatewayModule,
         NotificationsGatewayModule,
+        FinanceGatewayModule,
       ],
       controllers: [HealthController],
       providers: [HealthService],

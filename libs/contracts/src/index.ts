@@ -10,6 +10,8 @@ export * from './services';
 export * from './booking/booking.events';
 export * from './booking/booking.rpc';
 export * from './booking/booking.types';
+export * from './booking/finance.rpc';
+export * from './booking/finance.types';
 export * from './directory/directory.events';
 export * from './directory/directory.rpc';
 export * from './directory/directory.types';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   capturePostings,
   commissionOf,
+  payoutPostings,
   type Posting,
   refundPostings,
   refundProcessedPostings,
@@ -52,5 +53,13 @@ describe('ledger postings', () => {
     expect(() => refundPostings(3_000, 2_000, 1_001, 20)).toThrow(RangeError);
     expect(() => capturePostings(0, 20)).toThrow(RangeError);
     expect(() => capturePostings(10.5, 20)).toThrow(RangeError);
+  });
+
+  it('a payout moves what is owed to the counselor out of the bank account, balanced', () => {
+    const postings = payoutPostings(29_623);
+    expect(totals(postings)).toEqual({ debitPaise: 29_623, creditPaise: 29_623 });
+    expect(balanceOf(postings, 'counselor-payable')).toBe(-29_623);
+    expect(balanceOf(postings, 'bank')).toBe(29_623);
+    expect(() => payoutPostings(0)).toThrow(RangeError);
   });
 });

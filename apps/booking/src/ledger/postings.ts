@@ -7,10 +7,13 @@
  * - `counselor-payable`   (liability) what we owe counselors: price less commission, less refunds.
  * - `platform-commission` (revenue)   the platform's share: round((gross − refunds) × rate).
  * - `refunds-payable`     (liability) refunds we owe clients that Razorpay has not yet processed.
+ * - `bank`                (asset)     the platform's bank account, from which counselors are paid out
+ *                                     (settlements into it are Razorpay's side: see reconciliation).
  *
  * Capture of P:        Dr razorpay-clearing P    / Cr counselor-payable P − c, Cr platform-commission c
  * Refund R decided:    Dr counselor-payable R − d, Dr platform-commission d / Cr refunds-payable R
  * Refund R processed:  Dr refunds-payable R      / Cr razorpay-clearing R
+ * Payout A recorded:   Dr counselor-payable A    / Cr bank A
  * where c = round(P × rate) and d = c − round((P − R) × rate), so commission always equals
  * round((gross − refunds) × rate) (product.md) and counselor-payable the net payable.
  */
@@ -19,6 +22,7 @@ export const LEDGER_ACCOUNTS = [
   'counselor-payable',
   'platform-commission',
   'refunds-payable',
+  'bank',
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
@@ -70,6 +74,12 @@ export function refundPostings(
 export function refundProcessedPostings(refundPaise: number): Posting[] {
   checkAmount(refundPaise);
   return balanced([debit('refunds-payable', refundPaise), credit('razorpay-clearing', refundPaise)]);
+}
+
+/** A payout to a counselor left the platform's bank account. */
+export function payoutPostings(amountPaise: number): Posting[] {
+  checkAmount(amountPaise);
+  return balanced([debit('counselor-payable', amountPaise), credit('bank', amountPaise)]);
 }
 
 export function totals(postings: readonly Posting[]): { debitPaise: number; creditPaise: number } {

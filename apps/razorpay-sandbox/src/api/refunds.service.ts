@@ -65,6 +65,28 @@ export class RefundsService {
     return this.list(query, paymentId);
   }
 
+  /**
+   * Plants a discrepancy for reconciliation tests: the sandbox forgets the refund (API and recon)
+   * and gives the payment its amount back, with no webhook; webhooks already sent stay sent.
+   */
+  async forget(refundId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const refund = await manager.findOne(RefundRow, { where: { id: refundId }, lock: { mode: 'pessimistic_write' } });
+      if (!refund) throw unknownId();
+      const payment = await manager.findOne(PaymentRow, {
+        where: { id: refund.paymentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (payment) {
+        payment.amountRefunded -= refund.amount;
+        payment.refundStatus = payment.amountRefunded === 0 ? null : 'partial';
+        if (payment.status === 'refunded') payment.status = 'captured';
+        await manager.save(payment);
+      }
+      await manager.delete(RefundRow, { id: refund.id });
+    });
+  }
+
   /** Moves refunds whose processing time has come to `processed`, each with its refund.processed webhook. */
   async processDueRefunds(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {

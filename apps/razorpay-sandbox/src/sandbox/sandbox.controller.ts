@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { OrdersService } from '../api/orders.service';
 import { RazorpayApiError } from '../api/razorpay-api-error';
 import { PaymentsService } from '../api/payments.service';
+import { RefundsService } from '../api/refunds.service';
 import { SettlementsService } from '../api/settlements.service';
 import { escapeHtml, renderCheckoutPage } from '../checkout/checkout-page';
 import { SANDBOX_SCHEMA } from '../store/schema';
@@ -19,6 +20,7 @@ export class SandboxController {
     private readonly orders: OrdersService,
     private readonly faults: FaultsService,
     private readonly settlements: SettlementsService,
+    private readonly refunds: RefundsService,
     @InjectDataSource(SANDBOX_SCHEMA) private readonly dataSource: DataSource,
   ) {}
 
@@ -72,6 +74,12 @@ export class SandboxController {
   @HttpCode(200)
   overrideAmount(@Param('paymentId') paymentId: string, @Body() body: unknown) {
     return this.payments.overrideRecordedAmount(paymentId, parseAmountOverride(body));
+  }
+
+  @Delete('refunds/:refundId')
+  @HttpCode(204)
+  async forgetRefund(@Param('refundId') refundId: string): Promise<void> {
+    await this.refunds.forget(refundId);
   }
 
   @Get('checkout/:orderId')

@@ -776,6 +776,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Captured payments, newest first, by capture period, status and counselor */
+        get: operations["FinanceRecordsController_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds, newest first, by decision period, status and counselor */
+        get: operations["FinanceRecordsController_refunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries in the order written, by period and account; debits = credits per transaction */
+        get: operations["FinanceRecordsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliations, newest first (without items) */
+        get: operations["ReconciliationsController_list"];
+        put?: never;
+        /** Start reconciling a period (a job): answers at once with status running */
+        post: operations["ReconciliationsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reconciliation: status, summary and its discrepancies */
+        get: operations["ReconciliationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/reconciliations/{id}/items.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV: a header row, one row per match or discrepancy, paise and rupees */
+        get: operations["ReconciliationsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per counselor for the month: gross, refunds, commission, net, paid out */
+        get: operations["PayoutsController_list"];
+        put?: never;
+        /** Record a payout made by bank transfer (posted to the ledger); a repeated reference records once */
+        post: operations["PayoutsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counselor/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My earnings for an IST month: gross, commission, refunds, net, paid out, sessions */
+        get: operations["EarningsController_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1495,6 +1633,227 @@ export interface components {
              *     ]
              */
             reminders?: number[];
+        };
+        FinancePaymentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            counselorId: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @example order_Nx1a2b3c4d5e6f */
+            razorpayOrderId: string;
+            /** @example pay_Nx1a2b3c4d5e6f */
+            razorpayPaymentId: string;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            /** @enum {string} */
+            status: "captured" | "partially_refunded" | "refunded";
+            /** Format: date-time */
+            capturedAt: string;
+            /** @description Refunds Razorpay has processed */
+            refundedPaise: number;
+            /** @description Refunds decided, not yet processed */
+            refundPendingPaise: number;
+        };
+        FinancePaymentPageDto: {
+            items: components["schemas"]["FinancePaymentDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        FinanceRefundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            paymentId: string;
+            /** Format: uuid */
+            counselorId: string;
+            razorpayPaymentId: string;
+            razorpayRefundId: string | null;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            processedAt: string | null;
+        };
+        FinanceRefundPageDto: {
+            items: components["schemas"]["FinanceRefundDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        LedgerEntryDto: {
+            id: string;
+            /**
+             * Format: uuid
+             * @description Entries of one transaction share it; debits = credits
+             */
+            transactionId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            account: "razorpay-clearing" | "counselor-payable" | "platform-commission" | "refunds-payable" | "bank";
+            debitPaise: number;
+            creditPaise: number;
+            /** Format: uuid */
+            bookingId?: string;
+            /** Format: uuid */
+            paymentId?: string;
+            /** Format: uuid */
+            refundId?: string;
+            /** Format: uuid */
+            payoutId?: string;
+            /** Format: uuid */
+            counselorId?: string;
+            memo: string;
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        StartReconciliationDto: {
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive)
+             * @example 2026-12-01T00:00:00Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive); at most 31 days after from
+             * @example 2026-12-02T00:00:00Z
+             */
+            to: string;
+        };
+        ReconciliationSummaryDto: {
+            matched: number;
+            amountMismatch: number;
+            missingAtProvider: number;
+            missingInLedger: number;
+            statusMismatch: number;
+        };
+        ReconciliationItemDto: {
+            /** @enum {string} */
+            kind: "matched" | "amountMismatch" | "missingAtProvider" | "missingInLedger" | "statusMismatch";
+            /** @enum {string} */
+            entity: "payment" | "refund";
+            /** @description Razorpay payment id (pay_…) */
+            paymentId?: string;
+            /** @description Razorpay refund id (rfnd_…) */
+            refundId?: string;
+            /** Format: uuid */
+            bookingId?: string;
+            /** Format: uuid */
+            ledgerPaymentId?: string;
+            /** Format: uuid */
+            ledgerRefundId?: string;
+            ledgerPaise?: number;
+            providerPaise?: number;
+            ledgerStatus?: string;
+            providerStatus?: string;
+            /** @description Razorpay settlement (setl_…) */
+            settlementId?: string;
+            note: string;
+        };
+        ReconciliationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @enum {string} */
+            trigger: "manual" | "daily";
+            summary: components["schemas"]["ReconciliationSummaryDto"];
+            /** @description One per discrepancy (the first 1000); the CSV has all */
+            items: components["schemas"]["ReconciliationItemDto"][];
+            /** @description Why a failed run failed */
+            error?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt?: string;
+        };
+        ReconciliationPageDto: {
+            items: components["schemas"]["ReconciliationDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PayoutDto: {
+            /** Format: uuid */
+            counselorId: string;
+            /** @example 2026-12 */
+            period: string;
+            /** @description Payments captured in the month */
+            grossPaise: number;
+            /** @description Refunds decided in the month */
+            refundsPaise: number;
+            /** @description round((gross − refunds) × 20 %) */
+            commissionPaise: number;
+            /** @description gross − refunds − commission */
+            netPaise: number;
+            paidOutPaise: number;
+            /** @description net − paid out, never below 0 */
+            owedPaise: number;
+            /** @description Paid bookings captured in the month */
+            sessions: number;
+        };
+        RecordPayoutDto: {
+            /** Format: uuid */
+            counselorId: string;
+            /**
+             * @description The IST month paid for
+             * @example 2026-12
+             */
+            period: string;
+            amountPaise: number;
+            /**
+             * @description Bank reference; the same one again records nothing new
+             * @example UTR2026120412345
+             */
+            reference: string;
+        };
+        RecordedPayoutDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            counselorId: string;
+            /** @example 2026-12 */
+            period: string;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            reference: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EarningsDto: {
+            /** @example 2026-12 */
+            period: string;
+            grossPaise: number;
+            commissionPaise: number;
+            refundsPaise: number;
+            netPaise: number;
+            paidOutPaise: number;
+            sessions: number;
         };
         FieldError: {
             /**
@@ -5797,6 +6156,848 @@ export interface operations {
             };
             /** @description The body is not JSON (send Content-Type: application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FinanceRecordsController_payments: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description At or after this instant */
+                from?: string;
+                /** @description Before this instant (after from) */
+                to?: string;
+                status?: "captured" | "partially_refunded" | "refunded";
+                counselorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancePaymentPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FinanceRecordsController_refunds: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description At or after this instant */
+                from?: string;
+                /** @description Before this instant (after from) */
+                to?: string;
+                status?: "pending" | "processed" | "failed";
+                counselorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceRefundPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FinanceRecordsController_ledger: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description At or after this instant */
+                from?: string;
+                /** @description Before this instant (after from) */
+                to?: string;
+                account?: "razorpay-clearing" | "counselor-payable" | "platform-commission" | "refunds-payable" | "bank";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReconciliationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReconciliationsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReconciliationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The job queue is unavailable: nothing was started */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReconciliationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such reconciliation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReconciliationsController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (RFC 4180) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such reconciliation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PayoutsController_list: {
+        parameters: {
+            query: {
+                /** @description A month in IST, YYYY-MM */
+                period: string;
+                counselorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"][];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PayoutsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedPayoutDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The reference is already recorded for another payout */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than is still owed for the month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EarningsController_earnings: {
+        parameters: {
+            query: {
+                /** @description A month in IST, YYYY-MM */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: counselor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,120 @@
+import { loadConfig } from '@haven/common';
+import { startServiceApp } from '@haven/messaging';
+import { createEmptyVhost, waitFor } from '@haven/testing';
+import type { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PrivateSandbox } from '../../../../tests/support/razorpay-sandbox';
+import { BookingModule } from '../booking.module';
+import { BookingConfig } from '../config/booking.config';
+import {
+  DAILY_RECONCILIATION_SCHEDULE,
+  DAILY_RECONCILIATION_SCHEDULER,
+  FinanceQueue,
+  JOB_DAILY_RECONCILIATION,
+} from './finance-queue';
+import { previousIstDay } from './finance-period';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
+
+/** The booking service's finance jobs against real Redis, PostgreSQL and a sandbox of their own. */
+let app: INestApplication;
+let config: BookingConfig;
+let sandbox: PrivateSandbox;
+let pool: Pool;
+let vhost: { url: string; remove(): Promise<void> };
+
+beforeAll(async () => {
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    // A prefix of its own: the job scheduler it checks is the only one there.
+    REDIS_PREFIX: `${inject('redisPrefix')}-finance`,
+  };
+  sandbox = await PrivateSandbox.start(env, 'http://127.0.0.1:9/webhooks');
+  vhost = await createEmptyVhost('finance');
+  config = loadConfig(BookingConfig, { ...env, RABBITMQ_URL: vhost.url, RAZORPAY_API_URL: sandbox.url });
+  app = await startServiceApp(BookingModule.register(config), {
+    service: 'booking',
+    consumesEvents: true,
+    rabbitmqUrl: config.RABBITMQ_URL,
+    logLevel: 'warn',
+  });
+  pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await sandbox?.stop();
+  await pool?.end();
+  await vhost?.remove();
+});
+
+async function completedEvents(reconciliationId: string): Promise<number> {
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM booking.outbox
+      WHERE envelope->>'type' = 'reconciliation.completed' AND envelope->'data'->>'reconciliationId' = $1`,
+    [reconciliationId],
+  );
+  return rows[0].n as number;
+}
+
+describe('daily reconciliation', () => {
+  it('is one job scheduler at 02:00 Asia/Kolkata, however many replicas upsert it', async () => {
+    const queue = app.get(FinanceQueue).queue;
+    const replica = new FinanceQueue(config);
+    try {
+      await replica.scheduleDaily();
+      await app.get(FinanceQueue).scheduleDaily();
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers).toHaveLength(1);
+      expect(schedulers[0]).toMatchObject({
+        key: DAILY_RECONCILIATION_SCHEDULER,
+        name: JOB_DAILY_RECONCILIATION,
+        pattern: DAILY_RECONCILIATION_SCHEDULE.pattern,
+        tz: 'Asia/Kolkata',
+      });
+      // 02:00 IST is 20:30 UTC.
+      const next = new Date(schedulers[0].next!);
+      expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([20, 30]);
+    } finally {
+      await replica.onApplicationShutdown();
+    }
+  });
+
+  it('reconciles the previous IST day once, even when two replicas fire together', async () => {
+    const reconciliations = app.get(ReconciliationService);
+    const firedAt = new Date('2021-03-04T20:30:05Z');
+    const [first, second] = await Promise.all([reconciliations.openDaily(firedAt), reconciliations.openDaily(firedAt)]);
+    expect(first).toBeTruthy();
+    expect(second).toBe(first);
+    await Promise.all([reconciliations.run(first!), reconciliations.run(first!)]);
+    const done = await reconciliations.get(first!);
+    expect(done).toMatchObject({
+      status: 'done',
+      trigger: 'daily',
+      from: '2021-03-03T18:30:00.000Z',
+      to: '2021-03-04T18:30:00.000Z',
+      summary: { matched: 0, amountMismatch: 0, missingAtProvider: 0, missingInLedger: 0, statusMismatch: 0 },
+    });
+    expect(await completedEvents(first!)).toBe(1);
+    expect(await reconciliations.openDaily(firedAt)).toBeNull();
+  });
+
+  it('the scheduled job runs the reconciliation of yesterday (IST)', async () => {
+    await app.get(FinanceQueue).queue.add(JOB_DAILY_RECONCILIATION, {});
+    const yesterday = previousIstDay(new Date());
+    const row = await waitFor(
+      async () => {
+        const { rows } = await pool.query(
+          `SELECT id, status FROM booking.reconciliations WHERE trigger = 'daily' AND period_from = $1`,
+          [yesterday.from],
+        );
+        return rows[0]?.status === 'done' ? (rows[0] as { id: string }) : undefined;
+      },
+      { what: 'the daily reconciliation to finish', timeoutMs: 20_000 },
+    );
+    expect(await completedEvents(row.id)).toBe(1);
+  });
+});

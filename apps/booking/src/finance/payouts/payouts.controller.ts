@@ -1,0 +1,36 @@
+import {
+  type EarningsRequest,
+  type EarningsView,
+  FinanceRpc,
+  type ListPayoutsRequest,
+  type PayoutView,
+  type RecordedPayoutView,
+  type RecordPayoutRequest,
+  type RpcRequest,
+} from '@haven/contracts';
+import { actorOf } from '@haven/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { financeReader } from '../finance-access';
+import { PayoutsService } from './payouts.service';
+
+@Controller()
+export class PayoutsController {
+  constructor(private readonly payouts: PayoutsService) {}
+
+  @MessagePattern(FinanceRpc.listPayouts.pattern)
+  list(@Payload() request: RpcRequest<ListPayoutsRequest>): Promise<PayoutView[]> {
+    financeReader(request);
+    return this.payouts.list(request.body);
+  }
+
+  @MessagePattern(FinanceRpc.recordPayout.pattern)
+  record(@Payload() request: RpcRequest<RecordPayoutRequest>): Promise<RecordedPayoutView> {
+    return this.payouts.record(actorOf(request), request.body);
+  }
+
+  @MessagePattern(FinanceRpc.earnings.pattern)
+  earnings(@Payload() request: RpcRequest<EarningsRequest>): Promise<EarningsView> {
+    return this.payouts.earnings(actorOf(request), request.body);
+  }
+}

@@ -1,0 +1,41 @@
+import {
+  FinanceRpc,
+  type ListReconciliationsRequest,
+  type Page,
+  type ReconciliationCsv,
+  type ReconciliationView,
+  type RpcRequest,
+  type StartReconciliationRequest,
+} from '@haven/contracts';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { financeReader } from '../finance-access';
+import { ReconciliationService } from './reconciliation.service';
+
+@Controller()
+export class ReconciliationController {
+  constructor(private readonly reconciliations: ReconciliationService) {}
+
+  @MessagePattern(FinanceRpc.startReconciliation.pattern)
+  start(@Payload() request: RpcRequest<StartReconciliationRequest>): Promise<ReconciliationView> {
+    return this.reconciliations.start(financeReader(request), request.body);
+  }
+
+  @MessagePattern(FinanceRpc.listReconciliations.pattern)
+  list(@Payload() request: RpcRequest<ListReconciliationsRequest>): Promise<Page<ReconciliationView>> {
+    financeReader(request);
+    return this.reconciliations.list(request.body);
+  }
+
+  @MessagePattern(FinanceRpc.getReconciliation.pattern)
+  get(@Payload() request: RpcRequest<{ id: string }>): Promise<ReconciliationView> {
+    financeReader(request);
+    return this.reconciliations.get(request.body.id);
+  }
+
+  @MessagePattern(FinanceRpc.reconciliationCsv.pattern)
+  csv(@Payload() request: RpcRequest<{ id: string }>): Promise<ReconciliationCsv> {
+    financeReader(request);
+    return this.reconciliations.csv(request.body.id);
+  }
+}
