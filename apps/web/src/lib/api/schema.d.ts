@@ -29,9 +29,9 @@ export interface paths {
             cookie?: never;
         };
         /** Weekly windows, overrides and booking settings (defaults before the first PUT) */
-        get: operations["AvailabilityController_get"];
+        get: operations["CounselorCalendarController_getAvailability"];
         /** Replace the fields given (omitted fields keep their value) */
-        put: operations["AvailabilityController_put"];
+        put: operations["CounselorCalendarController_putAvailability"];
         post?: never;
         delete?: never;
         options?: never;
@@ -47,10 +47,10 @@ export interface paths {
             cookie?: never;
         };
         /** Current and future time off (or the range asked for) */
-        get: operations["TimeOffController_list"];
+        get: operations["CounselorCalendarController_listTimeOff"];
         put?: never;
         /** Block a period (no slots in it) */
-        post: operations["TimeOffController_create"];
+        post: operations["CounselorCalendarController_createTimeOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -68,7 +68,24 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove one of your time-off entries */
-        delete: operations["TimeOffController_delete"];
+        delete: operations["CounselorCalendarController_deleteTimeOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counselor/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings with this counselor, by start time */
+        get: operations["CounselorCalendarController_listBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -82,7 +99,7 @@ export interface paths {
             cookie?: never;
         };
         /** The secret ICS URL of confirmed sessions (served without a bearer token) */
-        get: operations["CalendarFeedController_get"];
+        get: operations["CounselorCalendarController_calendarFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -101,7 +118,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke the current ICS URL and get a new one */
-        post: operations["CalendarFeedController_rotate"];
+        post: operations["CounselorCalendarController_rotateCalendarFeed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,23 +707,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/counselor/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Bookings with this counselor, by start time */
-        get: operations["CounselorBookingsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/webhooks/razorpay": {
         parameters: {
             query?: never;
@@ -923,6 +923,96 @@ export interface components {
             page: number;
             limit: number;
         };
+        BookingPaymentDto: {
+            /** @enum {string} */
+            provider: "razorpay";
+            /** @description Razorpay key id for Checkout (never the secret) */
+            keyId: string;
+            orderId: string;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: uri
+             * @description Sandbox only: its Checkout page for this order; absent means load Razorpay checkout.js
+             */
+            checkoutUrl?: string;
+        };
+        BookingRefundDto: {
+            amountPaise: number;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+        };
+        BookingClientTermsDto: {
+            /**
+             * Format: date-time
+             * @description A client cancelling before this gets a full refund
+             */
+            fullRefundBefore: string;
+            /**
+             * Format: date-time
+             * @description … before this, `partialRefundPaise`; later nothing
+             */
+            partialRefundBefore: string;
+            partialRefundPaise: number;
+            /**
+             * Format: date-time
+             * @description Latest reschedule; absent once rescheduled
+             */
+            rescheduleBefore?: string;
+        };
+        BookingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            counselorId: string;
+            /** Format: uuid */
+            offeringId: string;
+            /** @enum {string} */
+            mode: "chat" | "audio" | "video";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
+            pricePaise: number;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description pending_payment only: when the hold ends
+             */
+            expiresAt?: string;
+            /**
+             * Format: uri
+             * @description confirmed only
+             */
+            meetingUrl?: string;
+            /** @enum {string} */
+            cancelledBy?: "client" | "counselor" | "admin" | "system";
+            cancelReason?: string;
+            /**
+             * Format: date-time
+             * @description The start before the reschedule
+             */
+            rescheduledFrom?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description pending_payment with an order */
+            payment?: components["schemas"]["BookingPaymentDto"];
+            refund?: components["schemas"]["BookingRefundDto"];
+            /** @description confirmed: what a client cancel/reschedule gets */
+            clientTerms?: components["schemas"]["BookingClientTermsDto"];
+        };
+        BookingPageDto: {
+            items: components["schemas"]["BookingDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         SlotDto: {
             /**
              * Format: date-time
@@ -1013,8 +1103,8 @@ export interface components {
             password: string;
         };
         RefreshTokenDto: {
-            /** @description The refresh token from the last login or refresh */
-            refreshToken: string;
+            /** @description The refresh token from the last login or refresh; required unless the web app’s refresh cookie is sent */
+            refreshToken?: string;
         };
         TokenPairDto: {
             /** @description EdDSA-signed JWT for `Authorization: Bearer`, valid for about 15 minutes */
@@ -1368,50 +1458,6 @@ export interface components {
              */
             startsAt: string;
         };
-        BookingDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            clientId: string;
-            /** Format: uuid */
-            counselorId: string;
-            /** Format: uuid */
-            offeringId: string;
-            /** @enum {string} */
-            mode: "chat" | "audio" | "video";
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            /** @enum {string} */
-            status: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
-            pricePaise: number;
-            /** @example INR */
-            currency: string;
-            /**
-             * Format: date-time
-             * @description pending_payment only: when the hold ends
-             */
-            expiresAt?: string;
-            /**
-             * Format: uri
-             * @description confirmed only
-             */
-            meetingUrl?: string;
-            /** @enum {string} */
-            cancelledBy?: "client" | "counselor" | "admin" | "system";
-            cancelReason?: string;
-            /** Format: uuid */
-            rescheduledFrom?: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BookingPageDto: {
-            items: components["schemas"]["BookingDto"][];
-            total: number;
-            page: number;
-            limit: number;
-        };
         VerifyPaymentDto: {
             /** @example order_Nx1a2b3c4d5e6f */
             razorpayOrderId: string;
@@ -1582,7 +1628,7 @@ export interface operations {
             };
         };
     };
-    AvailabilityController_get: {
+    CounselorCalendarController_getAvailability: {
         parameters: {
             query?: never;
             header?: never;
@@ -1655,7 +1701,7 @@ export interface operations {
             };
         };
     };
-    AvailabilityController_put: {
+    CounselorCalendarController_putAvailability: {
         parameters: {
             query?: never;
             header?: never;
@@ -1750,7 +1796,7 @@ export interface operations {
             };
         };
     };
-    TimeOffController_list: {
+    CounselorCalendarController_listTimeOff: {
         parameters: {
             query?: {
                 page?: number;
@@ -1830,7 +1876,7 @@ export interface operations {
             };
         };
     };
-    TimeOffController_create: {
+    CounselorCalendarController_createTimeOff: {
         parameters: {
             query?: never;
             header?: never;
@@ -1934,7 +1980,7 @@ export interface operations {
             };
         };
     };
-    TimeOffController_delete: {
+    CounselorCalendarController_deleteTimeOff: {
         parameters: {
             query?: never;
             header?: never;
@@ -2017,7 +2063,88 @@ export interface operations {
             };
         };
     };
-    CalendarFeedController_get: {
+    CounselorCalendarController_listBookings: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description Bookings starting at or after this instant */
+                from?: string;
+                /** @description Bookings starting before this instant */
+                to?: string;
+                status?: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: counselor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CounselorCalendarController_calendarFeed: {
         parameters: {
             query?: never;
             header?: never;
@@ -2092,7 +2219,7 @@ export interface operations {
             };
         };
     };
-    CalendarFeedController_rotate: {
+    CounselorCalendarController_rotateCalendarFeed: {
         parameters: {
             query?: never;
             header?: never;
@@ -2252,6 +2379,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,6 +2457,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2406,6 +2535,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,7 +2544,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Malformed input or a bad field; `details` names each one */
+            /** @description No refresh token in the body and no refresh cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2483,14 +2613,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done (also when the token was not yours or already ended) */
+            /** @description Done (also when the token was not yours or already ended); clears the `haven_refresh` cookie */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed input or a bad field; `details` names each one */
+            /** @description No refresh token in the body and no refresh cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,12 +4796,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description booking */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
             };
             /** @description Malformed input or a bad field; `details` names each one */
             400: {
@@ -4842,7 +4973,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
             };
             /** @description Bad signature: the booking is unchanged */
             400: {
@@ -5375,87 +5508,6 @@ export interface operations {
             };
             /** @description Not completed, or not your booking */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A service behind the gateway is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A service behind the gateway did not answer in time */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    CounselorBookingsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
-                /** @description Bookings starting at or after this instant */
-                from?: string;
-                /** @description Bookings starting before this instant */
-                to?: string;
-                status?: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BookingPageDto"];
-                };
-            };
-            /** @description Malformed input or a bad field; `details` names each one */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Needs role: counselor */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
