@@ -258,8 +258,12 @@ describe('the web app in a browser', () => {
 
       await phone.fill('+919876543210');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await expect.poll(() => page.getByRole('link', { name: 'Account' }).isVisible(), soon).toBe(true);
-
+      // On a phone the header keeps the inbox in view and folds the other links behind Menu.
+      await expect.poll(() => page.getByRole('link', { name: 'Inbox' }).isVisible(), soon).toBe(true);
+      await expect.poll(() => new URL(page.url()).pathname, soon).toBe('/');
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
       await page.getByRole('link', { name: 'Account' }).click();
       await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya Nair');
       expect(await page.getByLabel('Time zone').inputValue()).toBe('Asia/Kolkata');
@@ -268,10 +272,15 @@ describe('the web app in a browser', () => {
       await expect.poll(() => page.getByText('Saved.').isVisible(), soon).toBe(true);
       await expectAccessible(page);
 
+      await menu.click();
       await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Inbox' }).count(), soon).toBe(0);
+      await expect.poll(() => new URL(page.url()).pathname, soon).toBe('/');
+      await menu.click();
       await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).isVisible(), soon).toBe(true);
 
-      // Signed out, the account page asks to sign in and returns there after.
+      // Signed out (the refresh cookie is gone too, so a fresh load stays signed out), the account
+      // page asks to sign in and returns there after.
       await page.goto(`${webOrigin()}/account`);
       await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), soon).toBe(true);
       await page.getByLabel('E-mail').fill(email);
