@@ -55,13 +55,18 @@ api.use(bearerWithRefresh);
 let renewing: Promise<string | null> | null = null;
 
 /**
- * Exchanges the refresh cookie for a new access token (one exchange at a time: the cookie rotates
- * on every use, and a second use of the old one would end the session). Null when signed out.
+ * Exchanges the refresh cookie for a new access token. The cookie rotates on every use and a second
+ * use of the old one ends the session, so exchanges never overlap: one at a time in this tab, and
+ * one at a time across this browser's tabs (a Web Lock), each tab sending the cookie as the last
+ * exchange left it. Null when signed out.
  */
 export function renewSession(): Promise<string | null> {
   renewing ??= (async () => {
     try {
-      const { data } = await api.POST('/api/v1/auth/refresh', { body: {} });
+      const exchange = () => api.POST('/api/v1/auth/refresh', { body: {} });
+      const { data } = navigator.locks
+        ? await navigator.locks.request('haven-session-refresh', exchange)
+        : await exchange();
       if (!data) {
         tokens.clear();
         return null;
@@ -69,7 +74,7 @@ export function renewSession(): Promise<string | null> {
       tokens.set(data);
       return data.accessToken;
     } catch {
-      // Offline: stay as we were; a later request will try again.
+      // Offline: a later request will try again; a page still restoring shows the signed-out state.
       if (tokens.status() === 'restoring') tokens.clear();
       return null;
     } finally {

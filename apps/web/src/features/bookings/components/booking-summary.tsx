@@ -18,7 +18,8 @@ export function useBookingNames(booking: Booking | undefined) {
   const counselor = useCounselor(booking?.counselorId ?? '', Boolean(booking));
   const offering = counselor.data?.offerings.find((o) => o.id === booking?.offeringId);
   return {
-    counselorName: counselor.data?.displayName ?? 'Your counselor',
+    // While the profile loads, no placeholder name: a wrong one would flash first.
+    counselorName: counselor.isPending ? '' : (counselor.data?.displayName ?? 'Your counselor'),
     offering,
     title: offering?.title ?? (booking ? `${MODE_LABELS[booking.mode]} session` : 'Session'),
   };
@@ -31,9 +32,7 @@ export function BookingSummary({ booking, timeZone }: { booking: Booking; timeZo
   return (
     <dl className="summary">
       <dt>With</dt>
-      <dd>
-        {counselorName} · {title}
-      </dd>
+      <dd>{counselorName ? `${counselorName} · ${title}` : title}</dd>
       <dt>When</dt>
       <dd>
         <time dateTime={booking.startsAt}>{formatDateTime(booking.startsAt, timeZone)}</time> –{' '}

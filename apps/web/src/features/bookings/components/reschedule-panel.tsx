@@ -22,17 +22,18 @@ export function ReschedulePanel({
   const idempotencyKey = useRef(newIdempotencyKey());
   const window = rescheduleWindow(booking, new Date());
 
-  if (!window.allowed || !offering) {
-    return (
-      <p className="muted">
-        {booking.rescheduledFrom
-          ? 'This booking was moved once already, so it cannot be moved again.'
-          : window.before
-            ? `Moving a session is possible until ${formatDateTime(window.before, timeZone)}; that time has passed.`
-            : null}
-      </p>
-    );
+  if (booking.rescheduledFrom) {
+    return <p className="muted">This booking was moved once already, so it cannot be moved again.</p>;
   }
+  if (!window.allowed) {
+    return window.before ? (
+      <p className="muted">
+        A session can be moved until {formatDateTime(window.before, timeZone)}; that time has passed.
+      </p>
+    ) : null;
+  }
+  // The session's offering (from the counselor's profile) is still loading, or no longer listed.
+  if (!offering) return null;
   if (!open) {
     return (
       <div>

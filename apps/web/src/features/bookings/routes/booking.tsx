@@ -110,12 +110,12 @@ export function BookingRoute() {
             confirmation is on its way to your inbox.
           </p>
           {b.meetingUrl && (
-            <p>
+            <div className="meeting">
               <a className="button" href={b.meetingUrl} target="_blank" rel="noopener noreferrer">
                 Join the session<span className="visually-hidden"> (opens in a new tab)</span>
-              </a>{' '}
-              <span className="muted break-all">{b.meetingUrl}</span>
-            </p>
+              </a>
+              <p className="muted break-all">{b.meetingUrl}</p>
+            </div>
           )}
           <div className="actions">
             <AddToCalendar booking={b} counselorName={names.counselorName} />

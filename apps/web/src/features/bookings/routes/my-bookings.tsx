@@ -60,9 +60,7 @@ function BookingCard({ booking, timeZone }: { booking: Booking; timeZone: string
           <time dateTime={booking.startsAt}>{formatDateTime(booking.startsAt, timeZone)}</time>
         </Link>
       </h2>
-      <p>
-        {counselorName} · {title}
-      </p>
+      <p>{counselorName ? `${counselorName} · ${title}` : title}</p>
       <p className="card-meta">
         <span className={`status status-${booking.status}`}>{STATUS_LABELS[booking.status]}</span>
         <span>{booking.pricePaise === 0 ? 'Free' : formatRupees(booking.pricePaise)}</span>
