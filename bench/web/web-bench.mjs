@@ -7,6 +7,8 @@
 // platform from dist/scripts/start.js (run `npm run build` first) on free ports, with its own
 // database, RabbitMQ vhost and Redis prefix, lists one counselor through the API, and removes
 // everything when done. Outside `npm test`: it takes a minute or two.
+/* eslint-disable no-console -- a bench prints its report */
+/* global fetch -- Node's own */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { execFile, spawn } from 'node:child_process';
