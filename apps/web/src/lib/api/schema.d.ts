@@ -29,9 +29,9 @@ export interface paths {
             cookie?: never;
         };
         /** Weekly windows, overrides and booking settings (defaults before the first PUT) */
-        get: operations["CounselorCalendarController_getAvailability"];
+        get: operations["AvailabilityController_get"];
         /** Replace the fields given (omitted fields keep their value) */
-        put: operations["CounselorCalendarController_putAvailability"];
+        put: operations["AvailabilityController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -47,10 +47,10 @@ export interface paths {
             cookie?: never;
         };
         /** Current and future time off (or the range asked for) */
-        get: operations["CounselorCalendarController_listTimeOff"];
+        get: operations["TimeOffController_list"];
         put?: never;
         /** Block a period (no slots in it) */
-        post: operations["CounselorCalendarController_createTimeOff"];
+        post: operations["TimeOffController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -68,24 +68,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove one of your time-off entries */
-        delete: operations["CounselorCalendarController_deleteTimeOff"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/counselor/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Bookings with this counselor, by start time */
-        get: operations["CounselorCalendarController_listBookings"];
-        put?: never;
-        post?: never;
-        delete?: never;
+        delete: operations["TimeOffController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -99,7 +82,7 @@ export interface paths {
             cookie?: never;
         };
         /** The secret ICS URL of confirmed sessions (served without a bearer token) */
-        get: operations["CounselorCalendarController_calendarFeed"];
+        get: operations["CalendarFeedController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -118,7 +101,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke the current ICS URL and get a new one */
-        post: operations["CounselorCalendarController_rotateCalendarFeed"];
+        post: operations["CalendarFeedController_rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -707,6 +690,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counselor/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings with this counselor, by start time */
+        get: operations["CounselorBookingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/razorpay": {
         parameters: {
             query?: never;
@@ -919,96 +919,6 @@ export interface components {
         };
         TimeOffPageDto: {
             items: components["schemas"]["TimeOffResponseDto"][];
-            total: number;
-            page: number;
-            limit: number;
-        };
-        BookingPaymentDto: {
-            /** @enum {string} */
-            provider: "razorpay";
-            /** @description Razorpay key id for Checkout (never the secret) */
-            keyId: string;
-            orderId: string;
-            amountPaise: number;
-            /** @example INR */
-            currency: string;
-            /**
-             * Format: uri
-             * @description Sandbox only: its Checkout page for this order; absent means load Razorpay checkout.js
-             */
-            checkoutUrl?: string;
-        };
-        BookingRefundDto: {
-            amountPaise: number;
-            /** @enum {string} */
-            status: "pending" | "processed" | "failed";
-        };
-        BookingClientTermsDto: {
-            /**
-             * Format: date-time
-             * @description A client cancelling before this gets a full refund
-             */
-            fullRefundBefore: string;
-            /**
-             * Format: date-time
-             * @description … before this, `partialRefundPaise`; later nothing
-             */
-            partialRefundBefore: string;
-            partialRefundPaise: number;
-            /**
-             * Format: date-time
-             * @description Latest reschedule; absent once rescheduled
-             */
-            rescheduleBefore?: string;
-        };
-        BookingDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            clientId: string;
-            /** Format: uuid */
-            counselorId: string;
-            /** Format: uuid */
-            offeringId: string;
-            /** @enum {string} */
-            mode: "chat" | "audio" | "video";
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            /** @enum {string} */
-            status: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
-            pricePaise: number;
-            /** @example INR */
-            currency: string;
-            /**
-             * Format: date-time
-             * @description pending_payment only: when the hold ends
-             */
-            expiresAt?: string;
-            /**
-             * Format: uri
-             * @description confirmed only
-             */
-            meetingUrl?: string;
-            /** @enum {string} */
-            cancelledBy?: "client" | "counselor" | "admin" | "system";
-            cancelReason?: string;
-            /**
-             * Format: date-time
-             * @description The start before the reschedule
-             */
-            rescheduledFrom?: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description pending_payment with an order */
-            payment?: components["schemas"]["BookingPaymentDto"];
-            refund?: components["schemas"]["BookingRefundDto"];
-            /** @description confirmed: what a client cancel/reschedule gets */
-            clientTerms?: components["schemas"]["BookingClientTermsDto"];
-        };
-        BookingPageDto: {
-            items: components["schemas"]["BookingDto"][];
             total: number;
             page: number;
             limit: number;
@@ -1458,6 +1368,96 @@ export interface components {
              */
             startsAt: string;
         };
+        BookingPaymentDto: {
+            /** @enum {string} */
+            provider: "razorpay";
+            /** @description Razorpay key id for Checkout (never the secret) */
+            keyId: string;
+            orderId: string;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: uri
+             * @description Sandbox only: its Checkout page for this order; absent means load Razorpay checkout.js
+             */
+            checkoutUrl?: string;
+        };
+        BookingRefundDto: {
+            amountPaise: number;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+        };
+        BookingClientTermsDto: {
+            /**
+             * Format: date-time
+             * @description A client cancelling before this gets a full refund
+             */
+            fullRefundBefore: string;
+            /**
+             * Format: date-time
+             * @description … before this, `partialRefundPaise`; later nothing
+             */
+            partialRefundBefore: string;
+            partialRefundPaise: number;
+            /**
+             * Format: date-time
+             * @description Latest reschedule; absent once rescheduled
+             */
+            rescheduleBefore?: string;
+        };
+        BookingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            counselorId: string;
+            /** Format: uuid */
+            offeringId: string;
+            /** @enum {string} */
+            mode: "chat" | "audio" | "video";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
+            pricePaise: number;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description pending_payment only: when the hold ends
+             */
+            expiresAt?: string;
+            /**
+             * Format: uri
+             * @description confirmed only
+             */
+            meetingUrl?: string;
+            /** @enum {string} */
+            cancelledBy?: "client" | "counselor" | "admin" | "system";
+            cancelReason?: string;
+            /**
+             * Format: date-time
+             * @description The start before the reschedule
+             */
+            rescheduledFrom?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description pending_payment with an order */
+            payment?: components["schemas"]["BookingPaymentDto"];
+            refund?: components["schemas"]["BookingRefundDto"];
+            /** @description confirmed: what a client cancel/reschedule gets */
+            clientTerms?: components["schemas"]["BookingClientTermsDto"];
+        };
+        BookingPageDto: {
+            items: components["schemas"]["BookingDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         VerifyPaymentDto: {
             /** @example order_Nx1a2b3c4d5e6f */
             razorpayOrderId: string;
@@ -1628,7 +1628,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_getAvailability: {
+    AvailabilityController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1701,7 +1701,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_putAvailability: {
+    AvailabilityController_put: {
         parameters: {
             query?: never;
             header?: never;
@@ -1796,7 +1796,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_listTimeOff: {
+    TimeOffController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -1876,7 +1876,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_createTimeOff: {
+    TimeOffController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -1980,7 +1980,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_deleteTimeOff: {
+    TimeOffController_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -2063,88 +2063,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_listBookings: {
-        parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
-                /** @description Bookings starting at or after this instant */
-                from?: string;
-                /** @description Bookings starting before this instant */
-                to?: string;
-                status?: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BookingPageDto"];
-                };
-            };
-            /** @description Malformed input or a bad field; `details` names each one */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Needs role: counselor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too many requests (see Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A service behind the gateway is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A service behind the gateway did not answer in time */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    CounselorCalendarController_calendarFeed: {
+    CalendarFeedController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -2219,7 +2138,7 @@ export interface operations {
             };
         };
     };
-    CounselorCalendarController_rotateCalendarFeed: {
+    CalendarFeedController_rotate: {
         parameters: {
             query?: never;
             header?: never;
@@ -5508,6 +5427,87 @@ export interface operations {
             };
             /** @description Not completed, or not your booking */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CounselorBookingsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description Bookings starting at or after this instant */
+                from?: string;
+                /** @description Bookings starting before this instant */
+                to?: string;
+                status?: "pending_payment" | "confirmed" | "expired" | "cancelled" | "completed" | "no_show";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageDto"];
+                };
+            };
+            /** @description Malformed input or a bad field; `details` names each one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or one issued before the user’s roles or active flag changed (code token_stale: refresh it) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs role: counselor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
