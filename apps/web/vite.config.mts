@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // dist/web/.vite/manifest.json: which files each route loads (bench/web reads it; never served).
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookableCounselor, type BookableCounselor } from '../support/booking';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, webOrigin, withPage } from '../support/browser';
+import { registerUser } from '../support/accounts';
 import { api, uniqueEmail } from '../support/http';
 
 /** The browser works on a busy machine: give each expectation time. */
@@ -70,6 +71,7 @@ describe('the web app in a browser', () => {
           specialties: ['relationships'],
           bio: `Couples and family. ${marker}`,
         },
+        offering: { title: 'Free first chat', mode: 'chat', durationMinutes: 20, pricePaise: 0 },
         availability,
       }),
     ]);
@@ -158,6 +160,86 @@ describe('the web app in a browser', () => {
     });
   }
 
+  for (const journey of journeys) {
+    it(`${journey.name}: a client books and pays a slot through the sandbox checkout, sees it confirmed, cancels it with the refund shown first, and books a free session`, async () => {
+      const client = await registerUser(`web-${journey.name}`);
+      // Different days per viewport, at least two days ahead: a cancellation refunds in full.
+      const day = journey.name === 'phone' ? 2 : 3;
+      const options = { viewport: journey.viewport, timezoneId: journey.timezoneId };
+      await withPage(browser, `booking-${journey.name}`, options, async (page) => {
+        await page.goto(`${webOrigin()}/login?next=${encodeURIComponent(`/?q=${marker}`)}`);
+        await page.getByLabel('E-mail').fill(client.email);
+        await page.getByLabel('Password').fill(client.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('link', { name: 'Dr. Meera Iyer' }).click();
+
+        await page.locator('.slot-day').nth(day).locator('.slot').first().click();
+        await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
+        await expect
+          .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
+          .toBe('Complete your payment');
+        // Holds last 8 s on this platform: pay at once (the held page is checked for accessibility below).
+        expect(await page.getByRole('timer').textContent()).toMatch(/^\d+:\d\d$/);
+        const bookingPath = new URL(page.url()).pathname;
+
+        // The sandbox's Checkout page (another origin) pays and sends the browser back with the result.
+        await page.getByRole('button', { name: 'Pay ₹1,500' }).click();
+        await page.getByRole('button', { name: /Pay .* with UPI/ }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+        expect(new URL(page.url()).pathname).toBe(bookingPath);
+        expect(new URL(page.url()).search).toBe('');
+        expect(await page.getByRole('link', { name: /Join the session/ }).getAttribute('href')).toMatch(/^https:\/\//);
+        expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(
+          /^data:text\/calendar/,
+        );
+        await expectAccessible(page);
+
+        // A reload keeps the session (the refresh cookie) and shows the booking as the API has it.
+        await page.reload();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+
+        await page.getByRole('button', { name: 'Cancel booking' }).click();
+        await expect
+          .poll(() => page.locator('.refund-preview').textContent(), soon)
+          .toBe('You will get ₹1,500 back, the full amount.');
+        await expectAccessible(page);
+        await page.getByRole('button', { name: 'Yes, cancel' }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('Booking cancelled');
+        expect(await page.locator('.refund').textContent()).toMatch(/^Refund: ₹1,500, (on its way|sent)\.$/);
+
+        await page.goto(`${webOrigin()}/counselors/${couples.id}`);
+        await page.locator('.slot-day').nth(day).locator('.slot').first().click();
+        await page.getByRole('button', { name: 'Book free session' }).click();
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+        expect(await page.getByRole('status').filter({ hasText: 'free session' }).count()).toBe(1);
+
+        await page.getByRole('link', { name: 'My bookings' }).first().click();
+        await expect.poll(() => page.locator('.booking-card').count(), soon).toBe(1);
+        expect(await page.locator('.booking-card').textContent()).toContain('Kabir Shah · Free first chat');
+        await page.getByRole('button', { name: 'Past and cancelled' }).click();
+        await expect.poll(() => page.locator('.booking-card').textContent(), soon).toContain('Refund ₹1,500');
+        await expectAccessible(page);
+
+        // A held, unpaid booking: its countdown, the crisis note, and giving the time back.
+        await page.goto(`${webOrigin()}/counselors/${anxious.id}`);
+        await page
+          .locator('.slot-day')
+          .nth(day + 1)
+          .locator('.slot')
+          .first()
+          .click();
+        await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
+        await expect
+          .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
+          .toBe('Complete your payment');
+        expect(await page.getByRole('complementary', { name: 'If you are in danger now' }).textContent()).toContain(
+          '14416',
+        );
+        await expectAccessible(page);
+      });
+    });
+  }
+
   it('registration shows the API’s field error beside the field, then signs in, edits the account, signs out and back in', async () => {
     const email = uniqueEmail('web');
     const password = 'a calm long passphrase';
@@ -176,8 +258,12 @@ describe('the web app in a browser', () => {
 
       await phone.fill('+919876543210');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await expect.poll(() => page.getByRole('link', { name: 'Account' }).isVisible(), soon).toBe(true);
-
+      // On a phone the header keeps the inbox in view and folds the other links behind Menu.
+      await expect.poll(() => page.getByRole('link', { name: 'Inbox' }).isVisible(), soon).toBe(true);
+      await expect.poll(() => new URL(page.url()).pathname, soon).toBe('/');
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
       await page.getByRole('link', { name: 'Account' }).click();
       await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya Nair');
       expect(await page.getByLabel('Time zone').inputValue()).toBe('Asia/Kolkata');
@@ -186,10 +272,15 @@ describe('the web app in a browser', () => {
       await expect.poll(() => page.getByText('Saved.').isVisible(), soon).toBe(true);
       await expectAccessible(page);
 
+      await menu.click();
       await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Inbox' }).count(), soon).toBe(0);
+      await expect.poll(() => new URL(page.url()).pathname, soon).toBe('/');
+      await menu.click();
       await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).isVisible(), soon).toBe(true);
 
-      // Signed out, the account page asks to sign in and returns there after.
+      // Signed out (the refresh cookie is gone too, so a fresh load stays signed out), the account
+      // page asks to sign in and returns there after.
       await page.goto(`${webOrigin()}/account`);
       await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), soon).toBe(true);
       await page.getByLabel('E-mail').fill(email);

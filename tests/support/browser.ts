@@ -52,8 +52,24 @@ export async function withPage(
   }
 }
 
-/** axe-core finds no serious or critical violation on what the page shows now. */
+let kept = 0;
+
+/**
+ * axe-core finds no serious or critical violation on what the page shows now. With
+ * KEEP_SCREENSHOTS=1 every page checked here is also kept under var/screenshots/pages/, for a
+ * person to look at.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  if (process.env.KEEP_SCREENSHOTS) {
+    kept += 1;
+    const width = page.viewportSize()?.width ?? 0;
+    const where = new URL(page.url()).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+    mkdirSync(`${SCREENSHOTS}/pages`, { recursive: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/pages/${String(kept).padStart(2, '0')}-${width}-${where}.png`,
+      fullPage: true,
+    });
+  }
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

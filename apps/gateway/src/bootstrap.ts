@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -33,7 +34,17 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
 
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // With real Razorpay keys the web app loads Razorpay Checkout, which pays inside its own frame.
+          'script-src': ["'self'", 'https://checkout.razorpay.com'],
+          'frame-src': ["'self'", 'https://api.razorpay.com', 'https://checkout.razorpay.com'],
+        },
+      },
+    }),
+  );
   // Before the rate limiter: a page load fetches several assets, none of which reach a service.
   serveWebApp(app, config.WEB_DIST_DIR);
   if (config.CORS_ORIGINS) {
@@ -54,6 +65,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.use(jsonContentTypeGuard);
   app.use(jsonBodyParser());
   app.use(bodyTextGuard);
+  // Only the web app's refresh cookie is read (accounts/refresh-cookie); nothing is signed with it.
+  app.use(cookieParser());
   app.use(edgeErrors);
 
   (app.getHttpAdapter().getInstance() as Express).get('/', rootIndex);

@@ -3,6 +3,7 @@ import {
   type BookingFacts,
   type BookingPolicy,
   cancelRefusal,
+  clientTerms,
   canTransition,
   completeRefusal,
   noShowRefusal,
@@ -96,5 +97,35 @@ describe('booking state machine', () => {
     expect(noShowRefusal(booking({ startsAt: hoursFromNow(-0.5), endsAt: hoursFromNow(0.5) }), now)).toBeNull();
     expect(noShowRefusal(booking(), now)).toMatch(/not started/);
     expect(noShowRefusal(booking({ status: 'completed', startsAt: hoursFromNow(-3) }), now)).toMatch(/completed/);
+  });
+});
+
+describe('clientTerms', () => {
+  const startsAt = hoursFromNow(48);
+  const terms = clientTerms({ paidPaise: 1_50_001, startsAt, rescheduled: false, policy });
+
+  it('names the instants where the refund steps down, agreeing with refundOnCancel on each side', () => {
+    expect(terms).toEqual({
+      fullRefundBefore: hoursFromNow(24).toISOString(),
+      partialRefundBefore: hoursFromNow(46).toISOString(),
+      partialRefundPaise: 75_000,
+      rescheduleBefore: hoursFromNow(36).toISOString(),
+    });
+    const refundAt = (instant: string, deltaMs: number) =>
+      refundOnCancel({
+        paidPaise: 1_50_001,
+        startsAt,
+        now: new Date(new Date(instant).getTime() + deltaMs),
+        cancelledBy: 'client',
+        policy,
+      }).amountPaise;
+    expect(refundAt(terms.fullRefundBefore, -1)).toBe(1_50_001);
+    expect(refundAt(terms.fullRefundBefore, 1)).toBe(terms.partialRefundPaise);
+    expect(refundAt(terms.partialRefundBefore, -1)).toBe(terms.partialRefundPaise);
+    expect(refundAt(terms.partialRefundBefore, 1)).toBe(0);
+  });
+
+  it('offers no reschedule deadline once the booking was rescheduled', () => {
+    expect(clientTerms({ paidPaise: 0, startsAt, rescheduled: true, policy }).rescheduleBefore).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { BookingStatus, CancelledBy } from '@haven/contracts';
+import type { BookingClientTermsView, BookingStatus, CancelledBy } from '@haven/contracts';
 
 const HOUR_MS = 3_600_000;
 
@@ -46,6 +46,26 @@ export function refundOnCancel(input: {
     return amountPaise > 0 ? { amountPaise, rule: 'partial' } : { amountPaise: 0, rule: 'none' };
   }
   return { amountPaise: 0, rule: 'none' };
+}
+
+/**
+ * The deadlines behind `refundOnCancel` and `rescheduleRefusal` for a client, so the client can be
+ * shown what cancelling or rescheduling gets before doing it.
+ */
+export function clientTerms(input: {
+  paidPaise: number;
+  startsAt: Date;
+  rescheduled: boolean;
+  policy: BookingPolicy;
+}): BookingClientTermsView {
+  const { paidPaise, startsAt, rescheduled, policy } = input;
+  const before = (hours: number) => new Date(startsAt.getTime() - hours * HOUR_MS).toISOString();
+  return {
+    fullRefundBefore: before(policy.fullRefundHours),
+    partialRefundBefore: before(policy.partialRefundHours),
+    partialRefundPaise: Math.max(0, Math.floor((paidPaise * policy.partialRefundPercent) / 100)),
+    ...(rescheduled ? {} : { rescheduleBefore: before(policy.rescheduleMinHours) }),
+  };
 }
 
 export interface BookingFacts {

@@ -73,4 +73,26 @@ describe('booking view', () => {
   it('never carries the names copied for events', () => {
     expect(Object.keys(toBookingView(entity()))).not.toContain('counselorName');
   });
+
+  it('points a sandbox hold at the sandbox Checkout page, and a confirmed booking carries its client terms', () => {
+    const held = toBookingView(entity(), {
+      keyId: 'rzp_test_havensandbox',
+      sandboxCheckoutUrl: 'http://127.0.0.1:4010/sandbox/checkout/',
+    });
+    expect(held.payment?.checkoutUrl).toBe('http://127.0.0.1:4010/sandbox/checkout/order_Abc123');
+    expect(held.clientTerms).toBeUndefined();
+
+    const policy = { fullRefundHours: 24, partialRefundHours: 2, partialRefundPercent: 50, rescheduleMinHours: 12 };
+    const confirmed = toBookingView(entity({ status: 'confirmed', razorpayOrderId: null }), { policy });
+    expect(confirmed.clientTerms).toEqual({
+      fullRefundBefore: '2026-12-09T04:30:00.000Z',
+      partialRefundBefore: '2026-12-10T02:30:00.000Z',
+      partialRefundPaise: 25_000,
+      rescheduleBefore: '2026-12-09T16:30:00.000Z',
+    });
+  });
+
+  it('leaves Checkout to checkout.js with real keys', () => {
+    expect(toBookingView(entity(), { keyId: 'rzp_live_x' }).payment?.checkoutUrl).toBeUndefined();
+  });
 });

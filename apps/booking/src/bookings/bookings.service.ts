@@ -34,7 +34,7 @@ import { bookingForActor, isExclusionViolation, requireRelation, slotTaken } fro
 import { BookingEntity } from './booking.entity';
 import { cancelRefusal, refundOnCancel, rescheduleRefusal } from './booking-rules';
 import { bookingSnapshot } from './booking-snapshot';
-import { toBookingView } from './booking.view';
+import { type BookingViewExtras, toBookingView } from './booking.view';
 import { lockCounselorCalendar } from './calendar-lock';
 import { newMeetingUrl } from './meeting-link';
 
@@ -155,7 +155,7 @@ export class BookingsService {
       : [];
     const refundOf = new Map(refunds.map((refund) => [refund.bookingId, refund]));
     return {
-      items: rows.map((row) => toBookingView(row, { keyId: this.razorpay.keyId, refund: refundOf.get(row.id) })),
+      items: rows.map((row) => toBookingView(row, { ...this.viewExtras(), refund: refundOf.get(row.id) })),
       total,
       page,
       limit,
@@ -306,7 +306,15 @@ export class BookingsService {
 
   async view(booking: BookingEntity): Promise<BookingView> {
     const refund = await this.dataSource.manager.findOneBy(RefundEntity, { bookingId: booking.id });
-    return toBookingView(booking, { keyId: this.razorpay.keyId, refund });
+    return toBookingView(booking, { ...this.viewExtras(), refund });
+  }
+
+  private viewExtras(): BookingViewExtras {
+    return {
+      keyId: this.razorpay.keyId,
+      sandboxCheckoutUrl: this.razorpay.sandboxCheckoutUrl,
+      policy: this.config.bookingPolicy,
+    };
   }
 
   /**

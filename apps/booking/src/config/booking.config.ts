@@ -58,6 +58,15 @@ export class BookingConfig extends CoreConfig {
   @Max(65535)
   RAZORPAY_SANDBOX_PORT: number = DEFAULT_RAZORPAY_SANDBOX_PORT;
 
+  /**
+   * Where a browser reaches the sandbox (its Checkout page), when that differs from
+   * RAZORPAY_API_URL (docker compose: the services use the container name). Sandbox keys only.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  RAZORPAY_SANDBOX_PUBLIC_URL?: string;
+
   /** Timeout of each call to Razorpay. */
   @Expose()
   @Type(() => Number)
@@ -187,11 +196,16 @@ export class BookingConfig extends CoreConfig {
         problems.push('RAZORPAY_WEBHOOK_SECRET: must be set with a real RAZORPAY_KEY_ID');
     }
     if (problems.length > 0) throw new ConfigError(problems);
+    const apiUrl = resolveRazorpayApiUrl(this);
     return {
       keyId: this.RAZORPAY_KEY_ID ?? SANDBOX_RAZORPAY_KEY_ID,
       keySecret: this.RAZORPAY_KEY_SECRET ?? SANDBOX_RAZORPAY_KEY_SECRET,
       webhookSecret: this.RAZORPAY_WEBHOOK_SECRET ?? SANDBOX_RAZORPAY_WEBHOOK_SECRET,
-      apiUrl: resolveRazorpayApiUrl(this),
+      apiUrl,
+      sandboxCheckoutUrl:
+        sandboxKey && apiUrl
+          ? `${(this.RAZORPAY_SANDBOX_PUBLIC_URL ?? apiUrl).replace(/\/$/, '')}/sandbox/checkout/`
+          : undefined,
       timeoutMs: this.RAZORPAY_TIMEOUT_MS,
       retry: { attempts: this.RAZORPAY_RETRY_ATTEMPTS, baseDelayMs: this.RAZORPAY_RETRY_BASE_MS, maxDelayMs: 5_000 },
     };

@@ -49,7 +49,7 @@ export class BookingsController {
   @Post()
   @ApiOperation({ summary: 'Hold a slot (paid: pending_payment with a Razorpay order) or book a free session' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'booking' })
+  @ApiCreatedResponse({ type: BookingDto })
   @ApiConflictResponse({ description: 'Slot taken' })
   @ApiUnprocessableEntityResponse({
     description: 'Not an open slot, own offering, too many unpaid holds, second free booking',
@@ -81,7 +81,7 @@ export class BookingsController {
   @Post(':id/payment/verify')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Confirm with what Razorpay Checkout returned (the booking’s client)' })
-  @ApiOkResponse({ description: 'booking (confirmed)' })
+  @ApiOkResponse({ type: BookingDto, description: 'booking (confirmed)' })
   @ApiBadRequestResponse({ description: 'Bad signature: the booking is unchanged' })
   verifyPayment(
     @CurrentActor() actor: Actor,

@@ -65,6 +65,14 @@ export class GatewayConfig extends CoreConfig {
   @IsString()
   JWT_PUBLIC_KEY?: string;
 
+  /** How long the web app's refresh cookie lives; the same variable sets the token's own lifetime in accounts. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS: number = 30;
+
   /** The built web app (`npm run build`), served at `/`; relative to the working directory. */
   @Expose()
   @IsString()

@@ -1,14 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { CrisisLine } from '@/components/crisis-line';
-import { useSignedIn } from '@/lib/auth';
+import { restoreSession, useMe, useSessionStatus } from '@/lib/auth';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
+import { UnreadBadge } from '@/features/notifications/components/unread-badge';
+import { type NavAudience, NAV_ITEMS } from './nav';
 
 export function Layout() {
-  const signedIn = useSignedIn();
+  const status = useSessionStatus();
+  const me = useMe();
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  // The phone menu is open for the page it was opened on: any navigation closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
+
+  useEffect(() => {
+    void restoreSession();
+  }, []);
 
   // After a client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -20,6 +30,10 @@ export function Layout() {
     window.scrollTo(0, 0);
   }, [pathname]);
 
+  const signedIn = status === 'signed-in';
+  const visible = (audience: NavAudience) =>
+    audience === 'anyone' || (signedIn && (audience === 'signed-in' || Boolean(me.data?.roles.includes(audience))));
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -30,23 +44,32 @@ export function Layout() {
           <Link to="/" className="brand">
             Haven
           </Link>
-          <nav aria-label="Main">
+          <div className="header-tools">
+            {signedIn && <UnreadBadge />}
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+            >
+              Menu
+            </button>
+          </div>
+          <nav aria-label="Main" id="main-nav" className={menuOpen ? 'main-nav open' : 'main-nav'}>
             <ul className="nav">
-              <li>
-                <NavLink to="/" end>
-                  Find a counselor
-                </NavLink>
-              </li>
+              {NAV_ITEMS.filter((item) => visible(item.audience)).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
               {signedIn ? (
-                <>
-                  <li>
-                    <NavLink to="/account">Account</NavLink>
-                  </li>
-                  <li>
-                    <SignOutButton />
-                  </li>
-                </>
-              ) : (
+                <li>
+                  <SignOutButton />
+                </li>
+              ) : status === 'signed-out' ? (
                 <>
                   <li>
                     <NavLink to="/login">Sign in</NavLink>
@@ -55,7 +78,7 @@ export function Layout() {
                     <NavLink to="/register">Register</NavLink>
                   </li>
                 </>
-              )}
+              ) : null}
             </ul>
           </nav>
         </div>
@@ -66,7 +89,10 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>Haven connects you with RCI-registered counselors across India. Prices include all taxes.</p>
+          <p>
+            Haven connects you with RCI-registered counselors across India. Prices include all taxes. Haven is not an
+            emergency service: in danger, call 112.
+          </p>
         </div>
       </footer>
     </>

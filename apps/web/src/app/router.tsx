@@ -1,28 +1,26 @@
 import { createBrowserRouter } from 'react-router';
+import { accountRoutes } from '@/features/account/routes';
+import { authRoutes } from '@/features/auth/routes';
+import { bookingRoutes } from '@/features/bookings/routes';
+import { counselorDirectoryRoutes } from '@/features/counselors/routes';
+import { notificationRoutes } from '@/features/notifications/routes';
 import { Layout } from './layout';
 import { NotFoundRoute } from './not-found';
+import { RequireSignIn } from './require-sign-in';
 
-// Each page is its own chunk, so the first page loads only what it shows.
+// Each feature lists its own routes (features/<name>/routes.ts); each page is its own chunk.
+// Add a feature with one line in the group it belongs to.
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
+      // Anyone.
+      ...counselorDirectoryRoutes,
+      ...authRoutes,
       {
-        index: true,
-        lazy: async () => ({ Component: (await import('@/features/counselors/routes/search')).SearchRoute }),
-      },
-      {
-        path: 'counselors/:id',
-        lazy: async () => ({ Component: (await import('@/features/counselors/routes/counselor')).CounselorRoute }),
-      },
-      { path: 'login', lazy: async () => ({ Component: (await import('@/features/auth/routes/login')).LoginRoute }) },
-      {
-        path: 'register',
-        lazy: async () => ({ Component: (await import('@/features/auth/routes/register')).RegisterRoute }),
-      },
-      {
-        path: 'account',
-        lazy: async () => ({ Component: (await import('@/features/account/routes/account')).AccountRoute }),
+        // Signed in (roles are checked by the pages that need one).
+        Component: RequireSignIn,
+        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes],
       },
       { path: '*', Component: NotFoundRoute },
     ],

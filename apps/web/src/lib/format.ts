@@ -49,3 +49,30 @@ export function dayKey(instant: string | Date, timeZone: string): string {
     new Date(instant),
   );
 }
+
+/** "Mon, 7 Dec 2026, 4:30 pm" in the given zone. */
+export function formatDateTime(instant: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-IN', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(instant));
+}
+
+/** A short zone name for next to a time: "IST", "GMT+9". */
+export function shortZoneName(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat('en-IN', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** "9:05" for a countdown of 545 seconds; never negative. */
+export function formatCountdown(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}

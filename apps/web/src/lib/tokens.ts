@@ -1,9 +1,12 @@
 /**
- * The session's tokens, in memory only: nothing is written to localStorage or sessionStorage, so a
- * reload signs the user out. (The HttpOnly refresh cookie the gateway will set replaces `refresh`.)
+ * The session's access token, in memory only: nothing is written to localStorage or
+ * sessionStorage. The refresh token never reaches JavaScript: the gateway keeps it in an HttpOnly,
+ * SameSite=Strict cookie that only /api/v1/auth requests carry (see lib/session.ts).
  */
+export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
+
 let accessToken: string | null = null;
-let refreshToken: string | null = null;
+let status: SessionStatus = 'restoring';
 const listeners = new Set<() => void>();
 
 function notify(): void {
@@ -12,15 +15,15 @@ function notify(): void {
 
 export const tokens = {
   access: (): string | null => accessToken,
-  refresh: (): string | null => refreshToken,
-  set(next: { accessToken: string; refreshToken: string }): void {
+  status: (): SessionStatus => status,
+  set(next: { accessToken: string }): void {
     accessToken = next.accessToken;
-    refreshToken = next.refreshToken;
+    status = 'signed-in';
     notify();
   },
   clear(): void {
     accessToken = null;
-    refreshToken = null;
+    status = 'signed-out';
     notify();
   },
   subscribe(listener: () => void): () => void {

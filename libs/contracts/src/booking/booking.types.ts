@@ -111,6 +111,22 @@ export interface BookingPaymentView {
   orderId: string;
   amountPaise: number;
   currency: 'INR';
+  /**
+   * Only with the Razorpay sandbox: its Checkout stand-in page for this order, which the browser
+   * opens instead of loading Razorpay's checkout.js.
+   */
+  checkoutUrl?: string;
+}
+
+/** What a client's cancellation or reschedule would get, by the policy in force when the booking was read. */
+export interface BookingClientTermsView {
+  /** Cancelling before this instant refunds everything paid. */
+  fullRefundBefore: string;
+  /** … before this one (and after the above) refunds `partialRefundPaise`; later, nothing. */
+  partialRefundBefore: string;
+  partialRefundPaise: number;
+  /** The latest a reschedule may happen; absent once rescheduled (it is allowed once). */
+  rescheduleBefore?: string;
 }
 
 export interface BookingRefundView {
@@ -138,4 +154,6 @@ export interface BookingView {
   refund?: BookingRefundView;
   rescheduledFrom?: string;
   createdAt: string;
+  /** A confirmed booking's cancellation and reschedule terms for its client. */
+  clientTerms?: BookingClientTermsView;
 }

@@ -17,6 +17,8 @@ export interface RazorpaySettings {
   webhookSecret: string;
   /** Base URL of the API (the sandbox); undefined talks to Razorpay itself. */
   apiUrl?: string;
+  /** Only with the sandbox: where a browser reaches its Checkout page (`…/sandbox/checkout/`). */
+  sandboxCheckoutUrl?: string;
   /** Timeout of every HTTP call. */
   timeoutMs: number;
   /** Retries of the calls that are safe to repeat. */
@@ -76,6 +78,11 @@ export class RazorpayPayments {
   /** The key id the browser's Checkout needs (never the secret). */
   get keyId(): string {
     return this.settings.keyId;
+  }
+
+  /** The sandbox's Checkout page base for browsers; undefined with Razorpay itself (checkout.js). */
+  get sandboxCheckoutUrl(): string | undefined {
+    return this.settings.sandboxCheckoutUrl;
   }
 
   verifyCheckoutSignature(result: { orderId: string; paymentId: string; signature: string | undefined }): boolean {

@@ -49,12 +49,17 @@ export class LoginDto {
   password: string;
 }
 
+/** Refresh and logout: the web app sends no token in the body, the gateway reads its refresh cookie. */
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token from the last login or refresh' })
+  @ApiPropertyOptional({
+    description:
+      'The refresh token from the last login or refresh; required unless the web app’s refresh cookie is sent',
+  })
+  @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
   @MaxLength(512, { message: 'must be at most 512 characters' })
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class PasswordResetRequestDto {

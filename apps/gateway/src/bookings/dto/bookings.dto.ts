@@ -107,6 +107,34 @@ export class CounselorBookingsQueryDto extends PageQueryDto {
   status?: BookingStatus;
 }
 
+class BookingPaymentDto {
+  @ApiProperty({ enum: ['razorpay'] }) provider: 'razorpay';
+  @ApiProperty({ description: 'Razorpay key id for Checkout (never the secret)' }) keyId: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty({ type: 'integer' }) amountPaise: number;
+  @ApiProperty({ example: 'INR' }) currency: 'INR';
+  @ApiPropertyOptional({
+    format: 'uri',
+    description: 'Sandbox only: its Checkout page for this order; absent means load Razorpay checkout.js',
+  })
+  checkoutUrl?: string;
+}
+
+class BookingRefundDto {
+  @ApiProperty({ type: 'integer' }) amountPaise: number;
+  @ApiProperty({ enum: ['pending', 'processed', 'failed'] }) status: 'pending' | 'processed' | 'failed';
+}
+
+class BookingClientTermsDto {
+  @ApiProperty({ format: 'date-time', description: 'A client cancelling before this gets a full refund' })
+  fullRefundBefore: string;
+  @ApiProperty({ format: 'date-time', description: '… before this, `partialRefundPaise`; later nothing' })
+  partialRefundBefore: string;
+  @ApiProperty({ type: 'integer' }) partialRefundPaise: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Latest reschedule; absent once rescheduled' })
+  rescheduleBefore?: string;
+}
+
 /** `booking` of the API, as a counselor sees it in their calendar. */
 export class BookingDto implements BookingView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -124,8 +152,14 @@ export class BookingDto implements BookingView {
   @ApiPropertyOptional({ format: 'uri', description: 'confirmed only' }) meetingUrl?: string;
   @ApiPropertyOptional({ enum: ['client', 'counselor', 'admin', 'system'] }) cancelledBy?: CancelledBy;
   @ApiPropertyOptional() cancelReason?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) rescheduledFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The start before the reschedule' })
+  rescheduledFrom?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ type: BookingPaymentDto, description: 'pending_payment with an order' })
+  payment?: BookingPaymentDto;
+  @ApiPropertyOptional({ type: BookingRefundDto }) refund?: BookingRefundDto;
+  @ApiPropertyOptional({ type: BookingClientTermsDto, description: 'confirmed: what a client cancel/reschedule gets' })
+  clientTerms?: BookingClientTermsDto;
 }
 
 export class BookingPageDto extends pageDto(BookingDto) {}

@@ -20,42 +20,63 @@ export class ApiError extends Error {
   }
 }
 
-const refreshOnStaleToken: Middleware = {
-  async onRequest({ request }) {
+/** Requests that must not trigger a refresh when refused: they are the session itself. */
+const SESSION_PATHS = /\/auth\/(refresh|login|register|password-reset)/;
+
+/** A copy of each request in flight, so one refused with a stale token can be sent again. */
+const replayable = new Map<string, Request>();
+
+const bearerWithRefresh: Middleware = {
+  onRequest({ request, id }) {
     const access = tokens.access();
     if (access) request.headers.set('authorization', `Bearer ${access}`);
+    if (!SESSION_PATHS.test(request.url)) replayable.set(id, request.clone());
     return request;
   },
-  // A stale or expired access token: refresh once and replay. The retry carries the new token.
-  async onResponse({ request, response }) {
-    if (response.status !== 401 || request.url.includes('/auth/') || !tokens.refresh()) return response;
+  // An expired or stale access token: refresh once (through the cookie) and replay with the new one.
+  async onResponse({ response, id }) {
+    const copy = replayable.get(id);
+    replayable.delete(id);
+    if (response.status !== 401 || !copy || tokens.access() === null) return response;
     const renewed = await renewSession();
     if (!renewed) return response;
-    const retry = new Request(request);
-    retry.headers.set('authorization', `Bearer ${renewed}`);
-    return fetch(retry);
+    copy.headers.set('authorization', `Bearer ${renewed}`);
+    return fetch(copy);
+  },
+  onError({ id }) {
+    replayable.delete(id);
   },
 };
 
 /** The one typed client for the whole app, generated from the gateway's OpenAPI document. */
-export const api = createClient<paths>();
-api.use(refreshOnStaleToken);
+export const api = createClient<paths>({ credentials: 'same-origin' });
+api.use(bearerWithRefresh);
 
 let renewing: Promise<string | null> | null = null;
 
-/** One refresh at a time; resolves to the new access token, or null (signed out) if refused. */
-function renewSession(): Promise<string | null> {
+/**
+ * Exchanges the refresh cookie for a new access token. The cookie rotates on every use and a second
+ * use of the old one ends the session, so exchanges never overlap: one at a time in this tab, and
+ * one at a time across this browser's tabs (a Web Lock), each tab sending the cookie as the last
+ * exchange left it. Null when signed out.
+ */
+export function renewSession(): Promise<string | null> {
   renewing ??= (async () => {
     try {
-      const refreshToken = tokens.refresh();
-      if (!refreshToken) return null;
-      const { data } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+      const exchange = () => api.POST('/api/v1/auth/refresh', { body: {} });
+      const { data } = navigator.locks
+        ? await navigator.locks.request('haven-session-refresh', exchange)
+        : await exchange();
       if (!data) {
         tokens.clear();
         return null;
       }
       tokens.set(data);
       return data.accessToken;
+    } catch {
+      // Offline: a later request will try again; a page still restoring shows the signed-out state.
+      if (tokens.status() === 'restoring') tokens.clear();
+      return null;
     } finally {
       renewing = null;
     }

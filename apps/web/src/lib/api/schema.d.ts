@@ -1151,8 +1151,8 @@ export interface components {
             password: string;
         };
         RefreshTokenDto: {
-            /** @description The refresh token from the last login or refresh */
-            refreshToken: string;
+            /** @description The refresh token from the last login or refresh; required unless the web app’s refresh cookie is sent */
+            refreshToken?: string;
         };
         TokenPairDto: {
             /** @description EdDSA-signed JWT for `Authorization: Bearer`, valid for about 15 minutes */
@@ -1506,6 +1506,44 @@ export interface components {
              */
             startsAt: string;
         };
+        BookingPaymentDto: {
+            /** @enum {string} */
+            provider: "razorpay";
+            /** @description Razorpay key id for Checkout (never the secret) */
+            keyId: string;
+            orderId: string;
+            amountPaise: number;
+            /** @example INR */
+            currency: string;
+            /**
+             * Format: uri
+             * @description Sandbox only: its Checkout page for this order; absent means load Razorpay checkout.js
+             */
+            checkoutUrl?: string;
+        };
+        BookingRefundDto: {
+            amountPaise: number;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+        };
+        BookingClientTermsDto: {
+            /**
+             * Format: date-time
+             * @description A client cancelling before this gets a full refund
+             */
+            fullRefundBefore: string;
+            /**
+             * Format: date-time
+             * @description … before this, `partialRefundPaise`; later nothing
+             */
+            partialRefundBefore: string;
+            partialRefundPaise: number;
+            /**
+             * Format: date-time
+             * @description Latest reschedule; absent once rescheduled
+             */
+            rescheduleBefore?: string;
+        };
         BookingDto: {
             /** Format: uuid */
             id: string;
@@ -1539,10 +1577,18 @@ export interface components {
             /** @enum {string} */
             cancelledBy?: "client" | "counselor" | "admin" | "system";
             cancelReason?: string;
-            /** Format: uuid */
+            /**
+             * Format: date-time
+             * @description The start before the reschedule
+             */
             rescheduledFrom?: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description pending_payment with an order */
+            payment?: components["schemas"]["BookingPaymentDto"];
+            refund?: components["schemas"]["BookingRefundDto"];
+            /** @description confirmed: what a client cancel/reschedule gets */
+            clientTerms?: components["schemas"]["BookingClientTermsDto"];
         };
         BookingPageDto: {
             items: components["schemas"]["BookingDto"][];
@@ -2611,6 +2657,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,6 +2735,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,6 +2813,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Also sets the web app's `haven_refresh` cookie (HttpOnly, SameSite=Strict) to the new refresh token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2773,7 +2822,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Malformed input or a bad field; `details` names each one */
+            /** @description No refresh token in the body and no refresh cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,14 +2891,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done (also when the token was not yours or already ended) */
+            /** @description Done (also when the token was not yours or already ended); clears the `haven_refresh` cookie */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed input or a bad field; `details` names each one */
+            /** @description No refresh token in the body and no refresh cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,12 +5074,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description booking */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
             };
             /** @description Malformed input or a bad field; `details` names each one */
             400: {
@@ -5201,7 +5251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
             };
             /** @description Bad signature: the booking is unchanged */
             400: {

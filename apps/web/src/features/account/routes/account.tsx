@@ -1,16 +1,13 @@
-import { Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorNotice, Loading } from '@/components/status';
-import { useMe, useSignedIn } from '@/lib/auth';
+import { useMe } from '@/lib/auth';
 import { usePageTitle } from '@/lib/page-title';
 import { AccountForm } from '../components/account-form';
 
 export function AccountRoute() {
   usePageTitle('Your account');
-  const signedIn = useSignedIn();
   const me = useMe();
-  const { pathname } = useLocation();
 
-  if (!signedIn) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
   return (
     <section className="narrow">
       <h1>Your account</h1>
@@ -24,6 +21,18 @@ export function AccountRoute() {
           <AccountForm user={me.data} />
         </>
       )}
+      <h2>More</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/bookings">My bookings and receipts</Link>
+        </li>
+        <li>
+          <Link to="/notifications/preferences">Notification settings</Link>
+        </li>
+        <li>
+          <Link to="/forgot-password">Change your password</Link> (we e-mail you a link)
+        </li>
+      </ul>
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { tokens } from '@/lib/tokens';
 export type RegisterInput = components['schemas']['RegisterDto'];
 export type LoginInput = components['schemas']['LoginDto'];
 
+// The gateway also sets the refresh cookie on these answers; the body's refreshToken is left unused.
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -32,14 +34,24 @@ export function useRegister() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      const refreshToken = tokens.refresh();
-      // Revoke server-side when we can; signing out locally must not depend on it.
-      if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
-    },
+    // The gateway ends the cookie's session and clears the cookie; signing out here must not depend on it.
+    mutationFn: () => api.POST('/api/v1/auth/logout', { body: {} }).catch(() => undefined),
     onSettled: () => {
       tokens.clear();
-      queryClient.removeQueries({ queryKey: meQueryKey });
+      queryClient.clear();
     },
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (body: { email: string }) => unwrap(api.POST('/api/v1/auth/password-reset/request', { body })),
+  });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) =>
+      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body })),
   });
 }

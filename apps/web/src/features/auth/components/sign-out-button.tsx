@@ -9,7 +9,8 @@ export function SignOutButton() {
       type="button"
       className="link-button"
       disabled={logout.isPending}
-      onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
+      // Leave a signed-in page first, or it would ask to sign in again the moment the session ends.
+      onClick={() => void Promise.resolve(navigate('/')).then(() => logout.mutate())}
     >
       Sign out
     </button>

@@ -59,6 +59,9 @@ export function LoginRoute() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New to Haven? <Link to={`/register${params.size ? `?${params}` : ''}`}>Create an account</Link>
       </p>
     </section>

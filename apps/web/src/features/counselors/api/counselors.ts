@@ -23,10 +23,11 @@ export function useSpecialties() {
   });
 }
 
-export function useCounselor(id: string) {
+export function useCounselor(id: string, enabled = true) {
   return useQuery({
     queryKey: ['counselors', id],
     queryFn: () => unwrap(api.GET('/api/v1/counselors/{id}', { params: { path: { id } } })),
+    enabled: enabled && id !== '',
   });
 }
 

@@ -1,8 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
 import { useSpecialties } from '../api/counselors';
-import { LANGUAGES, OFFERING_MODES, searchFormSchema, type SearchForm } from '../utils/search-params';
+import { LANGUAGES, OFFERING_MODES, type SearchForm, searchFormErrors } from '../utils/search-params';
+
+const searchFormResolver: Resolver<SearchForm> = (values) => {
+  const problems = Object.entries(searchFormErrors(values));
+  if (problems.length === 0) return { values, errors: {} };
+  const errors: FieldErrors<SearchForm> = {};
+  for (const [field, message] of problems) errors[field as keyof SearchForm] = { type: 'validate', message };
+  return { values: {}, errors };
+};
 
 const MODE_LABELS: Record<(typeof OFFERING_MODES)[number], string> = { video: 'Video', audio: 'Phone', chat: 'Chat' };
 const SORT_LABELS = {
@@ -24,7 +31,7 @@ export function SearchFilters({ initial, onSearch }: Props) {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<SearchForm>({ resolver: zodResolver(searchFormSchema), values: initial });
+  } = useForm<SearchForm>({ resolver: searchFormResolver, values: initial });
 
   // Until the list arrives, the chosen specialty stays selectable so a deep link keeps its filter.
   const specialtyOptions =

@@ -1,7 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
-import { useSignedIn } from '@/lib/auth';
 import { dayKey, formatDay, formatTime, timeZoneLabel } from '@/lib/format';
 import { type Offering, useSlots } from '../api/counselors';
 
@@ -11,11 +9,12 @@ interface Props {
   counselorId: string;
   offering: Offering;
   timeZone: string;
+  /** What to do with the chosen start (book it, move a booking to it); null until one is chosen. */
+  action: (chosen: string | null) => ReactNode;
 }
 
 /** Open slots of one offering for the next two weeks, grouped by day in the viewer's zone. */
-export function SlotPicker({ counselorId, offering, timeZone }: Props) {
-  const signedIn = useSignedIn();
+export function SlotPicker({ counselorId, offering, timeZone, action }: Props) {
   const [window] = useState(() => {
     const from = new Date();
     const to = new Date(from.getTime() + WINDOW_DAYS * 24 * 60 * 60_000);
@@ -58,6 +57,7 @@ export function SlotPicker({ counselorId, offering, timeZone }: Props) {
                       type="button"
                       className="slot"
                       aria-pressed={chosen === slot.startsAt}
+                      aria-label={`${formatDay(slot.startsAt, timeZone)}, ${formatTime(slot.startsAt, timeZone)}`}
                       onClick={() => setChosen(slot.startsAt)}
                     >
                       <time dateTime={slot.startsAt}>{formatTime(slot.startsAt, timeZone)}</time>
@@ -69,22 +69,7 @@ export function SlotPicker({ counselorId, offering, timeZone }: Props) {
           ))}
         </fieldset>
       )}
-      <div className="book-row">
-        {signedIn ? (
-          <>
-            <button type="button" className="button" disabled aria-describedby={`book-note-${offering.id}`}>
-              Book
-            </button>
-            <p id={`book-note-${offering.id}`} className="muted">
-              Online booking opens soon.
-            </p>
-          </>
-        ) : (
-          <Link className="button" to={`/login?next=${encodeURIComponent(`/counselors/${counselorId}`)}`}>
-            Sign in to book
-          </Link>
-        )}
-      </div>
+      <div className="book-row">{action(chosen)}</div>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CrisisNote } from '@/components/crisis-line';
 import { ErrorNotice, Loading } from '@/components/status';
+import { BookAction } from '@/features/bookings/components/book-action';
 import { formatRupees, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { useCounselor } from '../api/counselors';
@@ -75,7 +77,14 @@ export function CounselorRoute() {
                 </label>
               ))}
             </fieldset>
-            <SlotPicker key={offering.id} counselorId={c.id} offering={offering} timeZone={timeZone} />
+            <SlotPicker
+              key={offering.id}
+              counselorId={c.id}
+              offering={offering}
+              timeZone={timeZone}
+              action={(chosen) => <BookAction counselorId={c.id} offering={offering} chosen={chosen} />}
+            />
+            <CrisisNote />
           </>
         )}
       </section>

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { SearchQuery } from '../api/counselors';
 
 export const OFFERING_MODES = ['video', 'audio', 'chat'] as const;
@@ -18,33 +17,45 @@ export const LANGUAGES: Record<string, string> = {
   or: 'Odia',
 };
 
-const day = z.union([z.literal(''), z.iso.date({ message: 'Enter a date' })]);
-
 /** The search form: what a person types, in rupees and calendar days of their own zone. */
-export const searchFormSchema = z
-  .object({
-    q: z.string().trim().max(200, 'At most 200 characters'),
-    specialty: z.string(),
-    language: z.string(),
-    mode: z.union([z.literal(''), z.enum(OFFERING_MODES)]),
-    maxPrice: z.union([
-      z.literal(''),
-      z.coerce.number({ message: 'Enter an amount in rupees' }).int('Whole rupees only').min(0, 'At least ₹0'),
-    ]),
-    availableFrom: day,
-    availableTo: day,
-    sort: z.enum(SORTS),
-  })
-  .refine((form) => !form.availableTo || !form.availableFrom || form.availableTo >= form.availableFrom, {
-    path: ['availableTo'],
-    message: 'The last day must be on or after the first',
-  })
-  .refine((form) => !form.availableTo || Boolean(form.availableFrom), {
-    path: ['availableFrom'],
-    message: 'Choose the first day too',
-  });
+export interface SearchForm {
+  q: string;
+  specialty: string;
+  language: string;
+  mode: '' | (typeof OFFERING_MODES)[number];
+  maxPrice: string;
+  availableFrom: string;
+  availableTo: string;
+  sort: (typeof SORTS)[number];
+}
 
-export type SearchForm = z.input<typeof searchFormSchema>;
+export type SearchFormErrors = Partial<Record<keyof SearchForm, string>>;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What is wrong with a search form, field by field (empty when it can be searched). Hand-written
+ * rather than a schema library: the home page is the first page most people load, and this keeps
+ * a validation library out of it.
+ */
+export function searchFormErrors(form: SearchForm): SearchFormErrors {
+  const errors: SearchFormErrors = {};
+  if (form.q.trim().length > 200) errors.q = 'At most 200 characters';
+  const price = form.maxPrice.trim();
+  if (price !== '') {
+    if (!/^\d+$/.test(price))
+      errors.maxPrice = /^\d*[.,]\d*$/.test(price) ? 'Whole rupees only' : 'Enter an amount in rupees';
+  }
+  for (const key of ['availableFrom', 'availableTo'] as const) {
+    if (form[key] !== '' && !ISO_DAY.test(form[key])) errors[key] = 'Enter a date';
+  }
+  if (!errors.availableFrom && !errors.availableTo) {
+    if (form.availableTo && !form.availableFrom) errors.availableFrom = 'Choose the first day too';
+    else if (form.availableTo && form.availableTo < form.availableFrom)
+      errors.availableTo = 'The last day must be on or after the first';
+  }
+  return errors;
+}
 
 const FORM_KEYS = ['q', 'specialty', 'language', 'mode', 'maxPrice', 'availableFrom', 'availableTo', 'sort'] as const;
 

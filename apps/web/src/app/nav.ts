@@ -1,0 +1,17 @@
+/** Who sees a link: anyone, signed-in people, or holders of a role. */
+export type NavAudience = 'anyone' | 'signed-in' | 'counselor' | 'finance' | 'admin';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  audience: NavAudience;
+  /** Active only on exactly this path (not its children). */
+  end?: boolean;
+}
+
+// One line per feature; the header shows the ones the viewer may use, in this order.
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Find a counselor', audience: 'anyone', end: true },
+  { to: '/bookings', label: 'My bookings', audience: 'signed-in' },
+  { to: '/account', label: 'Account', audience: 'signed-in' },
+];
