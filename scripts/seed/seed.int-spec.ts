@@ -15,13 +15,15 @@ describe('npm run seed', () => {
   let platform: RunningPlatform;
   let first: SeedResult;
 
-  const get = async (path: string, token?: string) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
+  type Reply = { status: number; body: any };
+  const get = async (path: string, token?: string): Promise<Reply> => {
     const response = await fetch(`${platform.baseUrl}${path}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     return { status: response.status, body: await response.json() };
   };
-  const login = async (email: string, password = PASSWORD) => {
+  const login = async (email: string, password = PASSWORD): Promise<Reply> => {
     const response = await fetch(`${platform.baseUrl}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
