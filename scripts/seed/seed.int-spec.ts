@@ -15,7 +15,6 @@ describe('npm run seed', () => {
   let platform: RunningPlatform;
   let first: SeedResult;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
   type Reply = { status: number; body: any };
   const get = async (path: string, token?: string): Promise<Reply> => {
     const response = await fetch(`${platform.baseUrl}${path}`, {
