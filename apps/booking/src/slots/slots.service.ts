@@ -66,8 +66,14 @@ export class SlotsService {
     if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY_MS) {
       throw DomainError.invalidField('to', `the range may span at most ${MAX_SLOT_RANGE_DAYS} days`);
     }
-    const { counselorId, offering } = await this.bookableOffering(input.counselorId, input.offeringId);
-    const context = await this.contextFor(counselorId, offering, from, to, now);
+    if (!isUuid(input.counselorId)) throw DomainError.notFound('counselor');
+    // The calendar is read while the counselor and offering are checked, not after.
+    const [{ counselorId, offering }, availability, busy] = await Promise.all([
+      this.bookableOffering(input.counselorId, input.offeringId),
+      this.availability.getMany([input.counselorId]),
+      this.loadBusy(this.dataSource.manager, [input.counselorId], from, to),
+    ]);
+    const context = slotContext(availability.get(counselorId)!, offering.durationMinutes, now, busy.get(counselorId));
     const slots = computeSlots(context, { from, to }).map((slot) => ({
       startsAt: slot.startsAt.toISOString(),
       endsAt: slot.endsAt.toISOString(),
@@ -111,11 +117,12 @@ export class SlotsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ counselorId: string; offering: OfferingEntity }> {
     if (!isUuid(counselorId)) throw DomainError.notFound('counselor');
-    const counselor = await manager.findOneBy(CounselorEntity, { counselorId });
-    if (counselor?.status !== 'active' || (await deactivatedAmong(manager, [counselorId])).size > 0) {
-      throw DomainError.notFound('counselor');
-    }
-    const offering = isUuid(offeringId) ? await manager.findOneBy(OfferingEntity, { id: offeringId }) : null;
+    const [counselor, deactivated, offering] = await Promise.all([
+      manager.findOneBy(CounselorEntity, { counselorId }),
+      deactivatedAmong(manager, [counselorId]),
+      isUuid(offeringId) ? manager.findOneBy(OfferingEntity, { id: offeringId }) : null,
+    ]);
+    if (counselor?.status !== 'active' || deactivated.size > 0) throw DomainError.notFound('counselor');
     if (!offering || offering.counselorId !== counselorId || !offering.active) throw DomainError.notFound('offering');
     return { counselorId, offering };
   }
