@@ -8,7 +8,7 @@ import { SlotsService } from '../slots/slots.service';
 
 const POLL_INTERVAL_MS = 250;
 /** Counselors per refresh transaction and per event (an event carries ~2 KB per counselor). */
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 50;
 /** Openings are recomputed at least this often: days come into the booking window as time passes. */
 const MAX_AGE_MS = 6 * 60 * 60 * 1000;
 

@@ -177,7 +177,10 @@ export class SlotsService {
     const to = new Date(now.getTime() + horizonDays * DAY_MS);
     const calendars = await this.openCalendars(manager, ids);
     const busy = calendars.size > 0 ? await this.loadBusy(manager, [...calendars.keys()], now, to) : new Map();
-    return ids.map((counselorId) => {
+    const computed: ComputedOpenings[] = [];
+    for (const counselorId of ids) {
+      // A month of slots takes a few milliseconds per counselor: let requests in between counselors.
+      await new Promise((resolve) => setImmediate(resolve));
       const calendar = calendars.get(counselorId);
       const runs: OpenRun[] = [];
       let maxStepMinutes = 0;
@@ -190,7 +193,7 @@ export class SlotsService {
       }
       const openRuns = mergeRuns(runs);
       const next = openRuns.length > 0 ? openRuns[0][0] : null;
-      return {
+      computed.push({
         openings: {
           counselorId,
           nextAvailableAt: next === null ? null : new Date(next).toISOString(),
@@ -200,8 +203,9 @@ export class SlotsService {
         },
         // The first start stops being bookable once it comes within the counselor's notice.
         staleAt: new Date(next === null ? LATEST_INSTANT_MS : next - calendar!.rules.minNoticeMinutes * MINUTE_MS),
-      };
-    });
+      });
+    }
+    return computed;
   }
 
   /** The calendars of those counselors who can be booked at all: rules and the lengths of their active offerings. */
