@@ -3,7 +3,7 @@ import type { Role } from '@haven/contracts';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PasswordHasher } from '../../apps/accounts/src/auth/password-hasher';
-import { computeSlots } from '../../apps/booking/src/availability/slot-calculator';
+import { computeSlots } from '../../apps/booking/src/slots/slot-calculator';
 import { newMeetingUrl } from '../../apps/booking/src/bookings/meeting-link';
 import { generateMarketplace, type SeedCounselor } from './marketplace';
 

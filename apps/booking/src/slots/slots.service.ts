@@ -15,7 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { deactivatedAmong } from '../accounts-sync/account-state.entity';
 import { AvailabilityService } from '../availability/availability.service';
-import { gridRuns, mergeRuns, type OpenRun } from '../availability/open-runs';
+import { gridRuns, mergeRuns, type OpenRun } from './open-runs';
 import {
   type BlockingBooking,
   type BusyPeriod,
