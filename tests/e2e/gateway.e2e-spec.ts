@@ -41,6 +41,15 @@ describe('gateway edge', () => {
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
   });
+
+  it('compresses large responses for clients that accept it, and only for them', async () => {
+    const base = inject('baseUrl').replace(/\/api\/v1$/, '');
+    const gzip = await fetch(`${base}/docs-json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(((await gzip.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    const plain = await fetch(`${base}/docs-json`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
 });
 
 describe('rate limiting per client address, shared by every gateway replica through Redis', () => {

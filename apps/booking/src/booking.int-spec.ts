@@ -5,6 +5,7 @@ import {
   DirectoryEvents,
   type EventContract,
   type EventEnvelope,
+  type CounselorOpenings,
   type OfferingSnapshot,
 } from '@haven/contracts';
 import { DomainError, loadConfig } from '@haven/common';
@@ -429,6 +430,55 @@ describe('next availability', () => {
     const ids = Array.from({ length: 300 }, () => randomUUID());
     const { nextAvailableAt } = await rpc.send(BookingRpc.nextAvailability, { counselorIds: ids });
     expect(Object.keys(nextAvailableAt)).toHaveLength(300);
+  });
+});
+
+describe('openings for search', () => {
+  /** The openings of a counselor in the newest `counselor.openings-changed` event that names them. */
+  async function publishedOpenings(counselorId: string, after = ''): Promise<CounselorOpenings | undefined> {
+    const { rows } = await pool.query(
+      `SELECT e.value AS openings FROM booking.outbox o,
+         jsonb_array_elements(o.envelope -> 'data' -> 'counselors') e
+       WHERE o.type = 'counselor.openings-changed' AND e.value ->> 'counselorId' = $1 AND e.value ->> 'computedAt' > $2
+       ORDER BY e.value ->> 'computedAt' DESC LIMIT 1`,
+      [counselorId, after],
+    );
+    return rows[0]?.openings;
+  }
+
+  it('publishes a counselor’s openings after each calendar change, as runs of bookable starts', async () => {
+    const { counselorId } = await counselorWithOffering(60);
+    await openAllDay(counselorId);
+    const open = await waitFor(
+      async () => {
+        const openings = await publishedOpenings(counselorId);
+        return openings?.nextAvailableAt ? openings : undefined;
+      },
+      { what: 'openings after the availability was set' },
+    );
+    const hour = 3_600_000;
+    const nextHour = Math.ceil(Date.now() / hour) * hour;
+    expect(Date.parse(open.nextAvailableAt!)).toBeGreaterThanOrEqual(nextHour - hour);
+    expect(open.openRuns[0][0]).toBe(Date.parse(open.nextAvailableAt!));
+    // Open all day every day: one run of hourly starts up to the horizon.
+    expect(open.openRuns).toHaveLength(1);
+    expect(open.maxStepMinutes).toBe(60);
+
+    const tomorrow10 = Math.floor(Date.now() / DAY) * DAY + DAY + 10 * hour;
+    await insertBooking(counselorId, new Date(tomorrow10), 60);
+    const booked = await waitFor(() => publishedOpenings(counselorId, open.computedAt), {
+      what: 'openings after the booking',
+    });
+    expect(booked.openRuns.some(([first, last]) => first <= tomorrow10 && tomorrow10 <= last)).toBe(false);
+    expect(booked.openRuns.some(([, last]) => last === tomorrow10 - hour)).toBe(true);
+    expect(booked.openRuns.some(([first]) => first === tomorrow10 + hour)).toBe(true);
+    await waitFor(
+      async () =>
+        (await pool.query(`SELECT 1 FROM booking.openings_stale WHERE counselor_id = $1`, [counselorId])).rowCount === 0
+          ? true
+          : undefined,
+      { what: 'the stale mark to be cleared' },
+    );
   });
 });
 

@@ -29,6 +29,7 @@ import { RazorpayPayments } from './payments/razorpay/razorpay-payments';
 import { RefundsService } from './payments/refunds.service';
 import { WebhooksService } from './payments/webhooks.service';
 import { SlotsController } from './slots/slots.controller';
+import { OpeningsRefresher } from './openings/openings-refresher';
 import { SlotsService } from './slots/slots.service';
 import { TimeOffController } from './time-off/time-off.controller';
 import { TimeOffService } from './time-off/time-off.service';
@@ -70,6 +71,7 @@ export class BookingModule {
         AvailabilityService,
         TimeOffService,
         SlotsService,
+        OpeningsRefresher,
         CalendarFeedService,
         BookingsService,
         BookingLifecycleService,

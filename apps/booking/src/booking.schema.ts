@@ -17,6 +17,7 @@ import { CreateUserZones1764400000001 } from './migrations/1764400000001-CreateU
 import { CreateAccountStates1764700000001 } from './migrations/1764700000001-CreateAccountStates';
 import { CreatePaymentTables1764800000000 } from './migrations/1764800000000-CreatePaymentTables';
 import { CreateFinanceTables1764930000000 } from './migrations/1764930000000-CreateFinanceTables';
+import { CounselorOpenings1764950000000 } from './migrations/1764950000000-CounselorOpenings';
 import { PaymentEntity } from './payments/payment.entity';
 import { RefundEntity } from './payments/refund.entity';
 import { TimeOffEntity } from './time-off/time-off.entity';
@@ -45,4 +46,5 @@ export const BOOKING_MIGRATIONS = [
   CreatePaymentTables1764800000000,
   CreateRpcRequestLedger1764800000000,
   CreateFinanceTables1764930000000,
+  CounselorOpenings1764950000000,
 ];

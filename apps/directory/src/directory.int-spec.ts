@@ -184,15 +184,14 @@ describe('directory service (alone on its broker)', () => {
     expect(await outboxOf('counselor.reinstated', 'counselorId', counselorId)).toHaveLength(1);
   });
 
-  it('answers searches and profiles without nextAvailableAt while booking is away', async () => {
+  it('answers profiles without nextAvailableAt, and searches with the openings last heard of, while booking is away', async () => {
     const counselorId = await approvedCounselor();
     const profile = await rpc.send(DirectoryRpc.getCounselor, { id: counselorId });
     expect(profile.id).toBe(counselorId);
     expect('nextAvailableAt' in profile).toBe(false);
 
     const page = await rpc.send(DirectoryRpc.searchCounselors, { q: 'Integration', page: 1, limit: 100 });
-    expect(page.items.map((item) => item.id)).toContain(counselorId);
-    expect(page.items.every((item) => !('nextAvailableAt' in item))).toBe(true);
+    expect(page.items.find((item) => item.id === counselorId)?.nextAvailableAt).toBeNull();
 
     const byAvailability = await rpc.send(DirectoryRpc.searchCounselors, {
       q: 'Integration',
@@ -203,11 +202,20 @@ describe('directory service (alone on its broker)', () => {
     expect(byAvailability.items.map((item) => item.id)).toContain(counselorId);
   });
 
-  it('refuses a free-slot search while booking is away (unavailable → 503)', async () => {
+  it('answers a free-slot search from the openings it keeps, and refuses one beyond them while booking is away (503)', async () => {
+    const counselorId = await approvedCounselor();
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const near = await rpc.send(DirectoryRpc.searchCounselors, {
+      availableFrom: inDays(1),
+      availableTo: inDays(3),
+      page: 1,
+      limit: 100,
+    });
+    expect(near.items.map((item) => item.id)).not.toContain(counselorId);
     const error = await domainRejectionOf(
       rpc.send(DirectoryRpc.searchCounselors, {
-        availableFrom: new Date(Date.now() + 86_400_000).toISOString(),
-        availableTo: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        availableFrom: inDays(40),
+        availableTo: inDays(42),
         page: 1,
         limit: 20,
       }),

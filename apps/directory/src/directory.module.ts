@@ -31,6 +31,8 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 import { BookingAvailability } from './search/booking-availability';
 import { SearchController } from './search/search.controller';
+import { OpeningsSyncController } from './openings/openings-sync.controller';
+import { SearchAtScale1764900000001 } from './migrations/1764900000001-SearchAtScale';
 import { SearchService } from './search/search.service';
 import { SpecialtiesController } from './specialties/specialties.controller';
 import { SpecialtiesService } from './specialties/specialties.service';
@@ -52,6 +54,7 @@ export const DIRECTORY_MIGRATIONS = [
   CreateDirectoryTables1764500000000,
   AccountStates1764700000001,
   CreateRpcRequestLedger1764800000000,
+  SearchAtScale1764900000001,
 ];
 
 /** Counselor applications and vetting, public profiles, offerings, specialties, search and reviews. */
@@ -79,6 +82,7 @@ export class DirectoryModule implements OnApplicationShutdown {
         ReviewsController,
         SpecialtiesController,
         AccountsSyncController,
+        OpeningsSyncController,
       ],
       providers: [
         { provide: DirectoryConfig, useValue: config },

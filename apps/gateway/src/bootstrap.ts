@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { Express, NextFunction, Request, Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { accessLogMiddleware } from './common/access-log.middleware';
@@ -45,6 +46,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
       },
     }),
   );
+  // Search pages and month-long slot lists shrink to a fraction for clients that accept gzip or brotli.
+  app.use(compression({ threshold: 1024 }));
   // Before the rate limiter: a page load fetches several assets, none of which reach a service.
   serveWebApp(app, config.WEB_DIST_DIR);
   if (config.CORS_ORIGINS) {

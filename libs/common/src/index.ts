@@ -12,3 +12,4 @@ export * from './auth/opaque-token';
 export * from './auth/rights-version';
 export * from './infrastructure/run-main';
 export * from './input/rpc-text.interceptor';
+export * from './cache/expiring-value';

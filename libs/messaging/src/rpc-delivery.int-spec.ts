@@ -22,6 +22,14 @@ import { RPC_PREFETCH, rpcQueue } from './topology';
 const SCHEMA = 'directory';
 const Slow = defineRpc<object, { ok: true }>('directory', 'test.v1.slow');
 const Counted = defineRpc<object, { executed: number }>('directory', 'test.v1.counted');
+const Large = defineRpc<object, { slots: { startsAt: string; endsAt: string }[] }>('directory', 'test.v1.large');
+/** About 50 KB of JSON, the size of a month of slots. */
+const LARGE_REPLY = {
+  slots: Array.from({ length: 700 }, (_, index) => ({
+    startsAt: new Date(Date.UTC(2026, 11, 1) + index * 3_600_000).toISOString(),
+    endsAt: new Date(Date.UTC(2026, 11, 1) + index * 3_600_000 + 1_800_000).toISOString(),
+  })),
+};
 const CreateThing = defineRpc<{ name: string }, { id: string; replica: string }>('directory', 'test.v1.create-thing');
 
 class CreateThings1764300000003 implements MigrationInterface {
@@ -59,6 +67,11 @@ class TestHandlers {
   counted(): { executed: number } {
     observed.counted += 1;
     return { executed: observed.counted };
+  }
+
+  @MessagePattern(Large.pattern)
+  large(): typeof LARGE_REPLY {
+    return LARGE_REPLY;
   }
 
   @MessagePattern(CreateThing.pattern)
@@ -153,6 +166,21 @@ describe('RPC delivery against real RabbitMQ and PostgreSQL', () => {
       const replies = await Promise.all(Array.from({ length: RPC_PREFETCH * 3 }, () => client.send(Slow, {})));
       expect(replies.every((reply) => reply.ok)).toBe(true);
       expect(observed.maxInFlight).toBe(RPC_PREFETCH);
+    });
+
+    it('answers with a 50 KB reply in a few milliseconds, not after a delayed ACK (TCP_NODELAY)', async () => {
+      expect(JSON.stringify(LARGE_REPLY).length).toBeGreaterThan(45_000);
+      for (let warmUp = 0; warmUp < 5; warmUp += 1) await client.send(Large, {});
+      const took: number[] = [];
+      for (let round = 0; round < 15; round += 1) {
+        const started = performance.now();
+        const reply = await client.send(Large, {});
+        took.push(performance.now() - started);
+        expect(reply.slots).toHaveLength(LARGE_REPLY.slots.length);
+      }
+      took.sort((a, b) => a - b);
+      // With Nagle's algorithm on, every such reply waited ~40 ms for the broker's delayed ACK.
+      expect(took[Math.floor(took.length / 2)]).toBeLessThan(20);
     });
 
     it('does not execute a request whose caller has already given up, and says why', async () => {

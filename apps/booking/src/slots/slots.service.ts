@@ -1,6 +1,7 @@
 import {
   type Availability,
   BLOCKING_BOOKING_STATUSES,
+  type CounselorOpenings,
   type ListSlotsRequest,
   MAX_SLOT_RANGE_DAYS,
   type NextAvailabilityRequest,
@@ -14,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { deactivatedAmong } from '../accounts-sync/account-state.entity';
 import { AvailabilityService } from '../availability/availability.service';
+import { gridRuns, mergeRuns, type OpenRun } from './open-runs';
 import {
   type BlockingBooking,
   type BusyPeriod,
@@ -35,10 +37,18 @@ const MAX_REACH_MS = 240 * MINUTE_MS;
 const MAX_COUNSELORS_PER_LOOKUP = 1000;
 /** nextAvailability looks at a week first, then a month, then the rest, for whoever is still without a slot. */
 const SEARCH_STAGES_DAYS = [7, 31, Infinity];
+/** The latest instant a Date can hold. */
+const LATEST_INSTANT_MS = 8.64e15;
 
 interface Busy {
   bookings: BlockingBooking[];
   timeOff: BusyPeriod[];
+}
+
+/** A counselor's openings, and when time alone makes them wrong. */
+export interface ComputedOpenings {
+  openings: CounselorOpenings;
+  staleAt: Date;
 }
 
 /** Open slots of one counselor, the booking check that must agree with them, and next availability for search. */
@@ -56,8 +66,14 @@ export class SlotsService {
     if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY_MS) {
       throw DomainError.invalidField('to', `the range may span at most ${MAX_SLOT_RANGE_DAYS} days`);
     }
-    const { counselorId, offering } = await this.bookableOffering(input.counselorId, input.offeringId);
-    const context = await this.contextFor(counselorId, offering, from, to, now);
+    if (!isUuid(input.counselorId)) throw DomainError.notFound('counselor');
+    // The calendar is read while the counselor and offering are checked, not after.
+    const [{ counselorId, offering }, availability, busy] = await Promise.all([
+      this.bookableOffering(input.counselorId, input.offeringId),
+      this.availability.getMany([input.counselorId]),
+      this.loadBusy(this.dataSource.manager, [input.counselorId], from, to),
+    ]);
+    const context = slotContext(availability.get(counselorId)!, offering.durationMinutes, now, busy.get(counselorId));
     const slots = computeSlots(context, { from, to }).map((slot) => ({
       startsAt: slot.startsAt.toISOString(),
       endsAt: slot.endsAt.toISOString(),
@@ -101,11 +117,12 @@ export class SlotsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ counselorId: string; offering: OfferingEntity }> {
     if (!isUuid(counselorId)) throw DomainError.notFound('counselor');
-    const counselor = await manager.findOneBy(CounselorEntity, { counselorId });
-    if (counselor?.status !== 'active' || (await deactivatedAmong(manager, [counselorId])).size > 0) {
-      throw DomainError.notFound('counselor');
-    }
-    const offering = isUuid(offeringId) ? await manager.findOneBy(OfferingEntity, { id: offeringId }) : null;
+    const [counselor, deactivated, offering] = await Promise.all([
+      manager.findOneBy(CounselorEntity, { counselorId }),
+      deactivatedAmong(manager, [counselorId]),
+      isUuid(offeringId) ? manager.findOneBy(OfferingEntity, { id: offeringId }) : null,
+    ]);
+    if (counselor?.status !== 'active' || deactivated.size > 0) throw DomainError.notFound('counselor');
     if (!offering || offering.counselorId !== counselorId || !offering.active) throw DomainError.notFound('offering');
     return { counselorId, offering };
   }
@@ -123,26 +140,8 @@ export class SlotsService {
     if (valid.length === 0 || to <= from) return { nextAvailableAt: result };
 
     const manager = this.dataSource.manager;
-    const [counselors, deactivated, offerings, availability] = await Promise.all([
-      manager.findBy(CounselorEntity, { counselorId: In(valid), status: 'active' }),
-      deactivatedAmong(manager, valid),
-      manager.findBy(OfferingEntity, { counselorId: In(valid), active: true }),
-      this.availability.getMany(valid, manager),
-    ]);
-    const durations = new Map<string, Set<number>>();
-    for (const offering of offerings) {
-      const set = durations.get(offering.counselorId) ?? new Set<number>();
-      set.add(offering.durationMinutes);
-      durations.set(offering.counselorId, set);
-    }
-    let pending = counselors
-      .map((counselor) => counselor.counselorId)
-      .filter(
-        (id) =>
-          !deactivated.has(id) &&
-          durations.has(id) &&
-          availability.get(id)!.weekly.length + availability.get(id)!.overrides.length > 0,
-      );
+    const calendars = await this.openCalendars(manager, valid);
+    let pending = [...calendars.keys()];
 
     let stageFrom = from;
     for (const stageDays of SEARCH_STAGES_DAYS) {
@@ -152,8 +151,8 @@ export class SlotsService {
       const stillPending: string[] = [];
       for (const counselorId of pending) {
         let best: Date | null = null;
-        for (const durationMinutes of durations.get(counselorId)!) {
-          const context = slotContext(availability.get(counselorId)!, durationMinutes, now, busy.get(counselorId));
+        for (const durationMinutes of calendars.get(counselorId)!.durations) {
+          const context = slotContext(calendars.get(counselorId)!.rules, durationMinutes, now, busy.get(counselorId));
           const slot = firstSlot(context, { from: stageFrom, to: best ?? stageTo });
           if (slot && (!best || slot.startsAt < best)) best = slot.startsAt;
         }
@@ -164,6 +163,76 @@ export class SlotsService {
       stageFrom = stageTo;
     }
     return { nextAvailableAt: result };
+  }
+
+  /**
+   * What search needs to know about each counselor's calendar over the next `horizonDays`: the first
+   * bookable start and every bookable start as runs (see `CounselorOpenings`). A counselor who cannot
+   * be booked (suspended, deactivated, no active offering, no hours) has none.
+   */
+  async openings(counselorIds: string[], horizonDays: number, now = new Date()): Promise<ComputedOpenings[]> {
+    const manager = this.dataSource.manager;
+    const ids = [...new Set(counselorIds)].filter(isUuid);
+    if (ids.length === 0) return [];
+    const to = new Date(now.getTime() + horizonDays * DAY_MS);
+    const calendars = await this.openCalendars(manager, ids);
+    const busy = calendars.size > 0 ? await this.loadBusy(manager, [...calendars.keys()], now, to) : new Map();
+    const computed: ComputedOpenings[] = [];
+    for (const counselorId of ids) {
+      // A month of slots takes a few milliseconds per counselor: let requests in between counselors.
+      await new Promise((resolve) => setImmediate(resolve));
+      const calendar = calendars.get(counselorId);
+      const runs: OpenRun[] = [];
+      let maxStepMinutes = 0;
+      for (const durationMinutes of calendar?.durations ?? []) {
+        const context = slotContext(calendar!.rules, durationMinutes, now, busy.get(counselorId));
+        const stepMinutes = calendar!.rules.slotIntervalMinutes ?? durationMinutes;
+        maxStepMinutes = Math.max(maxStepMinutes, stepMinutes);
+        const starts = computeSlots(context, { from: now, to }).map((slot) => slot.startsAt.getTime());
+        runs.push(...gridRuns(starts, stepMinutes * MINUTE_MS));
+      }
+      const openRuns = mergeRuns(runs);
+      const next = openRuns.length > 0 ? openRuns[0][0] : null;
+      computed.push({
+        openings: {
+          counselorId,
+          nextAvailableAt: next === null ? null : new Date(next).toISOString(),
+          openRuns,
+          maxStepMinutes,
+          computedAt: now.toISOString(),
+        },
+        // The first start stops being bookable once it comes within the counselor's notice.
+        staleAt: new Date(next === null ? LATEST_INSTANT_MS : next - calendar!.rules.minNoticeMinutes * MINUTE_MS),
+      });
+    }
+    return computed;
+  }
+
+  /** The calendars of those counselors who can be booked at all: rules and the lengths of their active offerings. */
+  private async openCalendars(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { rules: Availability; durations: Set<number> }>> {
+    const [counselors, deactivated, offerings, availability] = await Promise.all([
+      manager.findBy(CounselorEntity, { counselorId: In(ids), status: 'active' }),
+      deactivatedAmong(manager, ids),
+      manager.findBy(OfferingEntity, { counselorId: In(ids), active: true }),
+      this.availability.getMany(ids, manager),
+    ]);
+    const durations = new Map<string, Set<number>>();
+    for (const offering of offerings) {
+      const set = durations.get(offering.counselorId) ?? new Set<number>();
+      set.add(offering.durationMinutes);
+      durations.set(offering.counselorId, set);
+    }
+    const calendars = new Map<string, { rules: Availability; durations: Set<number> }>();
+    for (const counselor of counselors) {
+      const id = counselor.counselorId;
+      const rules = availability.get(id)!;
+      if (deactivated.has(id) || !durations.has(id) || rules.weekly.length + rules.overrides.length === 0) continue;
+      calendars.set(id, { rules, durations: durations.get(id)! });
+    }
+    return calendars;
   }
 
   private async contextFor(

@@ -8,7 +8,7 @@ export interface AvailabilityRange {
   to?: Date;
 }
 
-/** The booking service has at most this many counselors looked up at once. */
+/** Counselors looked up per call; callers with more ask in chunks (the booking service takes up to 1000). */
 export const MAX_AVAILABILITY_LOOKUP = 500;
 
 /**
@@ -29,11 +29,13 @@ export class BookingAvailability {
     range: AvailabilityRange = {},
   ): Promise<Record<string, string | null> | undefined> {
     if (counselorIds.length === 0) return {};
+    if (counselorIds.length > MAX_AVAILABILITY_LOOKUP)
+      throw new Error(`at most ${MAX_AVAILABILITY_LOOKUP} counselors at once`);
     try {
       const reply = await this.rpc.send(
         BookingRpc.nextAvailability,
         {
-          counselorIds: counselorIds.slice(0, MAX_AVAILABILITY_LOOKUP),
+          counselorIds,
           ...(range.from ? { from: range.from.toISOString() } : {}),
           ...(range.to ? { to: range.to.toISOString() } : {}),
         },

@@ -1,7 +1,8 @@
 import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from './search-criteria';
-import { buildQuery, orderBy, sortBySoonest } from './search.service';
+import { buildQuery, orderBy, textQuery } from './search-query';
+import { sortBySoonest } from './search.service';
 
 const KNOWN = new Set(['anxiety', 'grief']);
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -77,19 +78,27 @@ describe('search criteria', () => {
 
 describe('search query', () => {
   it('always limits to active counselors and binds every value as a parameter', () => {
-    const query = buildQuery({
-      q: "o'brien; DROP TABLE",
-      specialty: 'grief',
-      mode: 'chat',
-      maxPricePaise: 500,
-      sort: 'price',
-      page: 1,
-      limit: 20,
-    });
+    const tsquery = `'o''brien' & 'drop':*`;
+    const query = buildQuery(
+      { q: "o'brien; DROP", specialty: 'grief', mode: 'chat', maxPricePaise: 500, sort: 'price', page: 1, limit: 20 },
+      tsquery,
+    );
     expect(query.where).toContain(`c."status" = 'active' AND c."account_active"`);
-    expect(query.where).not.toContain('DROP');
-    expect(query.params).toEqual(["o'brien; DROP TABLE", 'grief', 'chat', 500]);
+    expect(query.where).not.toContain('brien');
+    expect(query.params).toEqual([tsquery, 'grief', 'chat', 500]);
     expect(query.minPrice).toContain('o."active"');
+  });
+
+  it('joins the openings only when availability matters, filtering on the window', () => {
+    const base = { sort: 'relevance' as const, page: 1, limit: 20 };
+    expect(buildQuery(base).from).not.toContain('counselor_openings');
+    expect(buildQuery({ ...base, sort: 'availability' }).from).toContain('LEFT JOIN "directory"."counselor_openings"');
+    const window = { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') };
+    const windowed = buildQuery({ ...base, availability: window });
+    expect(windowed.from).toMatch(
+      / JOIN "directory"."counselor_openings" x ON .* && tstzrange\(\$1::timestamptz, \$2::timestamptz/,
+    );
+    expect(windowed.params).toEqual([window.from, window.to]);
   });
 
   it('requires a matching active offering only when mode or price is asked for', () => {
@@ -103,7 +112,7 @@ describe('search order', () => {
     for (const sort of ['relevance', 'price', 'rating', 'availability'] as const) {
       for (const q of [undefined, 'grief']) {
         const criteria = { q, sort, page: 1, limit: 20 };
-        const order = orderBy(criteria, buildQuery(criteria));
+        const order = orderBy(criteria, buildQuery(criteria, q && `'grief'`));
         expect(order.split(',').map((part) => part.trim().split(' ')[0])).not.toContainEqual(
           expect.stringMatching(/^\d+$/),
         );
@@ -111,6 +120,22 @@ describe('search order', () => {
         expect(order.includes('ts_rank')).toBe(q !== undefined);
       }
     }
+  });
+});
+
+describe('text as a person types', () => {
+  it('matches the last plain word as a prefix', () => {
+    expect(textQuery('anx')).toEqual({ words: '', prefix: 'anx' });
+    expect(textQuery('grief coun')).toEqual({ words: 'grief', prefix: 'coun' });
+    expect(textQuery('चिंता')).toEqual({ words: '', prefix: 'चिंता' });
+  });
+
+  it('leaves quotes, negations, operators and punctuation to the web search syntax', () => {
+    expect(textQuery('"grief at work"')).toEqual({ words: '"grief at work"' });
+    expect(textQuery('"grief at')).toEqual({ words: '"grief at' });
+    expect(textQuery('anxiety -work')).toEqual({ words: 'anxiety -work' });
+    expect(textQuery('anxiety or')).toEqual({ words: 'anxiety or' });
+    expect(textQuery("o'brien")).toEqual({ words: "o'brien" });
   });
 });
 

@@ -1,36 +1,34 @@
-import { type CounselorView, type Page, type SearchCounselorsRequest } from '@haven/contracts';
+import { type CounselorView, OPENINGS_HORIZON_DAYS, type Page, type SearchCounselorsRequest } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { counselorView } from '../counselors/counselor.view';
-import { PUBLIC_COUNSELOR, PUBLIC_COUNSELOR_SQL } from '../counselors/public-counselor';
+import { PUBLIC_COUNSELOR } from '../counselors/public-counselor';
 import { OfferingEntity } from '../offerings/offering.entity';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { BookingAvailability, MAX_AVAILABILITY_LOOKUP } from './booking-availability';
 import { parseSearch, type SearchCriteria } from './search-criteria';
+import { buildQuery, orderBy, type SearchQuery, textQuery, TSQUERY_SQL } from './search-query';
 
-/** Text search configuration: the same one builds `counselors.search_vector` (see the migration). */
-const TS_CONFIG = `'english'::regconfig`;
-
-interface Query {
-  where: string;
-  /** ts_rank of the text query; absent without one. */
-  rank?: string;
-  minPrice: string;
-  params: unknown[];
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Text queries remembered with their tsquery (people type the same prefixes). */
+const TSQUERY_CACHE_SIZE = 2000;
 
 /**
- * Public counselor search: PostgreSQL full-text search over name, specialties and bio (stored
- * tsvector, GIN index, ts_rank), filters on specialty, language and what an ACTIVE offering offers
- * (mode, price), sorting by relevance, cheapest matching offering, rating or soonest open slot.
- * Availability comes from the booking service; without it a search still answers, minus
- * `nextAvailableAt`, unless the caller asked for a free slot in a window (then 503).
+ * Public counselor search, one SQL query over every match whatever the filters: PostgreSQL
+ * full-text search over name, specialties and bio (stored tsvector, GIN index, ts_rank, the last
+ * word matched as a prefix), filters on specialty, language and what an ACTIVE offering offers
+ * (mode, price), and free slots from each counselor's openings, which the booking service keeps
+ * current through `counselor.openings-changed` (see `OpeningsRefresher` there). Sorted by
+ * relevance, cheapest matching offering, rating or soonest open slot. Only a window beyond the
+ * openings' horizon is asked from the booking service, counselor by counselor.
  */
 @Injectable()
 export class SearchService {
+  private readonly tsqueries = new Map<string, string | null>();
+
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly specialties: SpecialtiesService,
@@ -39,44 +37,75 @@ export class SearchService {
 
   async search(request: Partial<SearchCounselorsRequest> | undefined, now = new Date()): Promise<Page<CounselorView>> {
     const criteria = parseSearch(request, await this.specialties.slugs(), now);
-    const query = buildQuery(criteria);
     const { page, limit } = criteria;
     const offset = (page - 1) * limit;
+    const tsquery = criteria.q ? ((await this.tsquery(criteria.q)) ?? undefined) : undefined;
 
-    if (criteria.availability || criteria.sort === 'availability') {
-      // The booking service is asked about the best candidates in base order, a bounded number.
-      const candidates = await this.ids(query, criteria, MAX_AVAILABILITY_LOOKUP, 0);
-      if (criteria.availability) {
-        const inWindow = await this.availability.nextAvailableAt(candidates, criteria.availability);
-        if (!inWindow) {
-          throw new DomainError(
-            'unavailable',
-            'availability_unavailable',
-            'Searching by free slots is unavailable right now; try again without availableFrom/availableTo',
-          );
-        }
-        let matching = candidates.filter((id) => inWindow[id]);
-        if (criteria.sort === 'availability') matching = sortBySoonest(matching, inWindow);
-        const pageIds = matching.slice(offset, offset + limit);
-        const next = await this.availability.nextAvailableAt(pageIds);
-        return { items: await this.views(pageIds, next), total: matching.length, page, limit };
-      }
-      const next = await this.availability.nextAvailableAt(candidates);
-      const ordered = next ? sortBySoonest(candidates, next) : candidates;
-      const pageIds = ordered.slice(offset, offset + limit);
-      return { items: await this.views(pageIds, next), total: ordered.length, page, limit };
+    if (
+      criteria.availability &&
+      criteria.availability.to.getTime() > now.getTime() + (OPENINGS_HORIZON_DAYS - 1) * DAY_MS
+    ) {
+      return this.searchBeyondHorizon(criteria, tsquery, criteria.availability);
     }
-
-    const [pageIds, total] = await Promise.all([this.ids(query, criteria, limit, offset), this.count(query)]);
-    const next = await this.availability.nextAvailableAt(pageIds);
-    return { items: await this.views(pageIds, next), total, page, limit };
+    const query = buildQuery(criteria, tsquery);
+    const pageIds = await this.ids(query, criteria, limit, offset);
+    // A first page that is not full holds every match: no need to count them.
+    const total = offset === 0 && pageIds.length < limit ? pageIds.length : await this.count(query);
+    return { items: await this.views(pageIds), total, page, limit };
   }
 
-  private async ids(query: Query, criteria: SearchCriteria, limit: number, offset: number): Promise<string[]> {
+  /** The tsquery of a text search, or null when it has no searchable words (stop words only). */
+  private async tsquery(q: string): Promise<string | null> {
+    const cached = this.tsqueries.get(q);
+    if (cached !== undefined) return cached;
+    const { words, prefix } = textQuery(q);
+    const [row] = await this.dataSource.query(TSQUERY_SQL, [words, prefix ?? null]);
+    if (this.tsqueries.size >= TSQUERY_CACHE_SIZE) this.tsqueries.delete(this.tsqueries.keys().next().value!);
+    this.tsqueries.set(q, row.query);
+    return row.query;
+  }
+
+  /**
+   * A window further ahead than openings are kept: every match in base order, asked from the
+   * booking service a bounded number at a time.
+   */
+  private async searchBeyondHorizon(
+    criteria: SearchCriteria,
+    tsquery: string | undefined,
+    window: { from: Date; to: Date },
+  ): Promise<Page<CounselorView>> {
+    const { page, limit } = criteria;
+    const candidates = await this.ids(buildQuery({ ...criteria, availability: undefined }, tsquery), criteria, null, 0);
+    const inWindow: Record<string, string | null> = {};
+    for (let start = 0; start < candidates.length; start += MAX_AVAILABILITY_LOOKUP) {
+      const answer = await this.availability.nextAvailableAt(
+        candidates.slice(start, start + MAX_AVAILABILITY_LOOKUP),
+        window,
+      );
+      if (!answer) {
+        throw new DomainError(
+          'unavailable',
+          'availability_unavailable',
+          'Searching by free slots this far ahead is unavailable right now; try again without availableFrom/availableTo',
+        );
+      }
+      Object.assign(inWindow, answer);
+    }
+    let matching = candidates.filter((id) => inWindow[id]);
+    if (criteria.sort === 'availability') matching = sortBySoonest(matching, inWindow);
+    const offset = (page - 1) * limit;
+    return { items: await this.views(matching.slice(offset, offset + limit)), total: matching.length, page, limit };
+  }
+
+  private async ids(
+    query: SearchQuery,
+    criteria: SearchCriteria,
+    limit: number | null,
+    offset: number,
+  ): Promise<string[]> {
     const params = [...query.params, limit, offset];
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT c."id"
-       FROM "directory"."counselors" c
+      `SELECT c."id" FROM ${query.from}
        WHERE ${query.where}
        ORDER BY ${orderBy(criteria, query)}
        LIMIT $${params.length - 1} OFFSET $${params.length}`,
@@ -85,78 +114,41 @@ export class SearchService {
     return rows.map((row) => row.id);
   }
 
-  private async count(query: Query): Promise<number> {
+  private async count(query: SearchQuery): Promise<number> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS "total" FROM "directory"."counselors" c WHERE ${query.where}`,
+      `SELECT count(*)::int AS "total" FROM ${query.from} WHERE ${query.where}`,
       query.params,
     );
     return row.total;
   }
 
-  /** Full views in the given order, each with its active offerings. */
-  private async views(ids: string[], next: Record<string, string | null> | undefined): Promise<CounselorView[]> {
+  /** Full views in the given order, each with its active offerings and next open slot. */
+  private async views(ids: string[]): Promise<CounselorView[]> {
     if (ids.length === 0) return [];
     const manager = this.dataSource.manager;
-    const [counselors, offerings] = await Promise.all([
+    const [counselors, offerings, openings] = await Promise.all([
       manager.findBy(CounselorEntity, { id: In(ids), ...PUBLIC_COUNSELOR }),
       manager.find(OfferingEntity, {
         where: { counselorId: In(ids), active: true },
         order: { createdAt: 'ASC', id: 'ASC' },
       }),
+      manager.query(
+        `SELECT "counselor_id" AS "id", "next_available_at" AS "next" FROM "directory"."counselor_openings"
+         WHERE "counselor_id" = ANY($1::uuid[])`,
+        [ids],
+      ) as Promise<{ id: string; next: Date | null }[]>,
     ]);
     const byId = new Map(counselors.map((counselor) => [counselor.id, counselor]));
+    const next = new Map(openings.map((row) => [row.id, row.next?.toISOString() ?? null]));
     return ids
       .filter((id) => byId.has(id))
       .map((id) =>
         counselorView(
           byId.get(id)!,
           offerings.filter((offering) => offering.counselorId === id),
-          next === undefined ? undefined : (next[id] ?? null),
+          next.get(id) ?? null,
         ),
       );
-  }
-}
-
-/** The WHERE clause (public counselors only, always) and the rank and price expressions of a search. */
-export function buildQuery(criteria: SearchCriteria): Query {
-  const params: unknown[] = [];
-  const param = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = [PUBLIC_COUNSELOR_SQL];
-  let rank: string | undefined;
-  if (criteria.q) {
-    const tsquery = `websearch_to_tsquery(${TS_CONFIG}, ${param(criteria.q)})`;
-    // A query of stop words only ("the") has no lexemes; it then filters nothing instead of everything.
-    where.push(`(numnode(${tsquery}) = 0 OR c."search_vector" @@ ${tsquery})`);
-    rank = `ts_rank(c."search_vector", ${tsquery})`;
-  }
-  if (criteria.specialty) where.push(`c."specialties" @> ARRAY[${param(criteria.specialty)}]::text[]`);
-  if (criteria.language) where.push(`c."languages" @> ARRAY[${param(criteria.language)}]::text[]`);
-
-  const offeringFilters = [`o."counselor_id" = c."id"`, `o."active"`];
-  if (criteria.mode) offeringFilters.push(`o."mode" = ${param(criteria.mode)}`);
-  if (criteria.maxPricePaise !== undefined) offeringFilters.push(`o."price_paise" <= ${param(criteria.maxPricePaise)}`);
-  const offerings = `FROM "directory"."offerings" o WHERE ${offeringFilters.join(' AND ')}`;
-  if (criteria.mode || criteria.maxPricePaise !== undefined) where.push(`EXISTS (SELECT 1 ${offerings})`);
-  const minPrice = `(SELECT min(o."price_paise") ${offerings})`;
-  return { where: where.join(' AND '), rank, minPrice, params };
-}
-
-export function orderBy(criteria: SearchCriteria, query: Query): string {
-  const byRating = `c."rating" DESC, c."review_count" DESC`;
-  const byRank = query.rank ? `${query.rank} DESC, ` : '';
-  switch (criteria.sort) {
-    case 'price':
-      return `${query.minPrice} ASC NULLS LAST, ${byRating}, ${byRank}c."id" ASC`;
-    case 'rating':
-      return `${byRating}, ${byRank}c."id" ASC`;
-    case 'relevance':
-    case 'availability':
-    default:
-      // Without text, the best rated first; newer profiles after older ones on a tie.
-      return `${byRank}${byRating}, c."created_at" ASC, c."id" ASC`;
   }
 }
 

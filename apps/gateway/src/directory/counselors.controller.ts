@@ -1,4 +1,5 @@
 import { type CounselorView, DirectoryRpc, type Page, type ReviewView, type SpecialtyView } from '@haven/contracts';
+import { ExpiringValue } from '@haven/common';
 import { RpcClient } from '@haven/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
@@ -54,9 +55,16 @@ export class CounselorsController {
   }
 }
 
+/** Specialties change only with a migration of the directory; the gateway asks again after this long. */
+const SPECIALTIES_TTL_MS = 60_000;
+
 @ApiTags('counselors')
 @Controller('specialties')
 export class SpecialtiesController {
+  private readonly specialties = new ExpiringValue(SPECIALTIES_TTL_MS, () =>
+    this.rpc.send(DirectoryRpc.listSpecialties, {}),
+  );
+
   constructor(private readonly rpc: RpcClient) {}
 
   @Public()
@@ -64,6 +72,6 @@ export class SpecialtiesController {
   @ApiOperation({ summary: 'Every specialty a counselor may list' })
   @ApiOkResponse({ type: SpecialtyDto, isArray: true })
   list(): Promise<SpecialtyView[]> {
-    return this.rpc.send(DirectoryRpc.listSpecialties, {});
+    return this.specialties.get();
   }
 }

@@ -1,5 +1,5 @@
 import { PostgresProbe } from '@haven/common';
-import { declareEventTopology } from '@haven/messaging';
+import { AMQP_MANAGER_OPTIONS, declareEventTopology } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import amqp, { type AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Redis } from 'ioredis';
@@ -17,7 +17,7 @@ export class InfrastructureProbe implements OnApplicationBootstrap, OnApplicatio
     private readonly redisClient: Redis,
   ) {
     this.database = new PostgresProbe(databaseUrl);
-    this.broker = amqp.connect([rabbitmqUrl], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
+    this.broker = amqp.connect([rabbitmqUrl], AMQP_MANAGER_OPTIONS);
     this.broker.on('connectFailed', () => undefined);
   }
 

@@ -112,6 +112,28 @@ export interface ReconciliationCompletedData {
   discrepancies: number;
 }
 
+/**
+ * When a counselor can next be booked, for search. `openRuns` are the bookable session starts
+ * from `computedAt` over the next `CounselorOpenings` horizon, as closed runs [first, last] of UTC
+ * epoch milliseconds: every start inside a run lies at most `maxStepMinutes` after the previous
+ * one, so a window at least that long overlaps a run exactly when it holds a bookable start.
+ */
+export interface CounselorOpenings {
+  counselorId: string;
+  nextAvailableAt: string | null;
+  openRuns: [number, number][];
+  maxStepMinutes: number;
+  computedAt: string;
+}
+
+/** Openings of many counselors at once (a refresh batch); each replaces what came before it. */
+export interface CounselorOpeningsChangedData {
+  counselors: CounselorOpenings[];
+}
+
+/** How far ahead openings are computed; searches for windows beyond it ask the booking service. */
+export const OPENINGS_HORIZON_DAYS = 35;
+
 /** Published by the booking service (bookings, payments, refunds and finance). */
 export const BookingEvents = {
   confirmed: defineEvent<BookingConfirmedData>('booking.confirmed'),
@@ -124,4 +146,5 @@ export const BookingEvents = {
   refundProcessed: defineEvent<RefundProcessedData>('refund.processed'),
   refundFailed: defineEvent<RefundFailedData>('refund.failed'),
   reconciliationCompleted: defineEvent<ReconciliationCompletedData>('reconciliation.completed'),
+  openingsChanged: defineEvent<CounselorOpeningsChangedData>('counselor.openings-changed'),
 } as const;

@@ -19,7 +19,7 @@ export const EVENT_SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly EventCon
     DirectoryEvents.suspended,
     DirectoryEvents.reinstated,
   ],
-  directory: [AccountsEvents.updated, BookingEvents.completed],
+  directory: [AccountsEvents.updated, BookingEvents.completed, BookingEvents.openingsChanged],
   booking: [
     AccountsEvents.registered,
     AccountsEvents.updated,

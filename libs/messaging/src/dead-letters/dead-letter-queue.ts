@@ -1,6 +1,6 @@
 import type { ServiceName } from '@haven/contracts';
 import { type Channel, type ChannelModel, type ConfirmChannel, connect as amqpConnect, type GetMessage } from 'amqplib';
-import { deadLetterQueue, EVENTS_EXCHANGE, UNROUTED_QUEUE } from '../topology';
+import { AMQP_CONNECTION_OPTIONS, deadLetterQueue, EVENTS_EXCHANGE, UNROUTED_QUEUE } from '../topology';
 
 /** More than any DLQ should ever hold; browsing stops there. */
 const BROWSE_LIMIT = 10_000;
@@ -87,7 +87,7 @@ export class DeadLetterQueue {
   ) {}
 
   static async open(rabbitmqUrl: string, source: DeadLetterSource): Promise<DeadLetterQueue> {
-    const connection = await amqpConnect(rabbitmqUrl);
+    const connection = await amqpConnect(rabbitmqUrl, AMQP_CONNECTION_OPTIONS);
     connection.on('error', () => undefined);
     const queue = source === 'unrouted' ? UNROUTED_QUEUE : deadLetterQueue(source);
     const probe = await connection.createChannel();

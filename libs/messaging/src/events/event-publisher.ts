@@ -2,7 +2,7 @@ import type { EventEnvelope, ServiceName } from '@haven/contracts';
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
-import { assertEventTopology, EVENTS_EXCHANGE } from '../topology';
+import { AMQP_MANAGER_OPTIONS, assertEventTopology, EVENTS_EXCHANGE } from '../topology';
 
 const PUBLISH_TIMEOUT_MS = 5000;
 
@@ -16,7 +16,7 @@ export class EventPublisher {
   private readonly channel: ChannelWrapper;
 
   constructor(url: string, service: ServiceName) {
-    this.connection = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
+    this.connection = amqp.connect([url], AMQP_MANAGER_OPTIONS);
     this.connection.on('disconnect', ({ err }) =>
       this.logger.warn(`${service} event publisher lost the broker: ${err?.message ?? 'closed'}`),
     );
