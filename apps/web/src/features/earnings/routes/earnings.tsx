@@ -1,10 +1,8 @@
-import { useId } from 'react';
-import { useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '@/components/status';
 import { formatRupees } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
+import { MonthField, usePeriodParam } from '@/features/finance/components/month-field';
 import { RoleGate } from '@/features/finance/components/finance-gate';
-import { istMonth } from '@/features/finance/utils/periods';
 import { useEarnings } from '../api/earnings';
 
 /** The counselor's money for an IST month: gross, the platform's commission, refunds, net, paid out. */
@@ -21,21 +19,11 @@ export function EarningsRoute() {
 }
 
 function Earnings() {
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const period = params.get('period') ?? istMonth();
+  const [period, setPeriod] = usePeriodParam();
   const earnings = useEarnings(period);
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-period`}>Month (IST)</label>
-        <input
-          id={`${id}-period`}
-          type="month"
-          value={period}
-          onChange={(event) => event.target.value && setParams({ period: event.target.value })}
-        />
-      </div>
+      <MonthField period={period} onChange={setPeriod} />
       {earnings.isPending ? (
         <Loading />
       ) : earnings.isError ? (

@@ -1,15 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { formatRupees } from '@/lib/format';
 import { useMe } from '@/lib/auth';
 import { usePageTitle } from '@/lib/page-title';
 import { type Payout, usePayouts, useRecordPayout } from '../api/finance';
+import { MonthField, usePeriodParam } from '../components/month-field';
 import { RoleGate } from '../components/finance-gate';
 import { FinanceNav } from '../components/finance-nav';
 import { type Column, MoneyTable } from '../components/money-table';
-import { istMonth, parseRupees } from '../utils/periods';
+import { parseRupees } from '../utils/periods';
 
 const COLUMNS: Column<Payout>[] = [
   { header: 'Counselor', cell: (row) => row.counselorId },
@@ -34,22 +34,12 @@ export function PayoutsRoute() {
 }
 
 function Payouts() {
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const period = params.get('period') ?? istMonth();
+  const [period, setPeriod] = usePeriodParam();
   const payouts = usePayouts(period);
   const isFinance = useMe().data?.roles.includes('finance') ?? false;
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-period`}>Month (IST)</label>
-        <input
-          id={`${id}-period`}
-          type="month"
-          value={period}
-          onChange={(event) => event.target.value && setParams({ period: event.target.value })}
-        />
-      </div>
+      <MonthField period={period} onChange={setPeriod} />
       {payouts.isPending ? (
         <Loading />
       ) : payouts.isError ? (
