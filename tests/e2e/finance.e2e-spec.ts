@@ -147,6 +147,7 @@ describe.sequential('finance', () => {
     const again = await payout(net - 100, reference);
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
+    expect((await payout(net - 99, reference)).status).toBe(409);
     expect((await payout(101, `${reference}B`)).status).toBe(422);
     expect((await payout(100, `${reference}C`, await loginAdmin())).status).toBe(403);
     expect((await payout(100, `${reference}C`)).status).toBe(201);

@@ -13,5 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Find a counselor', audience: 'anyone', end: true },
   { to: '/bookings', label: 'My bookings', audience: 'signed-in' },
+  { to: '/finance', label: 'Finance', audience: 'finance' },
+  { to: '/earnings', label: 'Earnings', audience: 'counselor' },
   { to: '/account', label: 'Account', audience: 'signed-in' },
 ];

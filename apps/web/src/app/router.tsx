@@ -3,6 +3,8 @@ import { accountRoutes } from '@/features/account/routes';
 import { authRoutes } from '@/features/auth/routes';
 import { bookingRoutes } from '@/features/bookings/routes';
 import { counselorDirectoryRoutes } from '@/features/counselors/routes';
+import { earningsRoutes } from '@/features/earnings/routes';
+import { financeRoutes } from '@/features/finance/routes';
 import { notificationRoutes } from '@/features/notifications/routes';
 import { Layout } from './layout';
 import { NotFoundRoute } from './not-found';
@@ -20,7 +22,7 @@ export const router = createBrowserRouter([
       {
         // Signed in (roles are checked by the pages that need one).
         Component: RequireSignIn,
-        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes],
+        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes, ...financeRoutes, ...earningsRoutes],
       },
       { path: '*', Component: NotFoundRoute },
     ],
