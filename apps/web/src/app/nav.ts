@@ -13,5 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Find a counselor', audience: 'anyone', end: true },
   { to: '/bookings', label: 'My bookings', audience: 'signed-in' },
+  { to: '/counselor', label: 'My practice', audience: 'counselor' },
+  { to: '/admin', label: 'Admin', audience: 'admin' },
   { to: '/account', label: 'Account', audience: 'signed-in' },
 ];

@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { accountRoutes } from '@/features/account/routes';
+import { adminRoutes } from '@/features/admin/routes';
 import { authRoutes } from '@/features/auth/routes';
 import { bookingRoutes } from '@/features/bookings/routes';
+import { counselorPortalRoutes } from '@/features/counselor-portal/routes';
 import { counselorDirectoryRoutes } from '@/features/counselors/routes';
 import { notificationRoutes } from '@/features/notifications/routes';
 import { Layout } from './layout';
@@ -20,7 +22,7 @@ export const router = createBrowserRouter([
       {
         // Signed in (roles are checked by the pages that need one).
         Component: RequireSignIn,
-        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes],
+        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes, ...counselorPortalRoutes, ...adminRoutes],
       },
       { path: '*', Component: NotFoundRoute },
     ],
