@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Pager } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { useMe } from '@/lib/auth';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type AuditQuery, useAuditLog } from '../api/users';
@@ -24,6 +25,7 @@ export function AuditLogRoute() {
   const query = queryOf(params);
   const log = useAuditLog(query);
   const timeZone = viewerTimeZone();
+  const me = useMe();
   const { register, handleSubmit } = useForm<{ actorId: string; action: string }>({
     values: { actorId: query.actorId ?? '', action: query.action ?? '' },
   });
@@ -73,7 +75,15 @@ export function AuditLogRoute() {
                     </time>
                   </p>
                   <p className="muted">
-                    By {entry.actorId ?? 'the platform'} · on {entry.targetType}
+                    By{' '}
+                    {entry.actorId ? (
+                      <Link to={`?actorId=${entry.actorId}`} title="Only this person’s actions">
+                        {entry.actorId === me.data?.id ? 'you' : entry.actorId}
+                      </Link>
+                    ) : (
+                      'the platform'
+                    )}{' '}
+                    · on {entry.targetType}
                     {entry.targetId ? ` ${entry.targetId}` : ''}
                   </p>
                   {Object.keys(entry.detail).length > 0 && (

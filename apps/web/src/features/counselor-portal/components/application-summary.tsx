@@ -1,8 +1,11 @@
+import { useSpecialties } from '@/features/counselors/api/counselors';
 import { LANGUAGES } from '@/features/counselors/utils/search-params';
 import type { Application } from '../api/application';
 
 /** What the applicant sent, as the vetting team reads it. */
 export function ApplicationSummary({ application }: { application: Application }) {
+  const specialties = useSpecialties();
+  const specialtyName = (slug: string) => specialties.data?.find((s) => s.slug === slug)?.name ?? slug;
   return (
     <dl className="facts">
       <dt>Name</dt>
@@ -18,7 +21,7 @@ export function ApplicationSummary({ application }: { application: Application }
       <dt>Languages</dt>
       <dd>{application.languages.map((code) => LANGUAGES[code] ?? code).join(', ')}</dd>
       <dt>Specialties</dt>
-      <dd>{application.specialties.join(', ')}</dd>
+      <dd>{application.specialties.map(specialtyName).join(', ')}</dd>
       {application.gender && (
         <>
           <dt>Gender</dt>

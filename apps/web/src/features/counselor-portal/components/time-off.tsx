@@ -11,7 +11,7 @@ import { useCreateTimeOff, useDeleteTimeOff, useUpcomingTimeOff } from '../api/a
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'Choose a date and time');
 const timeOffSchema = z
   .object({ from: localDateTime, to: localDateTime, reason: z.string().trim().max(200, 'At most 200 characters') })
-  .refine((value) => value.from < value.to, { message: 'Ends after it starts', path: ['to'] });
+  .refine((value) => value.from < value.to, { message: 'Must end after it starts', path: ['to'] });
 type TimeOffForm = z.infer<typeof timeOffSchema>;
 
 function instant(local: string, timeZone: string): string {

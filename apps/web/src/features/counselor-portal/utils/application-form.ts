@@ -4,7 +4,12 @@ import type { Application, ApplicationInput } from '../api/application';
 
 /** The application as a person fills it in: qualifications one per line, registration split in two. */
 export const applicationFormSchema = z.object({
-  displayName: z.string().trim().min(2, 'At least 2 characters').max(80, 'At most 80 characters'),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'Enter the name clients will see')
+    .min(2, 'At least 2 characters')
+    .max(80, 'At most 80 characters'),
   bio: z.string().trim().min(1, 'Tell clients about your work').max(5000, 'At most 5000 characters'),
   qualifications: z
     .string()

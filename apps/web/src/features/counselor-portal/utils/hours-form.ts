@@ -17,7 +17,7 @@ export const DAY_NAMES: Record<Day, string> = {
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Enter a time, e.g. 09:00');
 const window = z
   .object({ start: time, end: time })
-  .refine((w) => w.start < w.end, { message: 'Ends after it starts', path: ['end'] });
+  .refine((w) => w.start < w.end, { message: 'Must end after it starts', path: ['end'] });
 
 /** The hours page's form: the weekly pattern, date overrides and booking rules, in the counselor's zone. */
 export const hoursFormSchema = z.object({
