@@ -154,6 +154,6 @@ describe('the web app for counselors and admins', () => {
           .toMatch(/\/calendar-feeds\/.+\.ics$/);
         await expectAccessible(page);
       });
-    }, 120_000);
+    }, 180_000);
   }
 });

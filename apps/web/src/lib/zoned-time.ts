@@ -3,6 +3,8 @@
  * time-zone library in the bundle). Calendar dates are `YYYY-MM-DD`, times `HH:mm`.
  */
 
+import { currentZoneName } from './format';
+
 const DAY_MS = 24 * 60 * 60_000;
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
 
@@ -80,4 +82,10 @@ export function mondayOf(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay(); // 0 = Sunday
   return addDays(date, -((weekday + 6) % 7));
+}
+
+/** Every IANA zone this browser knows, by today's names, sorted; `current` first if the browser lacks it. */
+export function timeZoneOptions(current: string): string[] {
+  const known = [...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].sort();
+  return known.includes(current) ? known : [current, ...known];
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { useMe } from '@/lib/auth';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
@@ -9,11 +9,10 @@ import { usePageTitle } from '@/lib/page-title';
 import { type AuditQuery, useAuditLog } from '../api/users';
 
 function queryOf(params: URLSearchParams): AuditQuery {
-  const page = Math.max(1, Number(params.get('page')) || 1);
   return {
     ...(params.get('actorId') ? { actorId: params.get('actorId')! } : {}),
     ...(params.get('action') ? { action: params.get('action')! } : {}),
-    page,
+    page: pageParam(params),
   };
 }
 
@@ -95,16 +94,7 @@ export function AuditLogRoute() {
                 </li>
               ))}
             </ol>
-            <Pager
-              page={log.data.page}
-              limit={log.data.limit}
-              total={log.data.total}
-              onPage={(page) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(page));
-                setParams(next);
-              }}
-            />
+            <Pager page={log.data.page} limit={log.data.limit} total={log.data.total} />
           </>
         )}
       </div>

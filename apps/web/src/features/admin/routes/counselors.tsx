@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { usePageTitle } from '@/lib/page-title';
 import { useApplications } from '../api/applications';
@@ -8,8 +8,8 @@ import { CounselorStanding } from '../components/counselor-standing';
 /** Every approved counselor (from their approved applications), with suspend and reinstate. */
 export function CounselorsRoute() {
   usePageTitle('Counselors');
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [params] = useSearchParams();
+  const page = pageParam(params);
   const approved = useApplications('approved', page);
 
   return (
@@ -37,12 +37,7 @@ export function CounselorsRoute() {
               </li>
             ))}
           </ul>
-          <Pager
-            page={approved.data.page}
-            limit={approved.data.limit}
-            total={approved.data.total}
-            onPage={(next) => setParams({ page: String(next) })}
-          />
+          <Pager page={approved.data.page} limit={approved.data.limit} total={approved.data.total} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
@@ -13,8 +13,7 @@ type RoleFilter = NonNullable<UserQuery['role']>;
 
 function queryOf(params: URLSearchParams): UserQuery {
   const role = ROLES.find((r) => r === params.get('role'));
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  return { ...(params.get('q') ? { q: params.get('q')! } : {}), ...(role ? { role } : {}), page };
+  return { ...(params.get('q') ? { q: params.get('q')! } : {}), ...(role ? { role } : {}), page: pageParam(params) };
 }
 
 export function UsersRoute() {
@@ -79,16 +78,7 @@ export function UsersRoute() {
                 </li>
               ))}
             </ul>
-            <Pager
-              page={users.data.page}
-              limit={users.data.limit}
-              total={users.data.total}
-              onPage={(page) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(page));
-                setParams(next);
-              }}
-            />
+            <Pager page={users.data.page} limit={users.data.limit} total={users.data.total} />
           </>
         )}
       </div>

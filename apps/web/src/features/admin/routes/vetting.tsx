@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { ApplicationSummary } from '@/features/counselor-portal/components/application-summary';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
@@ -14,16 +14,11 @@ const STATUSES: { value: ApplicationStatus; label: string }[] = [
   { value: 'rejected', label: 'Rejected' },
 ];
 
-function pageOf(params: URLSearchParams): number {
-  const page = Number(params.get('page'));
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
-
 export function VettingRoute() {
   usePageTitle('Vetting');
   const [params, setParams] = useSearchParams();
   const status = STATUSES.find((s) => s.value === params.get('status'))?.value ?? 'submitted';
-  const page = pageOf(params);
+  const page = pageParam(params);
   const applications = useApplications(status, page);
   const timeZone = viewerTimeZone();
 
@@ -64,12 +59,7 @@ export function VettingRoute() {
                 </li>
               ))}
             </ul>
-            <Pager
-              page={applications.data.page}
-              limit={applications.data.limit}
-              total={applications.data.total}
-              onPage={(next) => setParams({ status, page: String(next) })}
-            />
+            <Pager page={applications.data.page} limit={applications.data.limit} total={applications.data.total} />
           </>
         )}
       </div>

@@ -1,11 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { CheckboxGroup } from '@/components/checkbox-group';
 import { FormError, TextField } from '@/components/field';
-import { ErrorNotice } from '@/components/status';
 import { TextAreaField } from '@/components/text-area-field';
-import { useSpecialties } from '@/features/counselors/api/counselors';
-import { LANGUAGES } from '@/features/counselors/utils/search-params';
+import { PracticeFields } from './practice-fields';
 import type { ApplicationInput } from '../api/application';
 import { showRenamedApiErrors } from '../utils/api-errors';
 import {
@@ -16,7 +13,6 @@ import {
   applicationFromForm,
 } from '../utils/application-form';
 
-const LANGUAGE_OPTIONS = Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }));
 const FIELDS = Object.values(APPLICATION_FIELD_OF);
 
 interface Props {
@@ -27,7 +23,6 @@ interface Props {
 
 /** Everything the vetting team checks: who you are, your registration, and what you help with. */
 export function ApplicationForm({ initial, submitLabel, onSubmit }: Props) {
-  const specialties = useSpecialties();
   const {
     register,
     handleSubmit,
@@ -91,23 +86,10 @@ export function ApplicationForm({ initial, submitLabel, onSubmit }: Props) {
         registration={register('yearsExperience')}
         error={errors.yearsExperience}
       />
-      <CheckboxGroup
-        legend="Languages you counsel in"
-        options={LANGUAGE_OPTIONS}
-        registration={register('languages')}
-        error={errors.languages as never}
+      <PracticeFields
+        languages={{ registration: register('languages'), error: errors.languages }}
+        specialties={{ registration: register('specialties'), error: errors.specialties }}
       />
-      {specialties.isError ? (
-        <ErrorNotice error={specialties.error} onRetry={() => void specialties.refetch()} />
-      ) : (
-        <CheckboxGroup
-          legend="Specialties"
-          hint={specialties.isPending ? 'Loading specialties…' : 'Choose up to 15.'}
-          options={(specialties.data ?? []).map((s) => ({ value: s.slug, label: s.name }))}
-          registration={register('specialties')}
-          error={errors.specialties as never}
-        />
-      )}
       <TextField
         label="Gender (optional)"
         hint="Some clients look for a counselor of a particular gender. Leave empty if you prefer."

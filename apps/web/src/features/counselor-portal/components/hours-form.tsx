@@ -9,7 +9,8 @@ import {
   useWatch,
 } from 'react-hook-form';
 import { FormError, TextField } from '@/components/field';
-import { currentZoneName, timeZoneLabel } from '@/lib/format';
+import { timeZoneLabel } from '@/lib/format';
+import { timeZoneOptions } from '@/lib/zoned-time';
 import { type Availability, useSaveAvailability } from '../api/availability';
 import { showRenamedApiErrors } from '../utils/api-errors';
 import {
@@ -23,11 +24,6 @@ import {
   type HoursFormInput,
   hoursFormSchema,
 } from '../utils/hours-form';
-
-function timeZones(current: string): string[] {
-  const known = [...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].sort();
-  return known.includes(current) ? known : [current, ...known];
-}
 
 /** Weekly hours, date overrides and booking rules: one availability, saved together. */
 export function HoursForm({ availability }: { availability: Availability }) {
@@ -69,7 +65,7 @@ export function HoursForm({ availability }: { availability: Availability }) {
           Your hours are wall-clock times here: {timeZoneLabel(timezone)}.
         </p>
         <select id={`${id}-tz`} aria-describedby={`${id}-tz-hint`} {...register('timezone')}>
-          {timeZones(availability.timezone).map((zone) => (
+          {timeZoneOptions(availability.timezone).map((zone) => (
             <option key={zone} value={zone}>
               {zone}
             </option>

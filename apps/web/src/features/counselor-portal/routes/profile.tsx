@@ -3,12 +3,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { CheckboxGroup } from '@/components/checkbox-group';
 import { FormError, TextField } from '@/components/field';
 import { ErrorNotice, Loading } from '@/components/status';
 import { TextAreaField } from '@/components/text-area-field';
-import { useSpecialties } from '@/features/counselors/api/counselors';
-import { LANGUAGES } from '@/features/counselors/utils/search-params';
+import { PracticeFields } from '../components/practice-fields';
 import { useMe } from '@/lib/auth';
 import { showApiErrors } from '@/lib/form-errors';
 import { usePageTitle } from '@/lib/page-title';
@@ -23,7 +21,6 @@ const profileSchema = z.object({
 });
 type ProfileForm = z.infer<typeof profileSchema>;
 const FIELDS = ['displayName', 'bio', 'languages', 'specialties', 'photoUrl'] as const;
-const LANGUAGE_OPTIONS = Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }));
 
 export function ProfileRoute() {
   usePageTitle('Your profile');
@@ -56,7 +53,6 @@ export function ProfileRoute() {
 }
 
 function ProfileEditor({ profile }: { profile: PublicProfile }) {
-  const specialties = useSpecialties();
   const update = useUpdateProfile();
   const [saved, setSaved] = useState(false);
   const {
@@ -90,23 +86,10 @@ function ProfileEditor({ profile }: { profile: PublicProfile }) {
       <FormError message={errors.root?.message} />
       <TextField label="Name clients see" registration={register('displayName')} error={errors.displayName} />
       <TextAreaField label="About your practice" rows={6} registration={register('bio')} error={errors.bio} />
-      <CheckboxGroup
-        legend="Languages you counsel in"
-        options={LANGUAGE_OPTIONS}
-        registration={register('languages')}
-        error={errors.languages as never}
+      <PracticeFields
+        languages={{ registration: register('languages'), error: errors.languages }}
+        specialties={{ registration: register('specialties'), error: errors.specialties }}
       />
-      {specialties.isError ? (
-        <ErrorNotice error={specialties.error} onRetry={() => void specialties.refetch()} />
-      ) : (
-        <CheckboxGroup
-          legend="Specialties"
-          hint={specialties.isPending ? 'Loading specialties…' : 'Choose up to 15.'}
-          options={(specialties.data ?? []).map((s) => ({ value: s.slug, label: s.name }))}
-          registration={register('specialties')}
-          error={errors.specialties as never}
-        />
-      )}
       <TextField
         label="Photo link (optional)"
         type="url"
