@@ -56,6 +56,7 @@ export function CounselorStanding({ counselorId, name }: { counselorId: string; 
             <textarea
               id={`${id}-reason`}
               rows={2}
+              autoFocus
               value={reason}
               aria-invalid={reasonMissing ? true : undefined}
               aria-describedby={`${id}-hint${reasonMissing ? ` ${id}-error` : ''}`}

@@ -18,6 +18,12 @@ const decisionSchema = z
   });
 type DecisionForm = z.infer<typeof decisionSchema>;
 
+const DONE: Record<Decision, (name: string) => string> = {
+  approve: (name) => `Approved ${name}.`,
+  'request-changes': (name) => `Asked ${name} for changes.`,
+  reject: (name) => `Rejected ${name}.`,
+};
+
 const CHOICES: { value: Decision; label: string; hint: string }[] = [
   { value: 'approve', label: 'Approve', hint: 'They become bookable and get the counselor role.' },
   { value: 'request-changes', label: 'Ask for changes', hint: 'They can fix the application and send it again.' },
@@ -25,7 +31,15 @@ const CHOICES: { value: Decision; label: string; hint: string }[] = [
 ];
 
 /** The vetting decision on one application, with the note or reason the applicant will read. */
-export function DecisionForm({ applicationId, name }: { applicationId: string; name: string }) {
+export function DecisionForm({
+  applicationId,
+  name,
+  onDecided,
+}: {
+  applicationId: string;
+  name: string;
+  onDecided: (message: string) => void;
+}) {
   const id = useId();
   const decide = useDecideApplication();
   const {
@@ -43,6 +57,7 @@ export function DecisionForm({ applicationId, name }: { applicationId: string; n
   const submit = handleSubmit(async (form) => {
     try {
       await decide.mutateAsync({ id: applicationId, decision: form.decision, text: form.text });
+      onDecided(DONE[form.decision](name));
     } catch (error) {
       // The API names the note `note` and the reason `reason`; both are this form's text field.
       showApiErrors(error, ['text'], setError);

@@ -102,6 +102,7 @@ export function UserCard({ user, timeZone }: { user: User; timeZone: string }) {
               <button
                 type="button"
                 className="button button-secondary button-small"
+                autoFocus
                 onClick={() => setConfirmingDeactivate(false)}
               >
                 Keep active

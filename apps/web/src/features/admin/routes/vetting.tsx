@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
@@ -21,6 +22,7 @@ export function VettingRoute() {
   const page = pageParam(params);
   const applications = useApplications(status, page);
   const timeZone = viewerTimeZone();
+  const [decided, setDecided] = useState('');
 
   return (
     <section>
@@ -40,6 +42,9 @@ export function VettingRoute() {
         ))}
       </fieldset>
       <p className="zone-note">Times in {timeZoneLabel(timeZone)}</p>
+      <p role="status" className="saved status-line">
+        {decided}
+      </p>
       <div aria-busy={applications.isFetching}>
         {applications.isPending ? (
           <Loading label="Loading applications…" />
@@ -55,7 +60,7 @@ export function VettingRoute() {
             <ul className="stack wide">
               {applications.data.items.map((application) => (
                 <li key={application.id}>
-                  <ApplicationCard application={application} timeZone={timeZone} />
+                  <ApplicationCard application={application} timeZone={timeZone} onDecided={setDecided} />
                 </li>
               ))}
             </ul>
@@ -67,7 +72,15 @@ export function VettingRoute() {
   );
 }
 
-function ApplicationCard({ application, timeZone }: { application: Application; timeZone: string }) {
+function ApplicationCard({
+  application,
+  timeZone,
+  onDecided,
+}: {
+  application: Application;
+  timeZone: string;
+  onDecided: (message: string) => void;
+}) {
   const at = (instant: string) => `${formatDay(instant, timeZone)}, ${formatTime(instant, timeZone)}`;
   const headingId = `application-${application.id}`;
   return (
@@ -84,7 +97,7 @@ function ApplicationCard({ application, timeZone }: { application: Application; 
       )}
       <ApplicationSummary application={application} />
       {application.status === 'submitted' && (
-        <DecisionForm applicationId={application.id} name={application.displayName} />
+        <DecisionForm applicationId={application.id} name={application.displayName} onDecided={onDecided} />
       )}
     </article>
   );

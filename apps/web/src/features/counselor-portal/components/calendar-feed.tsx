@@ -67,6 +67,7 @@ export function CalendarFeed() {
                 <button
                   type="button"
                   className="button button-secondary button-small"
+                  autoFocus
                   onClick={() => setConfirming(false)}
                 >
                   Keep the current link

@@ -59,7 +59,10 @@ export function NewOfferingForm() {
       <div className="inline-form">
         <div className="field">
           <label htmlFor={`${id}-mode`}>Mode</label>
-          <select id={`${id}-mode`} {...register('mode')}>
+          <p id={`${id}-mode-hint`} className="hint">
+            How you meet
+          </p>
+          <select id={`${id}-mode`} aria-describedby={`${id}-mode-hint`} {...register('mode')}>
             {MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {MODE_LABELS[mode]}

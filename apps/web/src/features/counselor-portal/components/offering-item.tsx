@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormError, TextField } from '@/components/field';
 import { ErrorNotice } from '@/components/status';
@@ -64,6 +64,7 @@ function EditOffering({ offering, onDone }: { offering: Offering; onDone: () => 
     handleSubmit,
     setError,
     control,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<OfferingChangesForm>({
     resolver: zodResolver(offeringChangesSchema),
@@ -71,6 +72,8 @@ function EditOffering({ offering, onDone }: { offering: Offering; onDone: () => 
   });
 
   const free = useWatch({ control, name: 'free' });
+  // The Edit button that opened this form is gone: carry focus into the form.
+  useEffect(() => setFocus('title'), [setFocus]);
 
   const submit = handleSubmit(async (form) => {
     try {

@@ -63,7 +63,13 @@ export function SessionCard({
       {cancelling ? (
         <div className="confirm-panel">
           <label htmlFor={`${id}-reason`}>Why are you cancelling? (optional, the client sees it)</label>
-          <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            autoFocus
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
           <p className="hint">The client is refunded in full.</p>
           <div className="actions">
             <button

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { RequireRole } from '@/components/require-role';
 import { ErrorNotice, Loading } from '@/components/status';
 import { meQueryKey, useMe } from '@/lib/auth';
-import { formatDay, timeZoneLabel, viewerTimeZone } from '@/lib/format';
+import { formatDay, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type Application, useMyApplication, useResubmitApplication, useSubmitApplication } from '../api/application';
 import { ApplicationForm } from '../components/application-form';
@@ -19,13 +19,13 @@ export function ApplyRoute() {
     <RequireRole role="client">
       <section>
         <h1>Counsel on Haven</h1>
-        <Application />
+        <MyApplication />
       </section>
     </RequireRole>
   );
 }
 
-function Application() {
+function MyApplication() {
   const application = useMyApplication();
   const submit = useSubmitApplication();
   const [applyingAgain, setApplyingAgain] = useState(false);
@@ -72,7 +72,7 @@ function ApplicationStatus({
 }) {
   const resubmit = useResubmitApplication();
   const timeZone = viewerTimeZone();
-  const sent = `${formatDay(application.submittedAt, timeZone)}`;
+  const sent = formatDay(application.submittedAt, timeZone);
 
   switch (application.status) {
     case 'submitted':
@@ -118,10 +118,7 @@ function ApplicationStatus({
           <div className="notice notice-error" role="status">
             <p>
               <strong>Not approved.</strong> The vetting team could not approve this application
-              {application.decidedAt
-                ? ` (${formatDay(application.decidedAt, timeZone)}, ${timeZoneLabel(timeZone)})`
-                : ''}
-              .
+              {application.decidedAt ? ` on ${formatDay(application.decidedAt, timeZone)}` : ''}.
             </p>
             {application.reviewerNote && <p>Reason: “{application.reviewerNote}”</p>}
           </div>
