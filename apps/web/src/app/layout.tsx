@@ -93,6 +93,9 @@ export function Layout() {
             Haven connects you with RCI-registered counselors across India. Prices include all taxes. Haven is not an
             emergency service: in danger, call 112.
           </p>
+          <p>
+            Are you a registered counselor? <Link to="/counselor/apply">Apply to counsel on Haven</Link>.
+          </p>
         </div>
       </footer>
     </>

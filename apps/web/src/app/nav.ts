@@ -13,7 +13,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Find a counselor', audience: 'anyone', end: true },
   { to: '/bookings', label: 'My bookings', audience: 'signed-in' },
-  { to: '/finance', label: 'Finance', audience: 'finance' },
+  { to: '/counselor', label: 'My practice', audience: 'counselor' },
   { to: '/earnings', label: 'Earnings', audience: 'counselor' },
+  { to: '/admin', label: 'Admin', audience: 'admin' },
+  { to: '/finance', label: 'Finance', audience: 'finance' },
   { to: '/account', label: 'Account', audience: 'signed-in' },
 ];

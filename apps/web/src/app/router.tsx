@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { accountRoutes } from '@/features/account/routes';
+import { adminRoutes } from '@/features/admin/routes';
 import { authRoutes } from '@/features/auth/routes';
 import { bookingRoutes } from '@/features/bookings/routes';
+import { counselorPortalRoutes } from '@/features/counselor-portal/routes';
 import { counselorDirectoryRoutes } from '@/features/counselors/routes';
 import { earningsRoutes } from '@/features/earnings/routes';
 import { financeRoutes } from '@/features/finance/routes';
@@ -22,7 +24,15 @@ export const router = createBrowserRouter([
       {
         // Signed in (roles are checked by the pages that need one).
         Component: RequireSignIn,
-        children: [...accountRoutes, ...bookingRoutes, ...notificationRoutes, ...financeRoutes, ...earningsRoutes],
+        children: [
+          ...accountRoutes,
+          ...bookingRoutes,
+          ...notificationRoutes,
+          ...counselorPortalRoutes,
+          ...earningsRoutes,
+          ...adminRoutes,
+          ...financeRoutes,
+        ],
       },
       { path: '*', Component: NotFoundRoute },
     ],
