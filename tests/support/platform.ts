@@ -34,7 +34,10 @@ export type RestartableApp = 'booking' | 'razorpaySandbox';
  * The whole platform in this process, against real PostgreSQL, Redis and RabbitMQ: every service
  * on its own queues, and the gateway on a free port. Tests talk to it over HTTP only.
  */
-export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<RunningPlatform> {
+export async function startPlatform(
+  platformEnv: NodeJS.ProcessEnv,
+  options: { withoutNotifications?: boolean } = {},
+): Promise<RunningPlatform> {
   // The sandbox starts last (it needs the gateway's URL for webhooks); booking needs its URL first.
   const sandboxPort = await freePort();
   const razorpaySandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -59,10 +62,13 @@ export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<Run
     accounts: await startService('accounts', true, AccountsConfig, (c) => AccountsModule.register(c)),
     directory: await startService('directory', true, DirectoryConfig, (c) => DirectoryModule.register(c)),
     booking: await startService('booking', true, BookingConfig, (c) => BookingModule.register(c)),
-    notifications: await startService('notifications', true, NotificationsConfig, (c) =>
-      NotificationsModule.register(c),
-    ),
   };
+  // Left out when a test runs it as a process of its own (to kill it).
+  if (!options.withoutNotifications) {
+    apps.notifications = await startService('notifications', true, NotificationsConfig, (c) =>
+      NotificationsModule.register(c),
+    );
+  }
   const gatewayConfig = loadConfig(GatewayConfig, env);
   const gateway = await createGatewayApp(gatewayConfig);
   await gateway.listen(0, '127.0.0.1');
