@@ -3,7 +3,18 @@ import { waitFor } from '@haven/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePlatformDb, closePlatformRpc, loginAdmin, platformRpc } from '../support/accounts';
 import { bookableCounselor, type BookableCounselor } from '../support/booking';
+import {
+  client,
+  getBooking,
+  hold,
+  openCounselor,
+  openSlots,
+  payOrder,
+  verify,
+  waitForBooking,
+} from '../support/bookings';
 import { api } from '../support/http';
+import { aboutBooking, waitForMessage } from '../support/notifications';
 
 afterAll(async () => {
   await closePlatformRpc();
@@ -127,5 +138,37 @@ describe('a suspended counselor', () => {
     expect(
       (await api('PATCH', `/counselor/offerings/${counselor.offering.id}`, { active: true }, { token })).status,
     ).toBe(200);
+  });
+});
+
+describe('deactivating an account with sessions ahead', () => {
+  it('cancels their future bookings in full (client or counselor side) and tells the other party', async () => {
+    const counselor = await openCounselor({ pricePaise: 45_000 });
+    const [first, second, third] = await openSlots(counselor, 4);
+    const [alice, bob] = await Promise.all([client('deactivated-client'), client('staying-client')]);
+    const paid = async (token: string, slot: string) => {
+      const held = await hold(token, counselor.offering.id, slot);
+      const confirmed = await verify(token, held.id, await payOrder(held.payment!.orderId));
+      expect(confirmed.body.status).toBe('confirmed');
+      return held.id;
+    };
+    const alicePaid = await paid(alice.accessToken, first);
+    const aliceHold = (await hold(alice.accessToken, counselor.offering.id, second)).id;
+    const bobPaid = await paid(bob.accessToken, third);
+    const asCounselor = (id: string, done: (b: any) => boolean, what: string) =>
+      waitForBooking(counselor.accessToken, id, done, what);
+
+    await setActive(alice.user.id, false);
+    const refunded = await asCounselor(alicePaid, (b) => b.refund?.status === 'processed', 'the client refund');
+    expect(refunded).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', refund: { amountPaise: 45_000 } });
+    expect(await getBooking(counselor.accessToken, aliceHold)).toMatchObject({ status: 'cancelled' });
+    expect((await getBooking(counselor.accessToken, aliceHold)).refund).toBeUndefined();
+    await waitForMessage(counselor.accessToken, 'booking.cancelled', aboutBooking(alicePaid));
+    expect((await getBooking(bob.accessToken, bobPaid)).status).toBe('confirmed');
+
+    await setActive(counselor.id, false);
+    const bobs = await waitForBooking(bob.accessToken, bobPaid, (b) => b.refund?.status === 'processed', 'refund');
+    expect(bobs).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', refund: { amountPaise: 45_000 } });
+    await waitForMessage(bob.accessToken, 'booking.cancelled', aboutBooking(bobPaid));
   });
 });

@@ -11,7 +11,19 @@ let mailSink: MailSink | undefined;
 
 /** Boots the whole platform once for the e2e run, on a fresh database, vhost and Redis prefix. */
 export async function setup(project: TestProject): Promise<void> {
-  infrastructure = await createTestInfrastructure('e2e');
+  await providePlatform(project, 'e2e');
+}
+
+/**
+ * The platform the e2e tests run against (also the benchmarks', with some settings changed), and
+ * what tests `inject()` to reach it.
+ */
+export async function providePlatform(
+  project: TestProject,
+  label: string,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<void> {
+  infrastructure = await createTestInfrastructure(label);
   mailSink = await MailSink.start();
   const keys = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -41,6 +53,7 @@ export async function setup(project: TestProject): Promise<void> {
     BOOKING_SWEEP_INTERVAL_SECONDS: '2',
     SMTP_URL: mailSink.smtpUrl,
     MAIL_FROM: 'Haven <no-reply@haven.test>',
+    ...overrides,
   };
   platform = await startPlatform(env);
   project.provide('baseUrl', platform.baseUrl);

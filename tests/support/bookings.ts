@@ -1,9 +1,9 @@
 import type { BookingView, EventEnvelope } from '@haven/contracts';
 import { waitFor } from '@haven/testing';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { registerUser, type RegisteredUser } from './accounts';
 import { type BookableCounselor, bookableCounselor, bookingDb, getSlots } from './booking';
-import { api, type ApiResponse } from './http';
+import { api, type ApiResponse, razorpaySandboxUrl } from './http';
 import { sandboxCall } from './razorpay-sandbox';
 
 const DAY = 24 * 3_600_000;
@@ -61,7 +61,7 @@ export async function hold(token: string, offeringId: string, startsAt: string):
 }
 
 export function sandbox(method: string, path: string, body?: unknown) {
-  return sandboxCall(inject('razorpaySandboxUrl'), method, path, body);
+  return sandboxCall(razorpaySandboxUrl(), method, path, body);
 }
 
 export interface CheckoutResult {

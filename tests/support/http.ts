@@ -14,6 +14,26 @@ export interface RequestOptions {
   raw?: string;
 }
 
+let target: { baseUrl: string; razorpaySandboxUrl: string } | undefined;
+
+/**
+ * Points this test file's calls (API, sandbox) at another platform than the shared one, e.g. a
+ * private platform whose services the file stops and starts; `undefined` points them back.
+ */
+export function targetPlatform(platform: { baseUrl: string; razorpaySandboxUrl: string } | undefined): void {
+  target = platform && { baseUrl: platform.baseUrl, razorpaySandboxUrl: platform.razorpaySandboxUrl };
+}
+
+/** The gateway this file talks to (`/api/v1`, no trailing slash). */
+export function gatewayUrl(): string {
+  return target?.baseUrl ?? inject('baseUrl');
+}
+
+/** The Razorpay sandbox of the platform this file talks to. */
+export function razorpaySandboxUrl(): string {
+  return target?.razorpaySandboxUrl ?? inject('razorpaySandboxUrl');
+}
+
 /** Calls the running gateway; `path` is relative to /api/v1. */
 export async function api<T = any>(
   method: string,
@@ -26,7 +46,7 @@ export async function api<T = any>(
   let payload: string | undefined = options.raw;
   if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
   if (payload !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${inject('baseUrl')}${path}`, { method, headers, body: payload });
+  const response = await fetch(`${gatewayUrl()}${path}`, { method, headers, body: payload });
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -21,14 +21,23 @@ export interface RunningPlatform {
   /** The Razorpay sandbox the booking service talks to (no trailing slash). */
   razorpaySandboxUrl: string;
   apps: Record<string, INestApplication>;
+  /** Stops one app (the booking service or the Razorpay sandbox): the rest keeps running. */
+  stop(app: RestartableApp): Promise<void>;
+  /** Starts it again, on the same queues, database and (the sandbox) port. */
+  start(app: RestartableApp): Promise<void>;
   close(): Promise<void>;
 }
+
+export type RestartableApp = 'booking' | 'razorpaySandbox';
 
 /**
  * The whole platform in this process, against real PostgreSQL, Redis and RabbitMQ: every service
  * on its own queues, and the gateway on a free port. Tests talk to it over HTTP only.
  */
-export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<RunningPlatform> {
+export async function startPlatform(
+  platformEnv: NodeJS.ProcessEnv,
+  options: { withoutNotifications?: boolean } = {},
+): Promise<RunningPlatform> {
   // The sandbox starts last (it needs the gateway's URL for webhooks); booking needs its URL first.
   const sandboxPort = await freePort();
   const razorpaySandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -53,32 +62,49 @@ export async function startPlatform(platformEnv: NodeJS.ProcessEnv): Promise<Run
     accounts: await startService('accounts', true, AccountsConfig, (c) => AccountsModule.register(c)),
     directory: await startService('directory', true, DirectoryConfig, (c) => DirectoryModule.register(c)),
     booking: await startService('booking', true, BookingConfig, (c) => BookingModule.register(c)),
-    notifications: await startService('notifications', true, NotificationsConfig, (c) =>
-      NotificationsModule.register(c),
-    ),
   };
+  // Left out when a test runs it as a process of its own (to kill it).
+  if (!options.withoutNotifications) {
+    apps.notifications = await startService('notifications', true, NotificationsConfig, (c) =>
+      NotificationsModule.register(c),
+    );
+  }
   const gatewayConfig = loadConfig(GatewayConfig, env);
   const gateway = await createGatewayApp(gatewayConfig);
   await gateway.listen(0, '127.0.0.1');
   apps.gateway = gateway;
   const address = gateway.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}/api/v1`;
-  const sandbox = await createRazorpaySandboxApp(
-    loadConfig(RazorpaySandboxConfig, {
-      ...env,
-      RAZORPAY_SANDBOX_PORT: String(sandboxPort),
-      RAZORPAY_SANDBOX_WEBHOOK_URL: `${baseUrl}/webhooks/razorpay`,
-    }),
-  );
-  await sandbox.listen(sandboxPort, '127.0.0.1');
-  apps.razorpaySandbox = sandbox;
+  const startSandbox = async () => {
+    const sandbox = await createRazorpaySandboxApp(
+      loadConfig(RazorpaySandboxConfig, {
+        ...env,
+        RAZORPAY_SANDBOX_PORT: String(sandboxPort),
+        RAZORPAY_SANDBOX_WEBHOOK_URL: `${baseUrl}/webhooks/razorpay`,
+      }),
+    );
+    await sandbox.listen(sandboxPort, '127.0.0.1');
+    return sandbox;
+  };
+  apps.razorpaySandbox = await startSandbox();
+  const starters: Record<RestartableApp, () => Promise<INestApplication>> = {
+    booking: () => startService('booking', true, BookingConfig, (c) => BookingModule.register(c)),
+    razorpaySandbox: startSandbox,
+  };
   return {
     baseUrl,
     razorpaySandboxUrl,
     apps,
+    async stop(app) {
+      await apps[app]?.close();
+      delete apps[app];
+    },
+    async start(app) {
+      apps[app] ??= await starters[app]();
+    },
     async close() {
-      for (const app of [gateway, sandbox, apps.notifications, apps.booking, apps.directory, apps.accounts]) {
-        await app.close().catch(() => undefined);
+      for (const name of ['gateway', 'razorpaySandbox', 'notifications', 'booking', 'directory', 'accounts']) {
+        await apps[name]?.close().catch(() => undefined);
       }
     },
   };

@@ -26,9 +26,10 @@ export class AccountsSyncService {
     });
   }
 
-  async keepActive(event: EventEnvelope<UserUpdatedData>): Promise<void> {
+  /** Returns whether the event carries a well-formed account state (then it is stored, newest version wins). */
+  async keepActive(event: EventEnvelope<UserUpdatedData>): Promise<boolean> {
     const { userId, active, rightsVersion } = event.data;
-    if (!isUuid(userId) || typeof active !== 'boolean' || !Number.isSafeInteger(rightsVersion)) return;
+    if (!isUuid(userId) || typeof active !== 'boolean' || !Number.isSafeInteger(rightsVersion)) return false;
     await this.inbox.process(event, 'booking.account-states', async (manager) => {
       await manager.query(
         `INSERT INTO "booking"."account_states" ("user_id", "active", "rights_version") VALUES ($1, $2, $3)
@@ -37,5 +38,6 @@ export class AccountsSyncService {
         [userId, active, rightsVersion],
       );
     });
+    return true;
   }
 }

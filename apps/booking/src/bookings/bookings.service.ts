@@ -11,6 +11,7 @@ import {
   type ListBookingsRequest,
   type Page,
   type RescheduleBookingRequest,
+  type UserUpdatedData,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
@@ -19,6 +20,7 @@ import { InboxService, isUuid, OutboxService, optionalInstant, pageOf, parseInst
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccountStateEntity } from '../accounts-sync/account-state.entity';
 import { AvailabilityService } from '../availability/availability.service';
 import { BookingConfig } from '../config/booking.config';
 import { CounselorEntity } from '../directory-sync/counselor.entity';
@@ -210,19 +212,38 @@ export class BookingsService {
    * unpaid holds are dropped. Applied once per event (inbox).
    */
   async cancelForSuspension(event: EventEnvelope<CounselorStatusChange>, now = new Date()): Promise<void> {
-    const refundIds: string[] = [];
+    let refundIds: string[] = [];
     await this.inbox.process(event, 'booking.suspension-cancellations', async (manager) => {
-      const future = await manager
-        .createQueryBuilder(BookingEntity, 'booking')
-        .setLock('pessimistic_write')
-        .where('booking.counselor_id = :counselorId', { counselorId: event.data.counselorId })
-        .andWhere('booking.status IN (:...statuses)', { statuses: ['pending_payment', 'confirmed'] })
-        .andWhere('booking.starts_at > :now', { now })
-        .getMany();
-      for (const booking of future) {
-        const { refundId } = await this.cancelIn(manager, booking, 'admin', 'The counselor was suspended', now);
-        if (refundId) refundIds.push(refundId);
-      }
+      refundIds = await this.cancelFutureIn(
+        manager,
+        'booking.counselor_id = :userId',
+        event.data.counselorId,
+        'The counselor was suspended',
+        now,
+      );
+    });
+    for (const refundId of refundIds) await this.refunds.submit(refundId);
+  }
+
+  /**
+   * A deactivated account keeps no sessions: every future booking where the user is the client or
+   * the counselor is cancelled as by an admin (full refund, both parties told through
+   * `booking.cancelled`), and unpaid holds are dropped. Only while the deactivation is the account's
+   * latest state: a stale event that arrives after a reactivation cancels nothing.
+   */
+  async cancelForDeactivation(event: EventEnvelope<UserUpdatedData>, now = new Date()): Promise<void> {
+    const { userId, rightsVersion } = event.data;
+    let refundIds: string[] = [];
+    await this.inbox.process(event, 'booking.deactivation-cancellations', async (manager) => {
+      const current = await manager.findOneBy(AccountStateEntity, { userId });
+      if (!current || current.active || current.rightsVersion !== rightsVersion) return;
+      refundIds = await this.cancelFutureIn(
+        manager,
+        '(booking.client_id = :userId OR booking.counselor_id = :userId)',
+        userId,
+        'The account was deactivated',
+        now,
+      );
     });
     for (const refundId of refundIds) await this.refunds.submit(refundId);
   }
@@ -263,6 +284,30 @@ export class BookingsService {
       if (isExclusionViolation(error)) throw slotTaken();
       throw error;
     }
+  }
+
+  /** Cancels (as admin, so in full) every future pending or confirmed booking matching `where`; returns refunds to submit. */
+  private async cancelFutureIn(
+    manager: EntityManager,
+    where: string,
+    userId: string,
+    reason: string,
+    now: Date,
+  ): Promise<string[]> {
+    const future = await manager
+      .createQueryBuilder(BookingEntity, 'booking')
+      .setLock('pessimistic_write')
+      .where(where, { userId })
+      .andWhere('booking.status IN (:...statuses)', { statuses: ['pending_payment', 'confirmed'] })
+      .andWhere('booking.starts_at > :now', { now })
+      .orderBy('booking.starts_at', 'ASC')
+      .getMany();
+    const refundIds: string[] = [];
+    for (const booking of future) {
+      const { refundId } = await this.cancelIn(manager, booking, 'admin', reason, now);
+      if (refundId) refundIds.push(refundId);
+    }
+    return refundIds;
   }
 
   /** The cancellation itself, on a locked booking the caller may cancel: refund by policy, event. */

@@ -28,6 +28,7 @@ import {
   BookingsQueryDto,
   CancelBookingDto,
   CreateBookingDto,
+  CreatedReviewDto,
   RescheduleBookingDto,
   ReviewBookingDto,
   VerifyPaymentDto,
@@ -143,7 +144,7 @@ export class BookingsController {
   }
 
   @Post(':id/review')
-  @ApiCreatedResponse({ description: 'The review' })
+  @ApiCreatedResponse({ type: CreatedReviewDto, description: 'The review' })
   @ApiOperation({ summary: 'Review a completed session (its client), once' })
   @ApiConflictResponse({ description: 'Already reviewed' })
   @ApiUnprocessableEntityResponse({ description: 'Not completed, or not your booking' })

@@ -10,9 +10,16 @@ import {
   type RawBodyRequest,
   Req,
 } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { WebhookReceivedDto } from './dto/bookings.dto';
 
 /** Razorpay answers a delivery as failed after 5 s; the booking service must answer well before. */
 const WEBHOOK_RPC_TIMEOUT_MS = 4_000;
@@ -31,7 +38,8 @@ export class WebhooksController {
   @Post('razorpay')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Razorpay webhook intake (raw JSON, X-Razorpay-Signature, X-Razorpay-Event-Id)' })
-  @ApiOkResponse({ description: 'Stored; acted on right after' })
+  @ApiOkResponse({ type: WebhookReceivedDto, description: 'Stored; acted on right after' })
+  @ApiServiceUnavailableResponse({ description: 'The booking service is unreachable: nothing stored, deliver again' })
   @ApiBadRequestResponse({ description: 'Bad signature: nothing stored' })
   async razorpay(
     @Req() request: RawBodyRequest<Request>,

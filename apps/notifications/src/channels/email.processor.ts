@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
-import { EMAIL_QUEUE } from '../delivery/queues';
+import { EMAIL_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import { SentLog } from '../delivery/sent-log';
 import { Recipients } from '../recipients/recipients';
 import { toEmail } from '../templates/channels';
@@ -12,7 +12,7 @@ import { ChannelWorker } from './channel-worker';
 import { Mailer } from './mailer';
 import { PasswordResetLinks } from './password-reset-links';
 
-@Processor(EMAIL_QUEUE, { concurrency: 5 })
+@Processor(EMAIL_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
 export class EmailProcessor extends ChannelWorker {
   constructor(
     private readonly sent: SentLog,

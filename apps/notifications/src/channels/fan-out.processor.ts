@@ -1,12 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Dispatcher } from '../delivery/dispatcher';
-import { FAN_OUT_QUEUE, type FanOutJob } from '../delivery/queues';
+import { FAN_OUT_QUEUE, type FanOutJob, WORKER_OPTIONS } from '../delivery/queues';
 import { Recipients } from '../recipients/recipients';
 import { ChannelWorker } from './channel-worker';
 
 /** Expands a notification for a role into one per user holding it (each deduped by its own key). */
-@Processor(FAN_OUT_QUEUE)
+@Processor(FAN_OUT_QUEUE, WORKER_OPTIONS)
 export class FanOutProcessor extends ChannelWorker {
   constructor(
     private readonly recipients: Recipients,

@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
-import { IN_APP_QUEUE } from '../delivery/queues';
+import { IN_APP_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import { SentLog } from '../delivery/sent-log';
 import { MessagesService } from '../messages/messages.service';
 import { Recipients } from '../recipients/recipients';
@@ -13,7 +13,7 @@ import { DEFAULT_ZONE } from '../templates/format';
 import { renderMessage } from '../templates/render';
 import { ChannelWorker } from './channel-worker';
 
-@Processor(IN_APP_QUEUE, { concurrency: 10 })
+@Processor(IN_APP_QUEUE, { ...WORKER_OPTIONS, concurrency: 10 })
 export class InAppProcessor extends ChannelWorker {
   constructor(
     @InjectDataSource('notifications') private readonly dataSource: DataSource,

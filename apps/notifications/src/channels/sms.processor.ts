@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
-import { SMS_QUEUE } from '../delivery/queues';
+import { SMS_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import { SentLog } from '../delivery/sent-log';
 import { Recipients } from '../recipients/recipients';
 import { toSms } from '../templates/channels';
@@ -11,7 +11,7 @@ import { renderMessage } from '../templates/render';
 import { ChannelWorker } from './channel-worker';
 import { SMS_PROVIDER, type SmsProvider } from './sms-provider';
 
-@Processor(SMS_QUEUE, { concurrency: 5 })
+@Processor(SMS_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
 export class SmsProcessor extends ChannelWorker {
   constructor(
     private readonly sent: SentLog,

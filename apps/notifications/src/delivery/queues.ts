@@ -43,6 +43,14 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: false,
 };
 
+/**
+ * How soon a job held by a worker that died (killed, machine lost) is handed to another: its lock
+ * lapses after `lockDuration` (a live worker renews it every half of that), and the stalled-job
+ * check, every `stalledInterval`, moves it back to waiting. About 15–25 s instead of BullMQ's
+ * default of about a minute, so a mail stuck with a dead worker is not late by much.
+ */
+export const WORKER_OPTIONS = { lockDuration: 15_000, stalledInterval: 5_000 } as const;
+
 /** A job id never contains `:` (BullMQ's key separator). */
 export function channelJobId(channel: Channel, key: string): string {
   return `${channel}-${key}`.replace(/:/g, '-');

@@ -1,14 +1,14 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { REMINDERS_QUEUE } from '../delivery/queues';
+import { REMINDERS_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import type { ReminderKey } from './reminder-schedule';
 import { REMINDER_JOB, RemindersService, SWEEP_JOB } from './reminders.service';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /** Fires due reminders and, every few minutes on one replica, rebuilds the missing ones. */
-@Processor(REMINDERS_QUEUE, { concurrency: 5 })
+@Processor(REMINDERS_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersProcessor.name);
 

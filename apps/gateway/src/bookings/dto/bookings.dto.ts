@@ -3,6 +3,7 @@ import {
   type BookingStatus,
   type BookingView,
   type CancelledBy,
+  type CreatedReviewView,
   OFFERING_MODES,
   type OfferingMode,
 } from '@haven/contracts';
@@ -163,3 +164,19 @@ export class BookingDto implements BookingView {
 }
 
 export class BookingPageDto extends pageDto(BookingDto) {}
+
+/** The review a client just wrote about a completed session. */
+export class CreatedReviewDto implements CreatedReviewView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) bookingId: string;
+  @ApiProperty({ format: 'uuid' }) counselorId: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
+  @ApiProperty({ type: 'string', nullable: true }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** What the webhook intake answers once the event is stored. */
+export class WebhookReceivedDto {
+  @ApiProperty({ enum: [true] }) received: true;
+}
