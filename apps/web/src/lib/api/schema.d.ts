@@ -1619,6 +1619,24 @@ export interface components {
             rating: number;
             comment?: string;
         };
+        CreatedReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            counselorId: string;
+            /** Format: uuid */
+            clientId: string;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookReceivedDto: {
+            /** @enum {boolean} */
+            received: true;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -5737,7 +5755,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedReviewDto"];
+                };
             };
             /** @description Malformed input or a bad field; `details` names each one */
             400: {
@@ -5920,7 +5940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookReceivedDto"];
+                };
             };
             /** @description Bad signature: nothing stored */
             400: {
@@ -5940,7 +5962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A service behind the gateway is unavailable */
+            /** @description The booking service is unreachable: nothing stored, deliver again */
             503: {
                 headers: {
                     [name: string]: unknown;
