@@ -32,7 +32,8 @@ export function Layout() {
 
   const signedIn = status === 'signed-in';
   const visible = (audience: NavAudience) =>
-    audience === 'anyone' || (signedIn && (audience === 'signed-in' || Boolean(me.data?.roles.includes(audience))));
+    audience === 'anyone' ||
+    (signedIn && (audience === 'signed-in' || audience.some((role) => me.data?.roles.includes(role))));
 
   return (
     <>
