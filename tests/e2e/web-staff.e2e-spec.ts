@@ -99,6 +99,8 @@ describe('the web app for counselors and admins', () => {
         // The counselor role arrives a moment after the approval; the page waits for it.
         await page.getByRole('link', { name: 'Publish the sessions you offer' }).click();
         await expect.poll(() => page.getByRole('heading', { name: 'Your offerings' }).isVisible(), soon).toBe(true);
+        // The header links to the practice now; a phone folds them behind Menu.
+        if (journey.viewport === PHONE) await page.getByRole('button', { name: 'Menu' }).click();
         await expect.poll(() => page.getByRole('link', { name: 'My practice' }).isVisible(), soon).toBe(true);
         await page.getByLabel('Title').fill('Free first chat');
         await page.getByLabel('Mode').selectOption('chat');
