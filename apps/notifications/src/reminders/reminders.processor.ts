@@ -1,16 +1,19 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { KeptJobScheduler } from '@haven/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { REMINDERS_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import type { ReminderKey } from './reminder-schedule';
 import { REMINDER_JOB, RemindersService, SWEEP_JOB } from './reminders.service';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
+export const REMINDER_SWEEP_SCHEDULER = 'reminder-sweep';
 
 /** Fires due reminders and, every few minutes on one replica, rebuilds the missing ones. */
 @Processor(REMINDERS_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
+  private sweepScheduler?: KeptJobScheduler;
 
   constructor(
     private readonly reminders: RemindersService,
@@ -19,9 +22,18 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // One scheduler id across replicas: BullMQ produces one sweep job per interval, whoever upserts it.
-    await this.queue.upsertJobScheduler('reminder-sweep', { every: SWEEP_EVERY_MS }, { name: SWEEP_JOB });
+  onApplicationBootstrap(): void {
+    // One scheduler id across replicas, kept in place after a Redis restart (which forgets it).
+    this.sweepScheduler = new KeptJobScheduler(
+      this.queue,
+      { id: REMINDER_SWEEP_SCHEDULER, repeat: { every: SWEEP_EVERY_MS }, template: { name: SWEEP_JOB } },
+      (error) => this.logger.warn({ error: error.message }, 'reminder sweep not scheduled yet; will retry'),
+    );
+    this.sweepScheduler.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.sweepScheduler?.stop();
   }
 
   async process(job: Job<ReminderKey>): Promise<string | number> {
