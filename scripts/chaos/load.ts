@@ -292,14 +292,16 @@ async function pickSlot(
     horizon === 'soon'
       ? Date.now() + 2.5 * MINUTE
       : Date.now() + random.int(1, 6) * DAY + random.int(0, 12) * 3_600_000;
-  const to = horizon === 'soon' ? from + 3 * MINUTE : from + 3 * 3_600_000;
+  // A slot is listed only when the whole session fits the range: ask wide, pick among the first starts.
+  const to = horizon === 'soon' ? from + 25 * MINUTE : from + 3 * 3_600_000;
   const reply = await api.call<{ slots: { startsAt: string }[] }>(
     'slots',
     'GET',
     `/counselors/${counselor.id}/slots?offeringId=${counselor.offeringId}&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
   );
   if (reply.outcome !== 200 || reply.body.slots.length === 0) return undefined;
-  return random.pick(reply.body.slots).startsAt;
+  const slots = horizon === 'soon' ? reply.body.slots.slice(0, 2) : reply.body.slots;
+  return random.pick(slots).startsAt;
 }
 
 /** Pays the order as the customer would in Checkout (the sandbox is not under fire itself). */

@@ -14,3 +14,4 @@ export * from './infrastructure/run-main';
 export * from './input/rpc-text.interceptor';
 export * from './cache/expiring-value';
 export * from './jobs/kept-job-scheduler';
+export * from './infrastructure/graceful-shutdown';

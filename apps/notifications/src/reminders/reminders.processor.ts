@@ -1,7 +1,8 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { KeptJobScheduler } from '@haven/common';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { DrainingWorkerHost } from '../channels/draining-worker-host';
 import { REMINDERS_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
 import type { ReminderKey } from './reminder-schedule';
 import { REMINDER_JOB, RemindersService, SWEEP_JOB } from './reminders.service';
@@ -11,7 +12,7 @@ export const REMINDER_SWEEP_SCHEDULER = 'reminder-sweep';
 
 /** Fires due reminders and, every few minutes on one replica, rebuilds the missing ones. */
 @Processor(REMINDERS_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RemindersProcessor extends DrainingWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RemindersProcessor.name);
   private sweepScheduler?: KeptJobScheduler;
 
