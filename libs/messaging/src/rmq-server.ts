@@ -58,30 +58,29 @@ export class ResilientServerRMQ extends ServerRMQ {
   }
 
   private tracked(channel: Channel): Channel {
-    const server = this;
     const settle =
       (action: 'ack' | 'nack' | 'reject') =>
       (message: Message, ...rest: unknown[]) => {
-        server.unsettled.delete(message);
+        this.unsettled.delete(message);
         return (channel[action] as (message: Message, ...rest: unknown[]) => void)(message, ...rest);
       };
     const consume = (...args: Parameters<Channel['consume']>) => {
       const [queue, onMessage, options] = args;
-      if (server.draining) return Promise.resolve({ consumerTag: '' });
+      if (this.draining) return Promise.resolve({ consumerTag: '' });
       const consuming = channel.consume(
         queue,
         (message: ConsumeMessage | null) => {
-          if (message && !options?.noAck) server.unsettled.set(message, channel);
+          if (message && !options?.noAck) this.unsettled.set(message, channel);
           onMessage(message);
         },
         options,
       );
       consuming.catch((error: Error) =>
-        server.setupLogger.warn(
+        this.setupLogger.warn(
           `consuming ${queue} stopped before it began: ${error.message}; it resumes on reconnect`,
         ),
       );
-      server.consumers.push({ channel, tag: consuming.then((ok) => ok.consumerTag).catch(() => undefined) });
+      this.consumers.push({ channel, tag: consuming.then((ok) => ok.consumerTag).catch(() => undefined) });
       return consuming;
     };
     const overrides: Partial<Record<keyof Channel, unknown>> = {
