@@ -76,9 +76,7 @@ export class ResilientServerRMQ extends ServerRMQ {
         options,
       );
       consuming.catch((error: Error) =>
-        this.setupLogger.warn(
-          `consuming ${queue} stopped before it began: ${error.message}; it resumes on reconnect`,
-        ),
+        this.setupLogger.warn(`consuming ${queue} stopped before it began: ${error.message}; it resumes on reconnect`),
       );
       this.consumers.push({ channel, tag: consuming.then((ok) => ok.consumerTag).catch(() => undefined) });
       return consuming;
