@@ -9,6 +9,8 @@ export interface CallRecord {
   startedAt: number;
   ms: number;
   gateway: number;
+  /** What a 4xx said (its message), to tell expected refusals from broken requests. */
+  refusal?: string;
 }
 
 /** Response bodies as the chaos client reads them: it drives the API from outside, like any client. */
@@ -44,7 +46,11 @@ export class GatewayClient {
       const gateway = this.next++ % this.gateways.length;
       const startedAt = Date.now();
       const reply = await send<T>(`${this.gateways[gateway]}/api/v1${path}`, method, options);
-      this.calls.push({ kind, outcome: reply.outcome, startedAt, ms: Date.now() - startedAt, gateway });
+      const refusal =
+        typeof reply.outcome === 'number' && reply.outcome >= 400 && reply.outcome < 500
+          ? `${reply.outcome} ${String((reply.body as { message?: unknown } | undefined)?.message ?? '').slice(0, 70)}`
+          : undefined;
+      this.calls.push({ kind, outcome: reply.outcome, startedAt, ms: Date.now() - startedAt, gateway, refusal });
       if (reply.outcome !== 'refused') return reply;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

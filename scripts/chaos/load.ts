@@ -167,7 +167,6 @@ export interface LoadOptions {
   counselors: Counselor[];
   random: SeededRandom;
   until: number;
-  holdTtlMs: number;
 }
 
 /**
@@ -253,11 +252,12 @@ async function perform(operation: Operation, client: Client, mine: Booking[], op
       if (!counselor) return;
       const slot = await pickSlot(options, counselor, 'far');
       if (!slot) return;
+      const rescheduleKey = randomUUID();
       await withRetries(() =>
         api.call('reschedule', 'POST', `/bookings/${booking.id}/reschedule`, {
           token,
           body: { startsAt: slot },
-          headers: { 'idempotency-key': `reschedule-${booking.id}-${slot}` },
+          headers: { 'idempotency-key': rescheduleKey },
         }),
       );
       return;

@@ -66,6 +66,15 @@ export function renderReport(report: Report): string {
       }),
     ]).map((l) => `  ${l}`),
   );
+  const refusals = new Map<string, number>();
+  for (const call of report.calls) {
+    if (call.refusal)
+      refusals.set(`${call.kind}: ${call.refusal}`, (refusals.get(`${call.kind}: ${call.refusal}`) ?? 0) + 1);
+  }
+  lines.push('4xx BY REASON (expected refusals: slot taken, too many holds, too late ...)');
+  for (const [reason, count] of [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    lines.push(`  ${String(count).padStart(5)}  ${reason}`);
+  }
   lines.push(`BOOKINGS AT THE END  ${report.bookingStates.map((s) => `${s.status} ${s.count}`).join(', ')}`);
   lines.push(rule);
   lines.push(`FAULTS INJECTED (${report.faults.length})`);

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type RmqOptions, ServerRMQ } from '@nestjs/microservices';
+import { type RmqContext, type RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage, Message } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -12,12 +12,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
  *   caught and logged; amqp-connection-manager sets the channel up again on reconnect.
  * - `drain()` stops taking deliveries (the consumers are cancelled, and not re-created on a
  *   reconnect) and waits until every delivery already taken has been acked or nacked by its handler,
- *   so a stopping replica finishes its work instead of dropping it half done. What is still unsettled
- *   when `close()` shuts the channel goes back to the queue for another replica.
+ *   and their replies are confirmed, so a stopping replica finishes its work instead of dropping it
+ *   half done. What is still unsettled when `close()` shuts the channel goes back to the queue for
+ *   another replica.
  */
 export class ResilientServerRMQ extends ServerRMQ {
   private readonly setupLogger = new Logger('RmqServer');
   private draining = false;
+  private closing?: Promise<void>;
+  /** Replies published and not yet confirmed by the broker. */
+  private readonly pendingReplies = new Set<Promise<void>>();
   private readonly consumers: { channel: Channel; tag: Promise<string | undefined> }[] = [];
   /** Deliveries handed to a handler and not yet acked or nacked, with the channel they came on. */
   private readonly unsettled = new Map<Message, Channel>();
@@ -45,8 +49,36 @@ export class ResilientServerRMQ extends ServerRMQ {
     );
     const deadline = Date.now() + timeoutMs;
     while (this.unsettled.size > 0 && Date.now() < deadline) await sleep(25);
-    while ((this.channel?.queueLength() ?? 0) > 0 && Date.now() < deadline) await sleep(25);
+    while (this.pendingReplies.size > 0 && Date.now() < deadline) await sleep(25);
     return this.unsettled.size;
+  }
+
+  /**
+   * As Nest sends a reply, but keeping the publish (a confirmed one) in view: `drain` waits for it,
+   * and a reply the broker never confirmed (the channel closed first) is logged instead of being an
+   * unhandled rejection that would end the process.
+   */
+  override sendMessage<T>(message: T, replyTo: string, correlationId: string, context: RmqContext): void {
+    void context;
+    const outgoing = this.serializer.serialize(message as Parameters<typeof this.serializer.serialize>[0]) as {
+      options?: Record<string, unknown>;
+    };
+    const { options, ...packet } = outgoing;
+    const sending = this.channel!.sendToQueue(replyTo, Buffer.from(JSON.stringify(packet)), {
+      correlationId,
+      ...options,
+    });
+    const tracked: Promise<void> = sending
+      .then(() => undefined)
+      .catch((error: Error) => this.setupLogger.warn(`a reply to ${replyTo} was not confirmed: ${error.message}`))
+      .finally(() => this.pendingReplies.delete(tracked));
+    this.pendingReplies.add(tracked);
+  }
+
+  /** Closing twice (a stopped app closed again) is a no-op rather than a "Channel closed" rejection. */
+  override async close(): Promise<void> {
+    this.closing ??= super.close();
+    await this.closing;
   }
 
   override async setupChannel(channel: Channel, callback: () => void): Promise<void> {
