@@ -297,7 +297,7 @@ async function injectFaults(plan: PlannedFault[], loadStart: number, tools: Faul
           await tools.rabbit.stopApp();
           await sleep(4000);
           await tools.rabbit.startApp();
-          note = 'broker down ~4 s';
+          note = `broker down ${((Date.now() - start) / 1000).toFixed(1)} s`;
           break;
         case 'redis-restart':
           await tools.redis.kill();

@@ -300,8 +300,12 @@ async function pickSlot(
     `/counselors/${counselor.id}/slots?offeringId=${counselor.offeringId}&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
   );
   if (reply.outcome !== 200 || reply.body.slots.length === 0) return undefined;
-  const slots = horizon === 'soon' ? reply.body.slots.slice(0, 2) : reply.body.slots;
-  return random.pick(slots).startsAt;
+  // Near-term means minutes away (so its reminders come due during the run), not whatever is free.
+  const slots =
+    horizon === 'soon'
+      ? reply.body.slots.filter((slot) => Date.parse(slot.startsAt) < from + 6 * MINUTE)
+      : reply.body.slots;
+  return slots.length > 0 ? random.pick(slots).startsAt : undefined;
 }
 
 /** Pays the order as the customer would in Checkout (the sandbox is not under fire itself). */
