@@ -1,6 +1,7 @@
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { Test, type TestingModule } from '@nestjs/testing';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +30,7 @@ const input: NotificationInput = {
 } as NotificationInput;
 
 describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
-  let module: TestingModule;
+  let module: INestApplicationContext;
   let dispatcher: Dispatcher;
   let dataSource: DataSource;
   let inApp: Queue;
@@ -37,7 +38,7 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
 
   beforeAll(async () => {
     await ensureDatabaseExists(databaseUrl);
-    module = await Test.createTestingModule({
+    @Module({
       imports: [
         serviceDatabaseModule({
           schema: 'notifications',
@@ -57,8 +58,9 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
         ),
       ],
       providers: [Dispatcher, PreferencesService],
-    }).compile();
-    await module.init();
+    })
+    class DispatcherTestModule {}
+    module = await NestFactory.createApplicationContext(DispatcherTestModule, { logger: false });
     dispatcher = module.get(Dispatcher);
     dataSource = module.get(getDataSourceToken('notifications'));
     inApp = module.get(getQueueToken(IN_APP_QUEUE));
