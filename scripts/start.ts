@@ -15,6 +15,7 @@ import { RazorpaySandboxConfig } from '../apps/razorpay-sandbox/src/config/razor
 import { type BootstrapAdmin, prepareLocalEnvironment } from './local-env';
 import { migrateAll } from './migrate';
 import { type PlatformApp, platformApps, RAZORPAY_SANDBOX } from './platform-apps';
+import { parseReplicas, replicasArgument, supervisedReplicas } from './replicas';
 import { Supervisor } from './supervisor';
 
 const READY_TIMEOUT_MS = 120_000;
@@ -23,14 +24,19 @@ const READY_TIMEOUT_MS = 120_000;
  * `npm start`: checks the configuration of every app, the gateway's port and the infrastructure,
  * migrates every schema, then runs every app as its own supervised process (restarted with backoff
  * when it crashes) and says once where the platform is ready. Ctrl-C or SIGTERM stops them all.
+ * `npm start -- --replicas booking=2,gateway=2` (or HAVEN_REPLICAS) runs several of an app; gateway
+ * replicas take consecutive ports from PORT.
  */
 runMain(async () => {
   const admin = prepareLocalEnvironment();
   const apps = platformApps(process.env);
   requireValidConfiguration(apps);
+  const replicas = parseReplicas(replicasArgument(process.argv.slice(2)) ?? process.env.HAVEN_REPLICAS, apps);
   const config = loadConfig(CoreConfig);
   const gateway = loadConfig(GatewayConfig);
-  await requirePortAvailable(gateway.PORT);
+  for (let index = 0; index < (replicas.get('gateway') ?? 1); index += 1) {
+    await requirePortAvailable(gateway.PORT + index);
+  }
   if (apps.includes(RAZORPAY_SANDBOX)) {
     await requirePortAvailable(loadConfig(RazorpaySandboxConfig).RAZORPAY_SANDBOX_PORT, 'RAZORPAY_SANDBOX_PORT');
   }
@@ -38,7 +44,7 @@ runMain(async () => {
   await migrateAll(config.DATABASE_URL, (line) => console.warn(`[migrate] ${line}`));
   if (!process.env.JWT_PRIVATE_KEY && config.NODE_ENV !== 'production') loadOrCreateDevelopmentKeys();
 
-  const supervisor = new Supervisor(apps.map((app) => ({ name: app.name, args: [app.entry], color: app.color })));
+  const supervisor = new Supervisor(supervisedReplicas(apps, replicas, gateway.PORT));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void supervisor.stop(0));
   supervisor.start();
   void announceWhenReady(`http://127.0.0.1:${gateway.PORT}`, gateway.publicUrl, admin);

@@ -34,7 +34,18 @@ export interface SupervisedApp {
   /** Arguments to `node`. */
   args: string[];
   color: Parameters<typeof styleText>[0];
+  /** Variables on top of the supervisor's own environment (a replica's port, say). */
+  env?: NodeJS.ProcessEnv;
 }
+
+/** Where the apps' output lines go; by default the supervisor's stdout/stderr with a name prefix. */
+export type OutputSink = (app: SupervisedApp, stream: 'stdout' | 'stderr', line: string) => void;
+
+const prefixedOutput: OutputSink = (app, stream, line) => {
+  const out = stream === 'stdout' ? process.stdout : process.stderr;
+  const prefix = out.isTTY ? styleText(app.color, `[${app.name}]`) : `[${app.name}]`;
+  out.write(`${prefix} ${line}\n`);
+};
 
 interface Running {
   app: SupervisedApp;
@@ -62,6 +73,7 @@ export class Supervisor {
     apps: SupervisedApp[],
     private readonly policy: BackoffPolicy = DEFAULT_BACKOFF,
     private readonly log: (line: string) => void = (line) => console.warn(`[supervisor] ${line}`),
+    private readonly output: OutputSink = prefixedOutput,
   ) {
     this.running = apps.map((app) => ({ app, startedAt: 0, crashesInARow: 0 }));
   }
@@ -91,14 +103,28 @@ export class Supervisor {
     this.finish(exitCode);
   }
 
+  /**
+   * Sends `signal` to the running process of the app called `name` (the supervisor restarts it as
+   * after any other exit); returns its pid, or undefined when it is not running right now.
+   */
+  signal(name: string, signal: NodeJS.Signals): number | undefined {
+    const child = this.running.find((entry) => entry.app.name === name)?.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return undefined;
+    child.kill(signal);
+    return child.pid;
+  }
+
   private spawn(entry: Running): void {
     // In its own process group, so Ctrl-C reaches the supervisor alone and each app gets one SIGTERM.
-    const child = spawn(process.execPath, entry.app.args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, entry.app.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: entry.app.env ? { ...process.env, ...entry.app.env } : process.env,
+    });
     entry.child = child;
     entry.startedAt = Date.now();
-    const prefix = process.stdout.isTTY ? styleText(entry.app.color, `[${entry.app.name}]`) : `[${entry.app.name}]`;
-    prefixLines(child.stdout, prefix, process.stdout);
-    prefixLines(child.stderr, prefix, process.stderr);
+    forEachLine(child.stdout, (line) => this.output(entry.app, 'stdout', line));
+    forEachLine(child.stderr, (line) => this.output(entry.app, 'stderr', line));
     child.on('error', (error) => this.log(`${entry.app.name} could not be started: ${error.message}`));
     child.on('exit', (code, signal) => this.onExit(entry, code, signal));
   }
@@ -127,8 +153,8 @@ export class Supervisor {
   }
 }
 
-function prefixLines(stream: Readable, prefix: string, out: NodeJS.WriteStream): void {
-  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${prefix} ${line}\n`));
+function forEachLine(stream: Readable, onLine: (line: string) => void): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
 }
 
 function formatSeconds(ms: number): string {

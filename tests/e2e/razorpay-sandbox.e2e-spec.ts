@@ -288,6 +288,17 @@ describe('Razorpay sandbox through the payments adapter', () => {
     await expect(unreachable.fetchOrder('order_Unreachable0001')).rejects.toBeInstanceOf(RazorpayUnavailableError);
   });
 
+  it('answers requests for the same full refund sent at once with one refund (two replicas retrying it)', async () => {
+    const order = await newOrder(30_000);
+    const { razorpay_payment_id: paymentId } = await pay(order.id);
+    const key = `refund-${order.id}-race`;
+    const refunds = await Promise.all(
+      Array.from({ length: 4 }, () => razorpay.refundPayment(paymentId, { idempotencyKey: key })),
+    );
+    expect(new Set(refunds.map((refund) => refund.id)).size).toBe(1);
+    expect(await razorpay.fetchPayment(paymentId)).toMatchObject({ amount_refunded: 30_000, status: 'refunded' });
+  });
+
   it('refunds in part and in full, refuses over-refunds, and honours the idempotency key', async () => {
     const order = await newOrder(50_000);
     const { razorpay_payment_id: paymentId } = await pay(order.id);

@@ -76,7 +76,6 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app, config.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { describeListenError, loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import {
+  describeListenError,
+  exitGracefullyOnSignals,
+  loadConfig,
+  requireInfrastructure,
+  runMain,
+} from '@haven/common';
+import { Logger } from '@nestjs/common';
 import { createGatewayApp } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';
 
@@ -10,4 +17,8 @@ runMain(async () => {
   await app.listen(config.PORT).catch((error: unknown) => {
     throw describeListenError(error, config.PORT);
   });
+  // Stops listening, lets requests in progress finish (their RPCs are answered or time out), then
+  // closes its broker and Redis connections.
+  const logger = new Logger('Shutdown');
+  exitGracefullyOnSignals(() => app.close(), { log: (line) => logger.log(line) });
 });

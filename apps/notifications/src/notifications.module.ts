@@ -34,13 +34,18 @@ import { EventsController } from './events/events.controller';
 import { MessagesService } from './messages/messages.service';
 import { NotificationsApiController } from './messages/notifications-api.controller';
 import { CreateNotificationTables1764600000000 } from './migrations/1764600000000-CreateNotificationTables';
+import { CreateDeliveries1764900000000 } from './migrations/1764900000000-CreateDeliveries';
 import { PreferencesService } from './preferences/preferences.service';
 import { Recipients } from './recipients/recipients';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { RemindersService } from './reminders/reminders.service';
 
 export const NOTIFICATIONS_ENTITIES = [OutboxMessage, InboxMessage];
-export const NOTIFICATIONS_MIGRATIONS = [CreateMessagingTables1764300000000, CreateNotificationTables1764600000000];
+export const NOTIFICATIONS_MIGRATIONS = [
+  CreateMessagingTables1764300000000,
+  CreateNotificationTables1764600000000,
+  CreateDeliveries1764900000000,
+];
 
 /** Turns domain events into e-mail, SMS and in-app messages and reminders. */
 @Module({})

@@ -18,7 +18,6 @@ export async function createRazorpaySandboxApp(config: RazorpaySandboxConfig): P
   app.useBodyParser('json', { limit: '1mb' });
   app.use(jsonBodyErrors);
   app.useGlobalFilters(new RazorpayErrorFilter());
-  app.enableShutdownHooks();
   return app;
 }
 

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { checkInfrastructure, InfrastructureUnavailableError, loadConfig, runMain } from '@haven/common';
+import {
+  checkInfrastructure,
+  exitGracefullyOnSignals,
+  InfrastructureUnavailableError,
+  loadConfig,
+  runMain,
+} from '@haven/common';
 import { ensureDatabaseExists } from '@haven/database';
 import { createRazorpaySandboxApp } from './bootstrap';
 import { RazorpaySandboxConfig } from './config/razorpay-sandbox.config';
@@ -12,4 +18,5 @@ runMain(async () => {
   await ensureDatabaseExists(config.DATABASE_URL);
   const app = await createRazorpaySandboxApp(config);
   await app.listen(config.RAZORPAY_SANDBOX_PORT);
+  exitGracefullyOnSignals(() => app.close());
 });

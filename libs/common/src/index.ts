@@ -13,3 +13,5 @@ export * from './auth/rights-version';
 export * from './infrastructure/run-main';
 export * from './input/rpc-text.interceptor';
 export * from './cache/expiring-value';
+export * from './jobs/kept-job-scheduler';
+export * from './infrastructure/graceful-shutdown';

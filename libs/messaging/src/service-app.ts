@@ -1,11 +1,19 @@
 import type { ServiceName } from '@haven/contracts';
-import { type CoreConfig, createLogger, JsonLogger, loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import {
+  type CoreConfig,
+  createLogger,
+  exitGracefullyOnSignals,
+  JsonLogger,
+  loadConfig,
+  requireInfrastructure,
+  runMain,
+} from '@haven/common';
 import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventAckInterceptor } from './events/event-ack.interceptor';
 import { RpcRequestInterceptor } from './rpc/rpc-request.interceptor';
-import { resilientRmqServer } from './rmq-server';
+import { type ResilientServerRMQ, resilientRmqServer } from './rmq-server';
 import { RpcErrorFilter } from './rpc/rpc-exception.filter';
 import { declareEventTopology, eventServerOptions, rpcServerOptions } from './topology';
 
@@ -16,6 +24,11 @@ export interface ServiceAppOptions {
   consumesEvents: boolean;
   logLevel?: string;
 }
+
+/** How long a stopping service waits for its in-flight RPCs and events before handing them back. */
+export const DRAIN_TIMEOUT_MS = 6_000;
+
+const SERVERS = new WeakMap<INestApplication, ResilientServerRMQ[]>();
 
 /**
  * Creates and starts a backend service: the broker's event topology declared, no HTTP port, an RPC
@@ -28,18 +41,32 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   const app = await NestFactory.create(module as never, { logger, bufferLogs: false });
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcRequestInterceptor(), new EventAckInterceptor());
-  app.connectMicroservice(resilientRmqServer(rpcServerOptions(options.rabbitmqUrl, options.service)), {
-    inheritAppConfig: true,
-  });
+  const servers = [resilientRmqServer(rpcServerOptions(options.rabbitmqUrl, options.service))];
   if (options.consumesEvents) {
-    app.connectMicroservice(resilientRmqServer(eventServerOptions(options.rabbitmqUrl, options.service)), {
-      inheritAppConfig: true,
-    });
+    servers.push(resilientRmqServer(eventServerOptions(options.rabbitmqUrl, options.service)));
   }
-  app.enableShutdownHooks();
+  for (const server of servers) app.connectMicroservice(server, { inheritAppConfig: true });
+  SERVERS.set(
+    app,
+    servers.map((server) => server.strategy),
+  );
   await app.init();
   await app.startAllMicroservices();
   return app;
+}
+
+/**
+ * Stops a service without dropping work: it stops taking RPC requests and events, lets those in
+ * progress finish and answer (at most DRAIN_TIMEOUT_MS; the rest go back to their queue for another
+ * replica, nothing having been acked), then closes the app: job workers finish their active jobs,
+ * the outbox relay stops, connections close.
+ */
+export async function stopServiceApp(app: INestApplication, logger?: JsonLogger): Promise<void> {
+  const servers = SERVERS.get(app) ?? [];
+  const left = await Promise.all(servers.map((server) => server.drain(DRAIN_TIMEOUT_MS)));
+  const handedBack = left.reduce((sum, count) => sum + count, 0);
+  if (handedBack > 0) logger?.warn(`${handedBack} deliveries still in progress go back to their queues`, 'Shutdown');
+  await app.close();
 }
 
 export interface ServiceMainOptions<TConfig extends CoreConfig> extends Omit<ServiceAppOptions, 'rabbitmqUrl'> {
@@ -56,10 +83,12 @@ export function runServiceMain<TConfig extends CoreConfig>(options: ServiceMainO
     const config = loadConfig(options.config);
     await requireInfrastructure(config);
     await ensureDatabaseExists(config.DATABASE_URL);
-    await startServiceApp(options.module(config), {
+    const app = await startServiceApp(options.module(config), {
       ...options,
       rabbitmqUrl: config.RABBITMQ_URL,
       logLevel: config.LOG_LEVEL,
     });
+    const logger = new JsonLogger(createLogger(options.service, config.LOG_LEVEL));
+    exitGracefullyOnSignals(() => stopServiceApp(app, logger), { log: (line) => logger.log(line, 'Shutdown') });
   });
 }

@@ -73,7 +73,8 @@ async function rabbitmqctl(...args: string[]): Promise<void> {
   }
 }
 
-async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+/** Deletes every key under `prefix` (what a Redis restart without persistence does to them). */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true });
   await redis.connect();
   try {

@@ -1,3 +1,4 @@
+import { KeptJobScheduler } from '@haven/common';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { BookingConfig } from '../config/booking.config';
@@ -41,6 +42,7 @@ export function bullPrefix(config: BookingConfig): string {
 export class BookingQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(BookingQueue.name);
   private readonly queue: Queue;
+  private readonly maintenance: KeptJobScheduler;
 
   constructor(config: BookingConfig) {
     this.queue = new Queue(BOOKING_QUEUE, {
@@ -54,13 +56,17 @@ export class BookingQueue implements OnApplicationShutdown {
       },
     });
     this.queue.on('error', (error) => this.logger.warn({ error: error.message }, 'job queue error'));
-    void this.queue
-      .upsertJobScheduler(
-        MAINTENANCE_SCHEDULER,
-        { every: config.BOOKING_SWEEP_INTERVAL_SECONDS * 1_000 },
-        { name: JOB_MAINTENANCE, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
-      )
-      .catch((error: Error) => this.logger.error({ error: error.message }, 'maintenance sweep not scheduled'));
+    // Kept, not upserted once: a Redis restart would otherwise end the sweep that repairs its losses.
+    this.maintenance = new KeptJobScheduler(
+      this.queue,
+      {
+        id: MAINTENANCE_SCHEDULER,
+        repeat: { every: config.BOOKING_SWEEP_INTERVAL_SECONDS * 1_000 },
+        template: { name: JOB_MAINTENANCE, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
+      },
+      (error) => this.logger.warn({ error: error.message }, 'maintenance sweep not scheduled yet; will retry'),
+    );
+    this.maintenance.start();
   }
 
   scheduleExpiry(bookingId: string, expiresAt: Date): void {
@@ -76,6 +82,7 @@ export class BookingQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.maintenance.stop();
     await this.queue.close();
   }
 }

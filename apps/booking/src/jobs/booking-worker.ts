@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { BookingLifecycleService } from '../bookings/booking-lifecycle.service';
 import { BookingConfig } from '../config/booking.config';
@@ -17,7 +23,7 @@ import {
 
 /** Runs the booking jobs: hold expiry and the maintenance sweep. */
 @Injectable()
-export class BookingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BookingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(BookingWorker.name);
   private worker?: Worker;
 
@@ -40,6 +46,11 @@ export class BookingWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.worker.on('failed', (job, error) =>
       this.logger.warn({ job: job?.name, jobId: job?.id, error: error.message }, 'job failed'),
     );
+  }
+
+  /** Takes no new job and finishes the active ones while the database they need is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,10 +1,11 @@
-import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { ChannelJob } from '../delivery/queues';
+import { DrainingWorkerHost } from './draining-worker-host';
 
 /** A channel's worker: failed attempts are logged (ids only) and retried by BullMQ with backoff. */
-export abstract class ChannelWorker extends WorkerHost {
+export abstract class ChannelWorker extends DrainingWorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
   @OnWorkerEvent('failed')

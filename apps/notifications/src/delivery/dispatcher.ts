@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PreferencesService } from '../preferences/preferences.service';
 import type { NotificationInput } from '../templates/notification-input';
 import { channelsFor } from './channels-for';
@@ -17,12 +18,22 @@ import {
   SMS_QUEUE,
 } from './queues';
 
-/** Puts one notification for one user on the queue of each channel the user wants it on. */
+/** Deliveries not sent this long after they were decided are queued again (their job may be lost). */
+export const REQUEUE_AFTER_SECONDS = 30;
+/** Deliveries older than this are left alone: the sweep repairs a lost Redis, not the distant past. */
+const REQUEUE_WITHIN_HOURS = 24;
+const REQUEUE_BATCH = 500;
+
+/**
+ * Puts one notification for one user on the queue of each channel the user wants it on, and records
+ * each delivery in PostgreSQL in the same transaction, so a job Redis lost is queued again.
+ */
 @Injectable()
 export class Dispatcher {
   private readonly queues: Record<Channel, Queue<ChannelJob>>;
 
   constructor(
+    @InjectDataSource('notifications') private readonly dataSource: DataSource,
     private readonly preferences: PreferencesService,
     @InjectQueue(EMAIL_QUEUE) email: Queue<ChannelJob>,
     @InjectQueue(SMS_QUEUE) sms: Queue<ChannelJob>,
@@ -39,8 +50,40 @@ export class Dispatcher {
   async dispatch(userId: string, key: string, input: NotificationInput, manager?: EntityManager): Promise<void> {
     const preferences = await this.preferences.get(userId, manager);
     for (const channel of channelsFor(input, preferences)) {
-      await this.queues[channel].add(input.type, { key, userId, input }, { jobId: channelJobId(channel, key) });
+      await (manager ?? this.dataSource.manager).query(
+        `INSERT INTO "notifications"."deliveries" ("notification_key", "channel", "user_id", "type", "input")
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [key, channel, userId, input.type, JSON.stringify(input)],
+      );
+      await this.enqueue(channel, { key, userId, input });
     }
+  }
+
+  /**
+   * Queues again every recent delivery that has not gone out a while after it was decided. Job ids
+   * are deterministic, so a job Redis still has is not added twice, and the channel workers check
+   * the sent log, so nothing goes out twice. Returns how many were queued again.
+   */
+  async requeueUnsent(): Promise<number> {
+    const unsent: { notification_key: string; channel: Channel; user_id: string; input: NotificationInput }[] =
+      await this.dataSource.query(
+        `SELECT d."notification_key", d."channel", d."user_id", d."input"
+           FROM "notifications"."deliveries" d
+          WHERE d."created_at" < now() - make_interval(secs => $1)
+            AND d."created_at" > now() - make_interval(hours => $2)
+            AND NOT EXISTS (SELECT 1 FROM "notifications"."sent" s
+                             WHERE s."notification_key" = d."notification_key" AND s."channel" = d."channel")
+          ORDER BY d."created_at" LIMIT ${REQUEUE_BATCH}`,
+        [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
+      );
+    for (const row of unsent) {
+      await this.enqueue(row.channel, { key: row.notification_key, userId: row.user_id, input: row.input });
+    }
+    return unsent.length;
+  }
+
+  private async enqueue(channel: Channel, job: ChannelJob): Promise<void> {
+    await this.queues[channel].add(job.input.type, job, { jobId: channelJobId(channel, job.key) });
   }
 
   /**

@@ -122,6 +122,12 @@ export class RefundsService {
     fingerprint: string,
   ) {
     return this.dataSource.transaction(async (manager) => {
+      // The payment's lock first: two requests with the same key at once then run one after the other,
+      // and the second finds the first's refund (instead of a payment it sees as fully refunded).
+      const payment = await manager.findOne(PaymentRow, {
+        where: { id: paymentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (idempotencyKey !== null) {
         const earlier = await manager.findOneBy(RefundRow, { idempotencyKey });
         if (earlier) {
@@ -131,10 +137,6 @@ export class RefundsService {
           return refundView(earlier);
         }
       }
-      const payment = await manager.findOne(PaymentRow, {
-        where: { id: paymentId },
-        lock: { mode: 'pessimistic_write' },
-      });
       if (!payment) throw unknownId();
       if (payment.status === 'refunded') throw invalidInput('The payment has been fully refunded already');
       if (payment.status !== 'captured') throw invalidInput('Only captured payments can be refunded');

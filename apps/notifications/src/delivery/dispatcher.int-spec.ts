@@ -1,0 +1,134 @@
+import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications.module';
+import { PreferencesService } from '../preferences/preferences.service';
+import type { NotificationInput } from '../templates/notification-input';
+import { Dispatcher } from './dispatcher';
+import { channelJobId, EMAIL_QUEUE, FAN_OUT_QUEUE, IN_APP_QUEUE, SMS_QUEUE } from './queues';
+
+const databaseUrl = `${inject('databaseUrl')}_dispatcher`;
+const input: NotificationInput = {
+  type: 'booking.expired',
+  session: {
+    bookingId: randomUUID(),
+    counselorName: 'Dr. Asha Rao',
+    offeringTitle: 'Video session',
+    mode: 'video',
+    startsAt: '2026-12-20T04:30:00.000Z',
+    endsAt: '2026-12-20T05:20:00.000Z',
+    durationMinutes: 50,
+    amountPaise: 50_000,
+    meetingUrl: null,
+  },
+} as NotificationInput;
+
+describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
+  let module: INestApplicationContext;
+  let dispatcher: Dispatcher;
+  let dataSource: DataSource;
+  let inApp: Queue;
+  let email: Queue;
+
+  beforeAll(async () => {
+    await ensureDatabaseExists(databaseUrl);
+    @Module({
+      imports: [
+        serviceDatabaseModule({
+          schema: 'notifications',
+          url: databaseUrl,
+          entities: NOTIFICATIONS_ENTITIES,
+          migrations: NOTIFICATIONS_MIGRATIONS,
+        }),
+        BullModule.forRoot({
+          connection: { url: inject('redisUrl') },
+          prefix: `${inject('redisPrefix')}:dispatcher-${randomUUID().slice(0, 6)}`,
+        }),
+        BullModule.registerQueue(
+          { name: EMAIL_QUEUE },
+          { name: SMS_QUEUE },
+          { name: IN_APP_QUEUE },
+          { name: FAN_OUT_QUEUE },
+        ),
+      ],
+      providers: [Dispatcher, PreferencesService],
+    })
+    class DispatcherTestModule {}
+    module = await NestFactory.createApplicationContext(DispatcherTestModule, { logger: false });
+    dispatcher = module.get(Dispatcher);
+    dataSource = module.get(getDataSourceToken('notifications'));
+    inApp = module.get(getQueueToken(IN_APP_QUEUE));
+    email = module.get(getQueueToken(EMAIL_QUEUE));
+  });
+
+  afterAll(async () => {
+    await Promise.all([inApp?.obliterate({ force: true }), email?.obliterate({ force: true })]);
+    await module?.close();
+    await dropDatabase(databaseUrl);
+  });
+
+  /** Decided a minute ago, as if its jobs had been waiting since. */
+  async function decideAMinuteAgo(key: string): Promise<void> {
+    await dataSource.transaction((manager) => dispatcher.dispatch(randomUUID(), key, input, manager));
+    await dataSource.query(
+      `UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '1 minute' WHERE "notification_key" = $1`,
+      [key],
+    );
+  }
+
+  it('queues again the jobs of unsent deliveries after Redis forgot them, once per channel', async () => {
+    const key = `evt-${randomUUID()}`;
+    await decideAMinuteAgo(key);
+    expect(await inApp.getJob(channelJobId('in-app', key))).toBeDefined();
+
+    await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
+    expect(await inApp.getJob(channelJobId('in-app', key))).toBeUndefined();
+
+    expect(await dispatcher.requeueUnsent()).toBeGreaterThanOrEqual(2);
+    const requeued = await inApp.getJob(channelJobId('in-app', key));
+    expect(requeued?.data).toMatchObject({ key, input: { type: 'booking.expired' } });
+    expect(await email.getJob(channelJobId('email', key))).toBeDefined();
+    // A second sweep adds nothing: the job ids are the same.
+    await dispatcher.requeueUnsent();
+    expect(
+      (await inApp.getJobs(['waiting', 'delayed', 'prioritized'])).filter((job) => job.data.key === key),
+    ).toHaveLength(1);
+  });
+
+  it('leaves alone what was sent, and what was decided only moments ago', async () => {
+    const sentKey = `evt-${randomUUID()}`;
+    await decideAMinuteAgo(sentKey);
+    await dataSource.query(
+      `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'in-app'), ($1, 'email')`,
+      [sentKey],
+    );
+    const freshKey = `evt-${randomUUID()}`;
+    await dataSource.transaction((manager) => dispatcher.dispatch(randomUUID(), freshKey, input, manager));
+    await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
+
+    await dispatcher.requeueUnsent();
+    expect(await inApp.getJob(channelJobId('in-app', sentKey))).toBeUndefined();
+    expect(await inApp.getJob(channelJobId('in-app', freshKey))).toBeUndefined();
+  });
+
+  it('records no delivery when the deciding transaction rolls back', async () => {
+    const key = `evt-${randomUUID()}`;
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await dispatcher.dispatch(randomUUID(), key, input, manager);
+        throw new Error('the event handler failed');
+      }),
+    ).rejects.toThrow('the event handler failed');
+    const rows: unknown[] = await dataSource.query(
+      `SELECT 1 FROM "notifications"."deliveries" WHERE "notification_key" = $1`,
+      [key],
+    );
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { deleteRedisKeys, waitFor } from '@haven/testing';
+import { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { KeptJobScheduler } from './kept-job-scheduler';
+
+const SPEC = { id: 'sweep', repeat: { every: 60_000 }, template: { name: 'sweep' } };
+
+describe('KeptJobScheduler', () => {
+  const queues: Queue[] = [];
+  const keepers: KeptJobScheduler[] = [];
+  afterEach(async () => {
+    keepers.splice(0).forEach((keeper) => keeper.stop());
+    await Promise.all(queues.splice(0).map((queue) => queue.close()));
+  });
+
+  function queueOnPrefix(url: string, prefix: string): Queue {
+    const queue = new Queue('jobs', { connection: { url, maxRetriesPerRequest: 1 }, prefix });
+    queue.on('error', () => undefined);
+    queues.push(queue);
+    return queue;
+  }
+
+  it('puts the scheduler back, with a job to run, after Redis forgot everything', async () => {
+    const prefix = `${inject('redisPrefix')}:kept-${randomBytes(3).toString('hex')}`;
+    const queue = queueOnPrefix(inject('redisUrl'), prefix);
+    const keeper = new KeptJobScheduler(queue, SPEC, undefined, 100);
+    keepers.push(keeper);
+    keeper.start();
+    await waitFor(() => queue.getJobScheduler('sweep'), { what: 'the scheduler' });
+
+    await deleteRedisKeys(inject('redisUrl'), prefix);
+    expect(await queue.getJobScheduler('sweep')).toBeUndefined();
+
+    await waitFor(() => queue.getJobScheduler('sweep'), { what: 'the scheduler back', timeoutMs: 5000 });
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(jobs.map((job) => job.name)).toContain('sweep');
+  });
+
+  it('leaves an existing scheduler alone: two replicas checking create one', async () => {
+    const prefix = `${inject('redisPrefix')}:kept-${randomBytes(3).toString('hex')}`;
+    const first = new KeptJobScheduler(queueOnPrefix(inject('redisUrl'), prefix), SPEC);
+    const second = new KeptJobScheduler(queueOnPrefix(inject('redisUrl'), prefix), SPEC);
+    expect(await first.check()).toBe(true);
+    expect(await second.check()).toBe(false);
+    expect(await first.check()).toBe(false);
+    expect(await queues[0].getJobSchedulersCount()).toBe(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { faultPlan } from './faults';
+import type { CallRecord } from './http';
+import { httpBehaviour, OUTAGE_GRACE_MS } from './invariants';
+import { SeededRandom } from './random';
+
+describe('the chaos run', () => {
+  it('makes the same choices for the same seed, and others for another', () => {
+    const draw = (seed: number) => {
+      const random = new SeededRandom(seed);
+      return Array.from({ length: 20 }, () => random.int(0, 1000));
+    };
+    expect(draw(1)).toEqual(draw(1));
+    expect(draw(1)).not.toEqual(draw(2));
+  });
+
+  it('plans every kind of fault inside the load, in order; the short plan one of each', () => {
+    const full = faultPlan('full', 120_000, new SeededRandom(1));
+    expect(full.map((fault) => fault.kind).sort()).toEqual(
+      [
+        'rabbitmq-restart',
+        'redis-restart',
+        'sigkill',
+        'sigkill',
+        'sigkill',
+        'sigkill',
+        'sigkill',
+        'sigterm',
+        'webhook-drop',
+      ].sort(),
+    );
+    expect(new Set(full.filter((f) => f.kind === 'sigkill').map((f) => f.target!.split('#')[0]))).toEqual(
+      new Set(['booking', 'accounts', 'directory', 'notifications']),
+    );
+    expect(full.every((fault, index) => index === 0 || fault.at >= full[index - 1].at)).toBe(true);
+    expect(full.every((fault) => fault.at > 0 && fault.at < 120_000)).toBe(true);
+    expect(faultPlan('short', 20_000, new SeededRandom(1)).map((fault) => fault.kind)).toEqual([
+      'sigkill',
+      'rabbitmq-restart',
+      'redis-restart',
+      'sigterm',
+    ]);
+  });
+
+  describe('judging HTTP answers', () => {
+    const call = (outcome: CallRecord['outcome'], startedAt: number): CallRecord => ({
+      kind: 'hold',
+      outcome,
+      startedAt,
+      ms: 10,
+      gateway: 0,
+    });
+    const outage = [{ what: 'RabbitMQ stop_app/start_app', start: 10_000, end: 15_000 }];
+    const violations = (calls: CallRecord[]) =>
+      Object.fromEntries(httpBehaviour(calls, outage).map((result) => [result.name, result.violations]));
+
+    it('accepts 503 and 504 during an outage and shortly after it', () => {
+      expect(
+        violations([call(503, 12_000), call(504, 15_000 + OUTAGE_GRACE_MS - 100), call(200, 1000), call(409, 2000)]),
+      ).toMatchObject({ 'no 5xx outside outage windows (503/504 inside)': 0 });
+    });
+
+    it('counts a 5xx outside any outage, and a 500 even inside one', () => {
+      expect(
+        violations([call(503, 1000), call(500, 12_000), call(502, 15_000 + OUTAGE_GRACE_MS + 1000)]),
+      ).toMatchObject({ 'no 5xx outside outage windows (503/504 inside)': 3 });
+    });
+
+    it('counts hangs and cut-off requests; a refused connection (a gateway restarting) is neither', () => {
+      expect(violations([call('hang', 1000), call('cut', 2000), call('refused', 3000)])).toMatchObject({
+        'no request hangs (answer within 20 s)': 1,
+        'no request cut off (graceful gateway stop)': 1,
+      });
+    });
+  });
+});

@@ -1,0 +1,345 @@
+import { SERVICE_NAMES } from '@haven/contracts';
+import { connect } from 'amqplib';
+import { Queue } from 'bullmq';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { redisConnection } from '../../apps/booking/src/jobs/booking-queue';
+import { reminderJobId } from '../../apps/notifications/src/reminders/reminder-schedule';
+import { deadLetterQueue } from '@haven/messaging';
+import type { CallRecord } from './http';
+import type { GatewayClient } from './http';
+import type { Client } from './load';
+
+export interface InvariantResult {
+  name: string;
+  /** What was checked (bookings, payments, calls ...). */
+  checked: number;
+  violations: number;
+  examples: string[];
+}
+
+export interface OutageWindow {
+  what: string;
+  start: number;
+  end: number;
+}
+
+/** After an outage ends, requests that were already waiting may still fail this long after. */
+export const OUTAGE_GRACE_MS = 20_000;
+
+function result(name: string, checked: number, problems: string[]): InvariantResult {
+  return { name, checked, violations: problems.length, examples: problems.slice(0, 3) };
+}
+
+async function rows<T>(db: Pool, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, params)).rows as T[];
+}
+
+export async function noOverlappingBookings(db: Pool): Promise<InvariantResult> {
+  const [{ count }] = await rows<{ count: number }>(
+    db,
+    `SELECT count(*)::int AS count FROM booking.bookings WHERE status IN ('pending_payment', 'confirmed')`,
+  );
+  const overlaps = await rows<{ a: string; b: string }>(
+    db,
+    `SELECT a.id AS a, b.id AS b FROM booking.bookings a JOIN booking.bookings b
+        ON a.counselor_id = b.counselor_id AND a.id < b.id
+       AND tstzrange(a.starts_at, a.blocked_until, '[)') && tstzrange(b.starts_at, b.blocked_until, '[)')
+     WHERE a.status IN ('pending_payment', 'confirmed') AND b.status IN ('pending_payment', 'confirmed')`,
+  );
+  return result(
+    'no overlapping held/confirmed bookings',
+    count,
+    overlaps.map((o) => `${o.a} overlaps ${o.b}`),
+  );
+}
+
+export async function capturesAccountedFor(db: Pool): Promise<InvariantResult> {
+  // A client who cancels less than BOOKING_PARTIAL_REFUND_HOURS (2 h) before the start gets nothing
+  // back by policy: that capture belonged to a confirmed booking and rightly stays.
+  const captures = await rows<{
+    id: string;
+    booking_status: string | null;
+    refunded: boolean;
+    known: boolean;
+    kept: boolean;
+  }>(
+    db,
+    `SELECT sp.id, b.status AS booking_status, p.id IS NOT NULL AS known,
+            (r.id IS NOT NULL OR sp.amount_refunded > 0) AS refunded,
+            (b.status = 'cancelled' AND b.confirmed_at IS NOT NULL AND b.cancelled_by = 'client'
+              AND b.cancelled_at > b.starts_at - interval '2 hours') AS kept
+       FROM razorpay_sandbox.payments sp
+       LEFT JOIN booking.payments p ON p.razorpay_payment_id = sp.id
+       LEFT JOIN booking.bookings b ON b.id = p.booking_id
+       LEFT JOIN booking.refunds r ON r.payment_id = p.id
+      WHERE sp.captured`,
+  );
+  const problems = captures
+    .filter((c) => !c.refunded && !c.kept && !['confirmed', 'completed', 'no_show'].includes(c.booking_status ?? ''))
+    .map((c) =>
+      c.known ? `${c.id} captured for a ${c.booking_status} booking, not refunded` : `${c.id} unknown to the platform`,
+    );
+  return result('every capture: confirmed booking or refunded', captures.length, problems);
+}
+
+export async function confirmedHavePayments(db: Pool): Promise<InvariantResult> {
+  const confirmed = await rows<{ id: string; paid: boolean }>(
+    db,
+    `SELECT b.id, EXISTS (SELECT 1 FROM booking.payments p WHERE p.booking_id = b.id) AS paid
+       FROM booking.bookings b WHERE b.status IN ('confirmed', 'completed') AND b.price_paise > 0`,
+  );
+  return result(
+    'no paid booking confirmed without a capture',
+    confirmed.length,
+    confirmed.filter((b) => !b.paid).map((b) => `${b.id} confirmed with no payment`),
+  );
+}
+
+export async function ledgerBalances(db: Pool): Promise<InvariantResult> {
+  const unbalanced = await rows<{ transaction_id: string; debits: string; credits: string }>(
+    db,
+    `SELECT transaction_id, sum(debit_paise) AS debits, sum(credit_paise) AS credits
+       FROM booking.ledger_entries GROUP BY transaction_id HAVING sum(debit_paise) <> sum(credit_paise)`,
+  );
+  const [{ transactions }] = await rows<{ transactions: number }>(
+    db,
+    `SELECT count(DISTINCT transaction_id)::int AS transactions FROM booking.ledger_entries`,
+  );
+  const [ledger] = await rows<{ clearing: string; refunds_payable: string }>(
+    db,
+    `SELECT coalesce(sum(debit_paise - credit_paise) FILTER (WHERE account = 'razorpay-clearing'), 0) AS clearing,
+            coalesce(sum(credit_paise - debit_paise) FILTER (WHERE account = 'refunds-payable'), 0) AS refunds_payable
+       FROM booking.ledger_entries`,
+  );
+  const [provider] = await rows<{ captured: string; refunded: string }>(
+    db,
+    `SELECT (SELECT coalesce(sum(amount), 0) FROM razorpay_sandbox.payments WHERE captured) AS captured,
+            (SELECT coalesce(sum(amount), 0) FROM razorpay_sandbox.refunds WHERE status = 'processed') AS refunded`,
+  );
+  const problems = unbalanced.map((t) => `transaction ${t.transaction_id}: debits ${t.debits} ≠ credits ${t.credits}`);
+  const expected = Number(provider.captured) - Number(provider.refunded);
+  if (Number(ledger.clearing) !== expected) {
+    problems.push(`razorpay-clearing ${ledger.clearing} ≠ sandbox captures − refunds ${expected}`);
+  }
+  if (Number(ledger.refunds_payable) !== 0) problems.push(`refunds-payable still owes ${ledger.refunds_payable}`);
+  return result('ledger balances = sandbox captures − refunds', transactions, problems);
+}
+
+/** Mail files the notifications worker wrote for a notification key (its outbox folder). */
+function mailCounts(outboxDir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of readdirSync(outboxDir)) {
+    const key = /^\d+-(.+)\.eml$/.exec(file)?.[1];
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export async function oneConfirmationEach(db: Pool, outboxDir: string): Promise<InvariantResult> {
+  const mails = mailCounts(outboxDir);
+  const expected = await rows<{ booking_id: string; user_id: string; messages: number; keys: string[] }>(
+    db,
+    `SELECT b.id AS booking_id, u.user_id, count(m.id)::int AS messages, array_remove(array_agg(m.notification_key), NULL) AS keys
+       FROM booking.bookings b
+       CROSS JOIN LATERAL (VALUES (b.client_id), (b.counselor_id)) AS u(user_id)
+       LEFT JOIN notifications.messages m
+         ON m.type = 'booking.confirmed' AND m.user_id = u.user_id AND m.data->>'bookingId' = b.id::text
+      WHERE b.status IN ('confirmed', 'completed')
+      GROUP BY b.id, u.user_id`,
+  );
+  const problems: string[] = [];
+  for (const row of expected) {
+    if (row.messages !== 1)
+      problems.push(`booking ${row.booking_id}: ${row.messages} in-app confirmations for ${row.user_id}`);
+    for (const key of row.keys) {
+      const sent = mails.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
+      if (sent !== 1) problems.push(`booking ${row.booking_id}: ${sent} confirmation mails for ${row.user_id}`);
+    }
+  }
+  return result('one confirmation each (in-app + email)', expected.length, problems);
+}
+
+export async function dueRemindersFiredOnce(
+  db: Pool,
+  outboxDir: string,
+  clientReminders: number[],
+  checkedAt: number,
+): Promise<InvariantResult> {
+  const mails = mailCounts(outboxDir);
+  const bookings = await rows<{ id: string; client_id: string; starts_at: Date; confirmed_at: Date }>(
+    db,
+    `SELECT id, client_id, starts_at, confirmed_at FROM booking.bookings
+      WHERE status = 'confirmed' AND rescheduled_from IS NULL AND confirmed_at IS NOT NULL`,
+  );
+  const problems: string[] = [];
+  let due = 0;
+  for (const booking of bookings) {
+    for (const offsetMinutes of clientReminders) {
+      const fireAt = booking.starts_at.getTime() - offsetMinutes * 60_000;
+      // Due during the run: after the booking was confirmed, and long enough ago to have gone out.
+      if (fireAt <= booking.confirmed_at.getTime() + 5_000 || fireAt > checkedAt - 15_000) continue;
+      due += 1;
+      const key = reminderJobId({
+        bookingId: booking.id,
+        userId: booking.client_id,
+        offsetMinutes,
+        startsAt: booking.starts_at.toISOString(),
+      });
+      const [{ count }] = await rows<{ count: number }>(
+        db,
+        `SELECT count(*)::int AS count FROM notifications.messages WHERE notification_key = $1`,
+        [key],
+      );
+      const sent = mails.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
+      if (count !== 1 || sent !== 1) problems.push(`${key}: ${count} in-app, ${sent} mails`);
+    }
+  }
+  return result('every due reminder fired exactly once', due, problems);
+}
+
+export async function outboxesDrained(db: Pool): Promise<InvariantResult> {
+  const problems: string[] = [];
+  let total = 0;
+  for (const schema of SERVICE_NAMES) {
+    const [counts] = await rows<{ total: number; unsent: number }>(
+      db,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE published_at IS NULL)::int AS unsent FROM "${schema}".outbox`,
+    );
+    total += counts.total;
+    if (counts.unsent > 0) problems.push(`${schema}: ${counts.unsent} outbox rows unsent`);
+  }
+  return result('no outbox row left unsent', total, problems);
+}
+
+/** Every dead-lettered message must have a logged reason: its event id next to a failure in some log. */
+export async function deadLettersExplained(rabbitmqUrl: string, logsDir: string): Promise<InvariantResult> {
+  const connection = await connect(rabbitmqUrl);
+  const problems: string[] = [];
+  let found = 0;
+  try {
+    const channel = await connection.createChannel();
+    const logs = readdirSync(logsDir).map((file) => readFileSync(join(logsDir, file), 'utf8'));
+    // haven.events.unrouted is not a dead-letter queue: it keeps events no service subscribes to.
+    for (const queue of SERVICE_NAMES.map((service) => deadLetterQueue(service))) {
+      for (;;) {
+        const message = await channel.get(queue, { noAck: false });
+        if (!message) break;
+        found += 1;
+        const id = (JSON.parse(message.content.toString()) as { data?: { id?: string } }).data?.id ?? '?';
+        const explained = logs.some((log) =>
+          log.split('\n').some((line) => line.includes(id) && /failed|dead-letter|rejected/i.test(line)),
+        );
+        if (!explained) problems.push(`${queue}: event ${id} without a logged reason`);
+      }
+    }
+  } finally {
+    // Unacked gets return to their queues when the connection closes.
+    await connection.close();
+  }
+  return result('dead letters all have a logged reason', found, problems);
+}
+
+export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: string): Promise<InvariantResult> {
+  const problems: string[] = [];
+  const [db_] = await rows<{ holds: number; refunds: number; webhooks: number }>(
+    db,
+    `SELECT (SELECT count(*)::int FROM booking.bookings WHERE status = 'pending_payment' AND expires_at < now() - interval '30 seconds') AS holds,
+            (SELECT count(*)::int FROM booking.refunds WHERE status = 'pending') AS refunds,
+            (SELECT count(*)::int FROM booking.razorpay_webhook_events WHERE processed_at IS NULL) AS webhooks`,
+  );
+  if (db_.holds > 0) problems.push(`${db_.holds} holds past expiry still pending_payment`);
+  if (db_.refunds > 0) problems.push(`${db_.refunds} refunds still pending`);
+  if (db_.webhooks > 0) problems.push(`${db_.webhooks} stored webhooks not acted on`);
+  const queues = [
+    { name: 'booking-jobs', prefix: `${redisPrefix}:bull` },
+    ...[
+      'notifications-email',
+      'notifications-sms',
+      'notifications-in-app',
+      'notifications-reminders',
+      'notifications-fan-out',
+    ].map((name) => ({ name, prefix: redisPrefix })),
+  ];
+  const schedulers: Record<string, string> = {
+    'booking-jobs': 'booking-maintenance',
+    'notifications-reminders': 'reminder-sweep',
+  };
+  let jobs = 0;
+  for (const { name, prefix } of queues) {
+    const queue = new Queue(name, { connection: redisConnection(redisUrl), prefix });
+    try {
+      const scheduler = schedulers[name];
+      if (scheduler && !(await queue.getJobScheduler(scheduler))) {
+        problems.push(`${name}: the ${scheduler} job scheduler is gone (periodic work no longer runs)`);
+      }
+      const counts = await queue.getJobCounts('waiting', 'active', 'failed', 'delayed', 'completed', 'prioritized');
+      jobs += Object.values(counts).reduce((sum, n) => sum + n, 0);
+      for (const state of ['waiting', 'active', 'failed', 'prioritized'] as const) {
+        if (counts[state] > 0) problems.push(`${name}: ${counts[state]} ${state}`);
+      }
+    } finally {
+      await queue.close();
+    }
+  }
+  return result('no job, hold, refund or webhook stuck', jobs, problems);
+}
+
+/** 5xx only inside declared outage windows, and there only 503/504; no call hangs or is cut. */
+export function httpBehaviour(calls: CallRecord[], windows: OutageWindow[]): InvariantResult[] {
+  const inWindow = (call: CallRecord) =>
+    windows.some(
+      (window) => call.startedAt + call.ms >= window.start && call.startedAt <= window.end + OUTAGE_GRACE_MS,
+    );
+  const fiveXx = calls.filter((call) => typeof call.outcome === 'number' && call.outcome >= 500);
+  const outside = fiveXx.filter((call) => !inWindow(call) || ![503, 504].includes(call.outcome as number));
+  const hangs = calls.filter((call) => call.outcome === 'hang');
+  const cut = calls.filter((call) => call.outcome === 'cut');
+  const describe = (call: CallRecord) =>
+    `${call.kind} → ${call.outcome} at +${((call.startedAt - (calls[0]?.startedAt ?? 0)) / 1000).toFixed(1)} s (gateway ${call.gateway + 1}, ${call.ms} ms)`;
+  return [
+    result('no 5xx outside outage windows (503/504 inside)', calls.length, outside.map(describe)),
+    result('no request hangs (answer within 20 s)', calls.length, hangs.map(describe)),
+    result('no request cut off (graceful gateway stop)', calls.length, cut.map(describe)),
+  ];
+}
+
+/** What each client's booking list says over the API matches the database. */
+export async function apiAgreesWithDatabase(db: Pool, api: GatewayClient, clients: Client[]): Promise<InvariantResult> {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const client of clients) {
+    const stored = new Map(
+      (
+        await rows<{ id: string; status: string }>(db, `SELECT id, status FROM booking.bookings WHERE client_id = $1`, [
+          client.id,
+        ])
+      ).map((row) => [row.id, row.status]),
+    );
+    const listed: { id: string; status: string }[] = [];
+    for (let page = 1; ; page += 1) {
+      const reply = await api.call<{ items: { id: string; status: string }[]; total: number }>(
+        'check',
+        'GET',
+        `/bookings?role=client&limit=100&page=${page}`,
+        { token: client.token },
+      );
+      if (reply.outcome !== 200) {
+        problems.push(`${client.email}: GET /bookings answered ${String(reply.outcome)}`);
+        break;
+      }
+      listed.push(...reply.body.items);
+      if (listed.length >= reply.body.total || reply.body.items.length === 0) break;
+    }
+    checked += stored.size;
+    if (listed.length !== stored.size)
+      problems.push(`${client.email}: API lists ${listed.length}, database has ${stored.size}`);
+    for (const booking of listed) {
+      if (stored.get(booking.id) !== booking.status) {
+        problems.push(`${booking.id}: API says ${booking.status}, database ${stored.get(booking.id)}`);
+      }
+    }
+  }
+  return result('API booking lists match the database', checked, problems);
+}
