@@ -7,7 +7,7 @@
  * Run: `npm run bench:reconciliation` (BENCH_PAYMENTS=5000 for a quick run). Needs PostgreSQL
  * (DATABASE_URL, default local); it works in a database of its own and drops it afterwards.
  */
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists, migrateSchema } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CoreConfig, loadConfig, runMain } from '@haven/common';
+import { CoreConfig, loadConfig, runMain } from '@haven/infrastructure';
 import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@haven/database';
 import { declareEventTopology } from '@haven/messaging';
 import { DataSource } from 'typeorm';

@@ -1,7 +1,7 @@
-import { connectFailFastRedis, RpcTextInterceptor } from '@haven/common';
+import { RpcTextInterceptor, ServiceMessagingModule } from '@haven/messaging';
+import { connectFailFastRedis } from '@haven/infrastructure';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
-import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';

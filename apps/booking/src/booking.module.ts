@@ -1,6 +1,5 @@
-import { RpcTextInterceptor } from '@haven/common';
+import { RpcTextInterceptor, ServiceMessagingModule } from '@haven/messaging';
 import { serviceDatabaseModule } from '@haven/database';
-import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsSyncEventsController } from './accounts-sync/accounts-sync-events.controller';

@@ -1,6 +1,3 @@
-import { RpcTextInterceptor } from '@haven/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
   CreateRpcRequestLedger1764800000000,
@@ -8,8 +5,11 @@ import {
   OutboxMessage,
   RpcClient,
   RpcRequestRecord,
+  RpcTextInterceptor,
   ServiceMessagingModule,
 } from '@haven/messaging';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { serviceDatabaseModule } from '@haven/database';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AccountChecks } from './accounts/account-checks';
 import { AccountsSyncController } from './accounts/accounts-sync.controller';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { describeListenError, loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import { describeListenError, loadConfig, requireInfrastructure, runMain } from '@haven/infrastructure';
 import { createGatewayApp } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';
 

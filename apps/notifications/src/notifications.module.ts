@@ -1,12 +1,12 @@
-import { RpcTextInterceptor } from '@haven/common';
-import { serviceDatabaseModule } from '@haven/database';
 import {
   CreateMessagingTables1764300000000,
   InboxMessage,
   OutboxMessage,
   RpcClient,
+  RpcTextInterceptor,
   ServiceMessagingModule,
 } from '@haven/messaging';
+import { serviceDatabaseModule } from '@haven/database';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';

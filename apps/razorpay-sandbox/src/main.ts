@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { checkInfrastructure, InfrastructureUnavailableError, loadConfig, runMain } from '@haven/common';
+import { checkInfrastructure, InfrastructureUnavailableError, loadConfig, runMain } from '@haven/infrastructure';
 import { ensureDatabaseExists } from '@haven/database';
 import { createRazorpaySandboxApp } from './bootstrap';
 import { RazorpaySandboxConfig } from './config/razorpay-sandbox.config';

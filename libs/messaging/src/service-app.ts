@@ -1,5 +1,12 @@
 import type { ServiceName } from '@haven/contracts';
-import { type CoreConfig, createLogger, JsonLogger, loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import {
+  type CoreConfig,
+  createLogger,
+  JsonLogger,
+  loadConfig,
+  requireInfrastructure,
+  runMain,
+} from '@haven/infrastructure';
 import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -6,9 +6,9 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, isUuid } from '@haven/common';
 import { type AdvisoryLock, lockForTransaction } from '@haven/database';
-import { isUuid, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';

@@ -1,5 +1,6 @@
 import { type CounselorApplicationDecision, type CounselorStatusChange, type EventEnvelope } from '@haven/contracts';
-import { InboxService, isUuid, OutboxService } from '@haven/messaging';
+import { InboxService, OutboxService } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';

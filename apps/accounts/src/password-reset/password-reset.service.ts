@@ -1,6 +1,6 @@
 import { AccountsEvents, type IssuedPasswordResetToken } from '@haven/contracts';
-import { DomainError, generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '@haven/common';
-import { isUuid, OutboxService } from '@haven/messaging';
+import { DomainError, generateOpaqueToken, hashToken, isUuid, looksLikeOpaqueToken } from '@haven/common';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,6 @@
 import { AccountsEvents, type EventEnvelope, type UserUpdatedData } from '@haven/contracts';
-import { InboxService, isUuid, OnEvent } from '@haven/messaging';
+import { InboxService, OnEvent } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { lockUserVetting } from '../applications/vetting-lock';

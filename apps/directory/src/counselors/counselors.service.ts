@@ -5,8 +5,8 @@ import {
   DirectoryEvents,
   type UpdateProfileRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { OutboxService, uuidOrNotFound } from '@haven/messaging';
+import { DomainError, uuidOrNotFound } from '@haven/common';
+import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';

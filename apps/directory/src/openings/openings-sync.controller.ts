@@ -1,5 +1,6 @@
 import { BookingEvents, type CounselorOpeningsChangedData, type EventEnvelope } from '@haven/contracts';
-import { InboxService, isUuid, OnEvent } from '@haven/messaging';
+import { InboxService, OnEvent } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { openStartsLiteral } from './open-starts';
