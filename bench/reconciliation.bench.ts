@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
+import { BOOKING_MIGRATIONS } from '../apps/booking/src/booking.schema';
 import { parseMonthPeriod } from '../apps/booking/src/finance/finance-period';
 import { Reconciler } from '../apps/booking/src/finance/reconciliation/reconciler';
 import { reconciliationCsv } from '../apps/booking/src/finance/reconciliation/reconciliation-csv';

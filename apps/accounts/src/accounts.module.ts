@@ -26,8 +26,6 @@ import { PasswordResetService } from './password-reset/password-reset.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
-export { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
-
 /** Users, credentials, roles, refresh tokens, password reset and the audit log. */
 @Module({})
 export class AccountsModule implements OnApplicationShutdown {

@@ -33,8 +33,6 @@ import { SlotsService } from './slots/slots.service';
 import { TimeOffController } from './time-off/time-off.controller';
 import { TimeOffService } from './time-off/time-off.service';
 
-export { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from './booking.schema';
-
 /** Availability, time off, slots, the calendar feed, bookings, payments, refunds, the ledger and finance. */
 @Module({})
 export class BookingModule {

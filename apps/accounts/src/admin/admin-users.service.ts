@@ -17,7 +17,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { escapeLike } from '../common/user-input';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { planUserUpdate } from './role-policy';
 

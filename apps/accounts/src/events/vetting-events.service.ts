@@ -7,7 +7,7 @@ import { canonicalRoles } from '../admin/role-policy';
 import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 
 const ROLE_CONSUMER = 'accounts.counselor-role';
 const AUDIT_CONSUMER = 'accounts.vetting-audit';

@@ -11,7 +11,7 @@ import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AccountsConfig } from '../config/accounts.config';
 import { checkPassword, normalizeEmail } from '../common/user-input';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 import { PasswordResetRequest } from './password-reset-request.entity';
 
 /**

@@ -16,7 +16,7 @@ import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AccountChecks, assertActiveAdmin } from '../accounts/account-checks';
+import { AccountChecks, assertActiveAdmin } from '../accounts-sync/account-checks';
 import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from './vetting-lock';
 import { CounselorEntity } from '../counselors/counselor.entity';

@@ -10,8 +10,8 @@ import { openStartsLiteral } from './open-starts';
  * computed before the one already kept (a late or redelivered event) changes nothing.
  */
 @Controller()
-export class OpeningsSyncController {
-  private readonly logger = new Logger(OpeningsSyncController.name);
+export class OpeningsEventsController {
+  private readonly logger = new Logger(OpeningsEventsController.name);
 
   constructor(private readonly inbox: InboxService) {}
 

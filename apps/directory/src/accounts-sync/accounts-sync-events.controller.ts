@@ -11,8 +11,8 @@ import { lockUserVetting } from '../applications/vetting-lock';
  * The account's rights version orders the events: an older or redelivered one changes nothing.
  */
 @Controller()
-export class AccountsSyncController {
-  private readonly logger = new Logger(AccountsSyncController.name);
+export class AccountsSyncEventsController {
+  private readonly logger = new Logger(AccountsSyncEventsController.name);
 
   constructor(private readonly inbox: InboxService) {}
 
