@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 const alias = {
   '@haven/contracts': new URL('./libs/contracts/src', import.meta.url).pathname,
   '@haven/common': new URL('./libs/common/src', import.meta.url).pathname,
+  '@haven/infrastructure': new URL('./libs/infrastructure/src', import.meta.url).pathname,
   '@haven/database': new URL('./libs/database/src', import.meta.url).pathname,
   '@haven/messaging': new URL('./libs/messaging/src', import.meta.url).pathname,
   '@haven/testing': new URL('./libs/testing/src', import.meta.url).pathname,

@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TokenVerifier } from './gateway/src/auth/token-verifier';

@@ -1,5 +1,5 @@
 import { SERVICE_NAMES, subscribedEventTypes } from '@haven/contracts';
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { eventTypesHandledBy } from '@haven/messaging';
 import { describe, expect, it } from 'vitest';
 import { AccountsModule } from './accounts/src/accounts.module';

@@ -7,14 +7,14 @@
  * Run: `npm run bench:reconciliation` (BENCH_PAYMENTS=5000 for a quick run). Needs PostgreSQL
  * (DATABASE_URL, default local); it works in a database of its own and drops it afterwards.
  */
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists, migrateSchema } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { BOOKING_MIGRATIONS } from '../apps/booking/src/booking.module';
+import { BOOKING_MIGRATIONS } from '../apps/booking/src/booking.schema';
 import { parseMonthPeriod } from '../apps/booking/src/finance/finance-period';
 import { Reconciler } from '../apps/booking/src/finance/reconciliation/reconciler';
 import { reconciliationCsv } from '../apps/booking/src/finance/reconciliation/reconciliation-csv';

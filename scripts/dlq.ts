@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CoreConfig, loadConfig } from '@haven/common';
+import { CoreConfig, loadConfig } from '@haven/infrastructure';
 import { parseDlqCommand, runDlqCommand } from '@haven/messaging';
 
 /**

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CoreConfig, loadConfig } from '@haven/common';
+import { CoreConfig, loadConfig } from '@haven/infrastructure';
 import { healthPing, SERVICE_NAMES, type ServiceName } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { Logger } from '@nestjs/common';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { generateJwtKeyPair, runMain, StartupError } from '@haven/common';
+import { generateJwtKeyPair } from '@haven/common';
+import { runMain, StartupError } from '@haven/infrastructure';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { CoreConfig, loadConfig, runMain } from '@haven/common';
+import { CoreConfig, loadConfig, runMain } from '@haven/infrastructure';
 import { ensureDatabaseExists, migrateSchema, serviceDataSourceOptions } from '@haven/database';
 import { declareEventTopology } from '@haven/messaging';
 import { DataSource } from 'typeorm';
-import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.module';
+import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../apps/accounts/src/accounts.schema';
 import { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from '../apps/booking/src/booking.schema';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '../apps/directory/src/directory.module';
-import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../apps/notifications/src/notifications.module';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '../apps/directory/src/directory.schema';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../apps/notifications/src/notifications.schema';
 import {
   RAZORPAY_SANDBOX_ENTITIES,
   RAZORPAY_SANDBOX_MIGRATIONS,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { type CoreConfig, isLocalUrl, resolveRazorpayApiUrl } from '@haven/common';
+import { isLocalUrl, resolveRazorpayApiUrl } from '@haven/common';
+import { type CoreConfig } from '@haven/infrastructure';
 import type { ServiceName } from '@haven/contracts';
 import type { styleText } from 'node:util';
 import { AccountsConfig } from '../apps/accounts/src/config/accounts.config';

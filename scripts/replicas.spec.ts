@@ -1,4 +1,4 @@
-import { ConfigError } from '@haven/common';
+import { ConfigError } from '@haven/infrastructure';
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_APPS, RAZORPAY_SANDBOX } from './platform-apps';
 import { parseReplicas, replicasArgument, supervisedReplicas } from './replicas';

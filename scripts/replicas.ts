@@ -1,4 +1,4 @@
-import { ConfigError } from '@haven/common';
+import { ConfigError } from '@haven/infrastructure';
 import type { PlatformApp } from './platform-apps';
 import type { SupervisedApp } from './supervisor';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, CoreConfig, loadConfig, requireInfrastructure, runMain } from '@haven/common';
+import { ConfigError, CoreConfig, loadConfig, requireInfrastructure, runMain } from '@haven/infrastructure';
 import { prepareLocalEnvironment } from './local-env';
 import { migrateAll } from './migrate';
 import { seedMarketplace } from './seed/seed-marketplace';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EXIT_CANNOT_START } from '@haven/common';
+import { EXIT_CANNOT_START } from '@haven/infrastructure';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
+import { loadOrCreateDevelopmentKeys } from '@haven/common';
 import {
   ConfigError,
   CoreConfig,
   describeListenError,
   loadConfig,
-  loadOrCreateDevelopmentKeys,
   requireInfrastructure,
   runMain,
-} from '@haven/common';
+} from '@haven/infrastructure';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayConfig } from '../apps/gateway/src/config/gateway.config';

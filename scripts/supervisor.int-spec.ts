@@ -1,4 +1,4 @@
-import { EXIT_CANNOT_START } from '@haven/common';
+import { EXIT_CANNOT_START } from '@haven/infrastructure';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

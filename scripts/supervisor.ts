@@ -1,4 +1,4 @@
-import { EXIT_CANNOT_START } from '@haven/common';
+import { EXIT_CANNOT_START } from '@haven/infrastructure';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runMain } from '@haven/common';
-import { createTestInfrastructure } from '@haven/testing';
+import { runMain } from '@haven/infrastructure';
+import { createTestInfrastructure } from '@haven/testing/infrastructure';
 import { type ChildProcess, fork } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';

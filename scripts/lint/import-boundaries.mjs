@@ -1,4 +1,5 @@
 // The import boundaries of the monorepo, checked by `npm run lint` (see docs/architecture.md).
+import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -7,10 +8,17 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const LIBRARY_LAYERS = {
   contracts: [],
   common: ['contracts'],
+  infrastructure: ['common', 'contracts'],
   database: ['common', 'contracts'],
-  messaging: ['common', 'contracts', 'database'],
-  testing: ['common', 'contracts', 'database', 'messaging'],
+  messaging: ['common', 'contracts', 'database', 'infrastructure'],
+  testing: ['common', 'contracts', 'database', 'infrastructure', 'messaging'],
 };
+
+/**
+ * Libraries that stay pure, with the only packages they may use besides Node's own modules: a unit
+ * test of a rule that imports them loads no framework, driver or client.
+ */
+const PURE_LIBRARY_PACKAGES = { common: ['luxon'] };
 
 /** Packages that are database code: the gateway holds no domain data and may not use them. */
 const DATABASE_PACKAGES = ['pg', 'typeorm', '@nestjs/typeorm'];
@@ -54,6 +62,12 @@ export function boundaryViolation(fromFile, specifier) {
   }
   if (from.kind === 'lib' && from.name === 'contracts' && !(to.kind === 'lib' && to.name === 'contracts')) {
     if (!isTest) return `libs/contracts imports nothing (found '${specifier}'): it is plain types and constants`;
+  }
+  const purePackages = from.kind === 'lib' ? PURE_LIBRARY_PACKAGES[from.name] : undefined;
+  if (purePackages && to.kind === 'package' && !isTest) {
+    if (!purePackages.includes(to.name) && !builtinModules.includes(to.name)) {
+      return `libs/${from.name} stays pure: no '${specifier}' (infrastructure goes to @haven/infrastructure, RPC wiring to @haven/messaging)`;
+    }
   }
   if (from.kind === 'app' && from.name === 'gateway') {
     if (

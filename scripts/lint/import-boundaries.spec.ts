@@ -25,6 +25,14 @@ describe('import boundaries', () => {
     expect(boundaryViolation(file('libs/messaging/src/rpc/rpc-client.ts'), '@haven/database')).toBeNull();
   });
 
+  it('keep @haven/common pure: Node, luxon and contracts only', () => {
+    expect(boundaryViolation(file('libs/common/src/input/rpc-input.ts'), 'luxon')).toBeNull();
+    expect(boundaryViolation(file('libs/common/src/auth/opaque-token.ts'), 'node:crypto')).toBeNull();
+    for (const specifier of ['@nestjs/common', 'class-validator', 'pg', 'ioredis', 'amqplib']) {
+      expect(boundaryViolation(file('libs/common/src/errors/domain-error.ts'), specifier)).toMatch('stays pure');
+    }
+  });
+
   it('let contracts import nothing but themselves', () => {
     expect(boundaryViolation(file('libs/contracts/src/booking/booking.rpc.ts'), '../rpc/define')).toBeNull();
     expect(boundaryViolation(file('libs/contracts/src/booking/booking.rpc.ts'), 'luxon')).toMatch(

@@ -1,5 +1,6 @@
 import { dropDatabase } from '@haven/database';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningPlatform, startPlatform } from '../../tests/support/platform';

@@ -1,4 +1,5 @@
-import { createEmptyVhost, TcpProxy, waitFor } from '@haven/testing';
+import { TcpProxy, waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningPlatform, startPlatform } from '../support/platform';
 

@@ -1,4 +1,4 @@
-import { createEmptyVhost } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { HEALTH_PING } from '@haven/contracts';
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { DEAD_LETTER_EXCHANGE, deadLetterQueue, eventsQueue, RpcClient } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
 import type { INestApplication } from '@nestjs/common';

@@ -1,6 +1,7 @@
 import { BookingEvents } from '@haven/contracts';
 import { EventPublisher } from '@haven/messaging';
-import { createTestInfrastructure, type TestInfrastructure, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing/infrastructure';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,4 +1,5 @@
-import { createTestInfrastructure, type TestInfrastructure, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing/infrastructure';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { waitFor } from '@haven/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';

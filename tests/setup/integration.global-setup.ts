@@ -1,4 +1,4 @@
-import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing';
+import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing/infrastructure';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 

@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { inject } from 'vitest';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';

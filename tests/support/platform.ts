@@ -11,7 +11,7 @@ import { NotificationsModule } from '../../apps/notifications/src/notifications.
 import { createRazorpaySandboxApp } from '../../apps/razorpay-sandbox/src/bootstrap';
 import { RazorpaySandboxConfig } from '../../apps/razorpay-sandbox/src/config/razorpay-sandbox.config';
 import type { ServiceName } from '@haven/contracts';
-import { type CoreConfig, loadConfig } from '@haven/common';
+import { type CoreConfig, loadConfig } from '@haven/infrastructure';
 import { startServiceApp } from '@haven/messaging';
 import type { INestApplication } from '@nestjs/common';
 import { createServer } from 'node:net';

@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';

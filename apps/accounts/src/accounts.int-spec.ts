@@ -1,8 +1,10 @@
 import { AccountsRpc, type AuthSession } from '@haven/contracts';
-import { DomainError, loadConfig } from '@haven/common';
+import { DomainError } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { RpcClient, startServiceApp } from '@haven/messaging';
-import { createEmptyVhost, domainRejectionOf, waitFor } from '@haven/testing';
+import { domainRejectionOf, waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,7 +1,7 @@
-import { connectFailFastRedis, RpcTextInterceptor } from '@haven/common';
+import { RpcTextInterceptor, ServiceMessagingModule } from '@haven/messaging';
+import { connectFailFastRedis } from '@haven/infrastructure';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { serviceDatabaseModule } from '@haven/database';
-import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
@@ -25,8 +25,6 @@ import { PasswordResetController } from './password-reset/password-reset.control
 import { PasswordResetService } from './password-reset/password-reset.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
-
-export { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
 
 /** Users, credentials, roles, refresh tokens, password reset and the audit log. */
 @Module({})

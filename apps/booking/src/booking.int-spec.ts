@@ -8,9 +8,11 @@ import {
   type CounselorOpenings,
   type OfferingSnapshot,
 } from '@haven/contracts';
-import { DomainError, loadConfig } from '@haven/common';
+import { DomainError } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';

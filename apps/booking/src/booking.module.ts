@@ -1,6 +1,5 @@
-import { RpcTextInterceptor } from '@haven/common';
+import { RpcTextInterceptor, ServiceMessagingModule } from '@haven/messaging';
 import { serviceDatabaseModule } from '@haven/database';
-import { ServiceMessagingModule } from '@haven/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsSyncEventsController } from './accounts-sync/accounts-sync-events.controller';
@@ -33,8 +32,6 @@ import { OpeningsRefresher } from './openings/openings-refresher';
 import { SlotsService } from './slots/slots.service';
 import { TimeOffController } from './time-off/time-off.controller';
 import { TimeOffService } from './time-off/time-off.service';
-
-export { BOOKING_ENTITIES, BOOKING_MIGRATIONS } from './booking.schema';
 
 /** Availability, time off, slots, the calendar feed, bookings, payments, refunds, the ledger and finance. */
 @Module({})

@@ -8,10 +8,11 @@ import {
   DirectoryRpc,
   type EventEnvelope,
 } from '@haven/contracts';
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
-import { createEmptyVhost, domainRejectionOf, waitFor } from '@haven/testing';
+import { domainRejectionOf, waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';

@@ -1,4 +1,5 @@
-import { connectFailFastRedis, loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { connectFailFastRedis } from '@haven/infrastructure';
 import { RpcClient } from '@haven/messaging';
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';

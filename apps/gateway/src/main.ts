@@ -5,7 +5,7 @@ import {
   loadConfig,
   requireInfrastructure,
   runMain,
-} from '@haven/common';
+} from '@haven/infrastructure';
 import { Logger } from '@nestjs/common';
 import { createGatewayApp } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';

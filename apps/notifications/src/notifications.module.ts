@@ -1,13 +1,7 @@
-import { RpcTextInterceptor } from '@haven/common';
+import { RpcClient, RpcTextInterceptor, ServiceMessagingModule } from '@haven/messaging';
 import { serviceDatabaseModule } from '@haven/database';
-import {
-  CreateMessagingTables1764300000000,
-  InboxMessage,
-  OutboxMessage,
-  RpcClient,
-  ServiceMessagingModule,
-} from '@haven/messaging';
 import { BullModule } from '@nestjs/bullmq';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './notifications.schema';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { BookingCopy } from './bookings/booking-copy';
@@ -30,22 +24,13 @@ import {
 } from './delivery/queues';
 import { SentLog } from './delivery/sent-log';
 import { EventIntake } from './events/event-intake';
-import { EventsController } from './events/events.controller';
+import { DomainEventsController } from './events/domain-events.controller';
 import { MessagesService } from './messages/messages.service';
 import { NotificationsApiController } from './messages/notifications-api.controller';
-import { CreateNotificationTables1764600000000 } from './migrations/1764600000000-CreateNotificationTables';
-import { CreateDeliveries1764900000000 } from './migrations/1764900000000-CreateDeliveries';
 import { PreferencesService } from './preferences/preferences.service';
 import { Recipients } from './recipients/recipients';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { RemindersService } from './reminders/reminders.service';
-
-export const NOTIFICATIONS_ENTITIES = [OutboxMessage, InboxMessage];
-export const NOTIFICATIONS_MIGRATIONS = [
-  CreateMessagingTables1764300000000,
-  CreateNotificationTables1764600000000,
-  CreateDeliveries1764900000000,
-];
 
 /** Turns domain events into e-mail, SMS and in-app messages and reminders. */
 @Module({})
@@ -76,7 +61,7 @@ export class NotificationsModule implements OnApplicationShutdown {
           { name: FAN_OUT_QUEUE },
         ),
       ],
-      controllers: [EventsController, NotificationsApiController],
+      controllers: [DomainEventsController, NotificationsApiController],
       providers: [
         { provide: NotificationsConfig, useValue: config },
         { provide: APP_INTERCEPTOR, useClass: RpcTextInterceptor },

@@ -1,4 +1,4 @@
-import { createLogger, JsonLogger } from '@haven/common';
+import { createLogger, JsonLogger } from '@haven/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';

@@ -5,7 +5,7 @@ import {
   InfrastructureUnavailableError,
   loadConfig,
   runMain,
-} from '@haven/common';
+} from '@haven/infrastructure';
 import { ensureDatabaseExists } from '@haven/database';
 import { createRazorpaySandboxApp } from './bootstrap';
 import { RazorpaySandboxConfig } from './config/razorpay-sandbox.config';

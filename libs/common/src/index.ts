@@ -1,17 +1,10 @@
-export * from './config/core.config';
-export * from './config/load-config';
-export * from './config/razorpay-defaults';
-export * from './errors/domain-error';
-export * from './infrastructure/postgres-probe';
-export * from './infrastructure/preflight';
-export * from './infrastructure/redis';
-export * from './logging/logger';
-export * from './logging/request-context';
+// Pure helpers every layer may use: no framework, no I/O, nothing but contracts, luxon and Node's
+// own modules (npm run lint keeps it so). What runs a process (config, logging, connections) is
+// @haven/infrastructure; RPC and event wiring is @haven/messaging.
 export * from './auth/jwt-keys';
 export * from './auth/opaque-token';
-export * from './auth/rights-version';
-export * from './infrastructure/run-main';
-export * from './input/rpc-text.interceptor';
 export * from './cache/expiring-value';
-export * from './jobs/kept-job-scheduler';
-export * from './infrastructure/graceful-shutdown';
+export * from './config/razorpay-defaults';
+export * from './errors/domain-error';
+export * from './input/rpc-input';
+export * from './logging/request-context';

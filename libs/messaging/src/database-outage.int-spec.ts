@@ -1,6 +1,7 @@
 import { defineEvent, type EventEnvelope } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { createEmptyVhost, TcpProxy, waitFor } from '@haven/testing';
+import { TcpProxy, waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { connect as amqpConnect } from 'amqplib';

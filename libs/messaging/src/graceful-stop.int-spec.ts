@@ -1,6 +1,7 @@
 import { BookingEvents, defineRpc, type EventEnvelope } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type DynamicModule, Inject, type INestApplication, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,7 @@
 import { defineRpc, type RpcRequest } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { createEmptyVhost, TcpProxy, waitFor } from '@haven/testing';
+import { TcpProxy, waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type DynamicModule, Inject, type INestApplication, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';

@@ -7,7 +7,7 @@ import {
   loadConfig,
   requireInfrastructure,
   runMain,
-} from '@haven/common';
+} from '@haven/infrastructure';
 import { ensureDatabaseExists } from '@haven/database';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

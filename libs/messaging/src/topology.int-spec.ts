@@ -1,6 +1,7 @@
 import { type CounselorApplicationDecision, DirectoryEvents, type EventEnvelope } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';

@@ -1,5 +1,3 @@
-// @haven/common's decorated config classes need the metadata API; global setups load this lib before Nest does.
-import 'reflect-metadata';
 import { DomainError } from '@haven/common';
 
 /** The DomainError `run` throws; any other error is rethrown, and throwing nothing fails the test. */

@@ -6,9 +6,9 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, isUuid } from '@haven/common';
 import { type AdvisoryLock, lockForTransaction } from '@haven/database';
-import { isUuid, OutboxService } from '@haven/messaging';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,7 @@ import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { escapeLike } from '../common/user-input';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { planUserUpdate } from './role-policy';
 

@@ -8,7 +8,7 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@haven/contracts';
-import { actorOf, bodyOf, pageOf } from '@haven/messaging';
+import { actorOf, bodyOf, pageOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AuditLogService } from '../audit/audit-log.service';

@@ -1,6 +1,5 @@
 import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { isUuid } from '@haven/messaging';
+import { DomainError, isUuid } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

@@ -7,7 +7,7 @@ import {
   type RpcRequest,
   type TokenPair,
 } from '@haven/contracts';
-import { actorOf, bodyOf } from '@haven/messaging';
+import { actorOf, bodyOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AuthService } from './auth.service';

@@ -25,7 +25,7 @@ import {
 } from '../common/user-input';
 import { User } from '../users/user.entity';
 import { userRegisteredData } from '../users/user-events';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { AccessTokenSigner } from './access-token.signer';
 import { LoginThrottle } from './login-throttle';

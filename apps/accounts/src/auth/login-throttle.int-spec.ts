@@ -1,4 +1,5 @@
-import { connectFailFastRedis, DomainError, loadConfig } from '@haven/common';
+import { DomainError } from '@haven/common';
+import { connectFailFastRedis, loadConfig } from '@haven/infrastructure';
 import { domainRejectionOf, TcpProxy } from '@haven/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { raiseRightsVersion } from '@haven/common';
+import { raiseRightsVersion } from '@haven/infrastructure';
 import { AccountsEvents, type Role } from '@haven/contracts';
 import type { OutboxService } from '@haven/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';

@@ -8,7 +8,7 @@ import { writeAuditRow } from '../audit/audit-log.service';
 import { changeRights } from '../auth/rights-versions';
 import { User } from '../users/user.entity';
 import { userRegisteredData } from '../users/user-events';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 
 export interface AdminToProvision {
   /** Normalized. */

@@ -1,4 +1,5 @@
-import { ConfigError, DomainError, loadConfig } from '@haven/common';
+import { DomainError } from '@haven/common';
+import { ConfigError, loadConfig } from '@haven/infrastructure';
 import { ensureDatabaseExists, openServiceDataSource, serviceDataSourceOptions } from '@haven/database';
 import { OutboxService } from '@haven/messaging';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '../accounts.schema';

@@ -1,4 +1,5 @@
-import { CoreConfig, loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
+import { CoreConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 

@@ -1,12 +1,13 @@
 import { type CounselorApplicationDecision, type CounselorStatusChange, type EventEnvelope } from '@haven/contracts';
-import { InboxService, isUuid, OutboxService } from '@haven/messaging';
+import { InboxService, OutboxService } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 
 const ROLE_CONSUMER = 'accounts.counselor-role';
 const AUDIT_CONSUMER = 'accounts.vetting-audit';

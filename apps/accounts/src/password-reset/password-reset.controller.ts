@@ -6,7 +6,7 @@ import {
   type PasswordResetRequest,
   type RpcRequest,
 } from '@haven/contracts';
-import { bodyOf } from '@haven/messaging';
+import { bodyOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PasswordResetService } from './password-reset.service';

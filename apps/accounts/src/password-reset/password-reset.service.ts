@@ -1,6 +1,6 @@
 import { AccountsEvents, type IssuedPasswordResetToken } from '@haven/contracts';
-import { DomainError, generateOpaqueToken, hashToken, looksLikeOpaqueToken } from '@haven/common';
-import { isUuid, OutboxService } from '@haven/messaging';
+import { DomainError, generateOpaqueToken, hashToken, isUuid, looksLikeOpaqueToken } from '@haven/common';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AccountsConfig } from '../config/accounts.config';
 import { checkPassword, normalizeEmail } from '../common/user-input';
 import { User } from '../users/user.entity';
-import { UsersQueries } from '../users/users.repository';
+import { UsersQueries } from '../users/users.queries';
 import { PasswordResetRequest } from './password-reset-request.entity';
 
 /**

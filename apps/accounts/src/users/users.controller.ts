@@ -9,8 +9,7 @@ import {
   type UserSummary,
   type UserView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { actorOf, bodyOf, idsOf } from '@haven/messaging';
+import { actorOf, bodyOf, DomainError, idsOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { UsersService } from './users.service';

@@ -17,7 +17,7 @@ import { canonicalRoles } from '../admin/role-policy';
 import { checkName, checkPhone, checkTimezone } from '../common/user-input';
 import { User } from './user.entity';
 import { userUpdatedData } from './user-events';
-import { UsersQueries } from './users.repository';
+import { UsersQueries } from './users.queries';
 import { toUserContact, toUserSummary, toUserView } from './user.view';
 
 /** A user's own profile, and lookups other services make. */

@@ -1,5 +1,6 @@
 import type { EventEnvelope, UserRegisteredData, UserUpdatedData } from '@haven/contracts';
-import { InboxService, isUuid } from '@haven/messaging';
+import { InboxService } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 

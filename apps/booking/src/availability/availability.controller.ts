@@ -1,5 +1,5 @@
 import { type Availability, type AvailabilityInput, BookingRpc, type RpcRequest } from '@haven/contracts';
-import { actorWithRole } from '@haven/messaging';
+import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AvailabilityService } from './availability.service';

@@ -1,6 +1,5 @@
 import type { Actor } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { isUuid } from '@haven/messaging';
+import { DomainError, isUuid } from '@haven/common';
 import type { EntityManager } from 'typeorm';
 import { BookingEntity } from './booking.entity';
 

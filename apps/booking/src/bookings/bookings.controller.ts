@@ -10,7 +10,7 @@ import {
   type RpcRequest,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { actorOf, actorWithRole } from '@haven/messaging';
+import { actorOf, actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdempotencyService } from '../idempotency/idempotency.service';

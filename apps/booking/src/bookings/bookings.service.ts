@@ -14,9 +14,9 @@ import {
   type UserUpdatedData,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
 import { lockForTransaction } from '@haven/database';
-import { InboxService, isUuid, OutboxService, optionalInstant, pageOf, parseInstant } from '@haven/messaging';
+import { InboxService, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';

@@ -1,6 +1,5 @@
 import { BOOKING_STATUSES, type BookingView, type ListCounselorBookingsRequest, type Page } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { optionalInstant, pageOf } from '@haven/messaging';
+import { DomainError, optionalInstant, pageOf } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

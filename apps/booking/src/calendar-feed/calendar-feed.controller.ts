@@ -1,5 +1,5 @@
 import { BookingRpc, type CalendarFeedToken, type RpcRequest } from '@haven/contracts';
-import { actorWithRole } from '@haven/messaging';
+import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CalendarFeedService } from './calendar-feed.service';

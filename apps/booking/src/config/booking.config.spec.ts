@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, SANDBOX_RAZORPAY_KEY_ID, SANDBOX_RAZORPAY_KEY_SECRET } from '@haven/common';
+import { SANDBOX_RAZORPAY_KEY_ID, SANDBOX_RAZORPAY_KEY_SECRET } from '@haven/common';
+import { ConfigError, loadConfig } from '@haven/infrastructure';
 import { describe, expect, it } from 'vitest';
 import { BookingConfig } from './booking.config';
 

@@ -1,6 +1,4 @@
 import {
-  ConfigError,
-  CoreConfig,
   DEFAULT_RAZORPAY_SANDBOX_PORT,
   isSandboxRazorpayKey,
   resolveRazorpayApiUrl,
@@ -8,6 +6,7 @@ import {
   SANDBOX_RAZORPAY_KEY_SECRET,
   SANDBOX_RAZORPAY_WEBHOOK_SECRET,
 } from '@haven/common';
+import { ConfigError, CoreConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import type { BookingPolicy } from '../bookings/booking-rules';

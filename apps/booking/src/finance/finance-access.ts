@@ -1,6 +1,5 @@
 import type { Actor, RpcRequest } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { actorOf, isUuid } from '@haven/messaging';
+import { actorOf, DomainError, isUuid } from '@haven/common';
 
 /** Finance and admins read all money data; nobody else does (the gateway checks too). */
 export function financeReader(request: RpcRequest<unknown>): Actor {

@@ -1,5 +1,4 @@
-import { DomainError } from '@haven/common';
-import { optionalInstant, parseInstant } from '@haven/messaging';
+import { DomainError, optionalInstant, parseInstant } from '@haven/common';
 import { DateTime } from 'luxon';
 
 /** Finance counts days and months as India does: Razorpay's reports and payouts are in IST. */

@@ -1,4 +1,4 @@
-import { KeptJobScheduler } from '@haven/common';
+import { KeptJobScheduler } from '@haven/infrastructure';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { BookingConfig } from '../config/booking.config';

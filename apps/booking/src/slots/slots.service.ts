@@ -8,8 +8,7 @@ import {
   type NextAvailabilityResponse,
   type SlotsView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { isUuid, optionalInstant } from '@haven/messaging';
+import { DomainError, isUuid, optionalInstant } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';

@@ -6,7 +6,7 @@ import {
   type RpcRequest,
   type TimeOffView,
 } from '@haven/contracts';
-import { actorWithRole } from '@haven/messaging';
+import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { TimeOffService } from './time-off.service';

@@ -7,8 +7,8 @@ import {
   type RpcMeta,
   type TimeOffView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { isUuid, optionalInstant, pageOf, parseInstant, RpcRequestLedger } from '@haven/messaging';
+import { DomainError, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
+import { RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

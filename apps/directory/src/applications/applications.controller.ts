@@ -7,7 +7,7 @@ import {
   type Page,
   type RpcRequest,
 } from '@haven/contracts';
-import { actorOf, actorWithRole } from '@haven/messaging';
+import { actorOf, actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApplicationsService } from './applications.service';

@@ -10,13 +10,13 @@ import {
   type Page,
   type RpcMeta,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, isUuid, pageOf, uuidOrNotFound } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { isUuid, OutboxService, pageOf, RpcRequestLedger, uuidOrNotFound } from '@haven/messaging';
+import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AccountChecks, assertActiveAdmin } from '../accounts/account-checks';
+import { AccountChecks, assertActiveAdmin } from '../accounts-sync/account-checks';
 import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from './vetting-lock';
 import { CounselorEntity } from '../counselors/counselor.entity';

@@ -5,7 +5,7 @@ import {
   type RpcRequest,
   type UpdateProfileRequest,
 } from '@haven/contracts';
-import { actorWithRole } from '@haven/messaging';
+import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CounselorsService } from './counselors.service';

@@ -5,12 +5,12 @@ import {
   DirectoryEvents,
   type UpdateProfileRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { OutboxService, uuidOrNotFound } from '@haven/messaging';
+import { DomainError, uuidOrNotFound } from '@haven/common';
+import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AccountChecks } from '../accounts/account-checks';
+import { AccountChecks } from '../accounts-sync/account-checks';
 import { FieldErrors, httpUrl, text } from '../common/fields';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
 import { OfferingEntity } from '../offerings/offering.entity';

@@ -5,8 +5,8 @@ import {
   type RpcMeta,
   type UpdateOfferingRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { isUuid, OutboxService, RpcRequestLedger } from '@haven/messaging';
+import { DomainError, isUuid } from '@haven/common';
+import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';

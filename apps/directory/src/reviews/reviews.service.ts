@@ -9,9 +9,9 @@ import {
   type Page,
   type ReviewView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, isUuid, pageOf, uuidOrNotFound } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { InboxService, isUuid, pageOf, RpcClient, uuidOrNotFound } from '@haven/messaging';
+import { InboxService, RpcClient } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

@@ -7,7 +7,7 @@ import {
   type SearchCounselorsRequest,
   type SearchSort,
 } from '@haven/contracts';
-import { optionalInstant, pageOf } from '@haven/messaging';
+import { optionalInstant, pageOf } from '@haven/common';
 import { FieldErrors } from '../common/fields';
 
 export interface SearchCriteria {

@@ -1,4 +1,4 @@
-import { connectFailFastRedis, raiseRightsVersion } from '@haven/common';
+import { connectFailFastRedis, raiseRightsVersion } from '@haven/infrastructure';
 import { TcpProxy } from '@haven/testing';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';

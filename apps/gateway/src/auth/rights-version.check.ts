@@ -1,4 +1,4 @@
-import { currentRightsVersion } from '@haven/common';
+import { currentRightsVersion } from '@haven/infrastructure';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 

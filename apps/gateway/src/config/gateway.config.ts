@@ -1,4 +1,4 @@
-import { CoreConfig } from '@haven/common';
+import { CoreConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import {
   IsInt,

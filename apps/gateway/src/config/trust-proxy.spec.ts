@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { describe, expect, it } from 'vitest';
 import { GatewayConfig } from './gateway.config';
 import { parseTrustProxy } from './trust-proxy';

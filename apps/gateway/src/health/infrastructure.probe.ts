@@ -1,4 +1,4 @@
-import { PostgresProbe } from '@haven/common';
+import { PostgresProbe } from '@haven/infrastructure';
 import { AMQP_MANAGER_OPTIONS, declareEventTopology } from '@haven/messaging';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import amqp, { type AmqpConnectionManager } from 'amqp-connection-manager';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

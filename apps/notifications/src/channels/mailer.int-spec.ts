@@ -1,4 +1,4 @@
-import { loadConfig } from '@haven/common';
+import { loadConfig } from '@haven/infrastructure';
 import { simpleParser } from 'mailparser';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

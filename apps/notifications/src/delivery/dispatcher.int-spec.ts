@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications.module';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications.schema';
 import { PreferencesService } from '../preferences/preferences.service';
 import type { NotificationInput } from '../templates/notification-input';
 import { Dispatcher } from './dispatcher';

@@ -6,8 +6,7 @@ import {
   type Page,
   type RpcRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { actorOf, pageOf, uuidOrNotFound } from '@haven/messaging';
+import { actorOf, DomainError, pageOf, uuidOrNotFound } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PreferencesService } from '../preferences/preferences.service';

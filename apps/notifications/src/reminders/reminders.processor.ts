@@ -1,5 +1,5 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { KeptJobScheduler } from '@haven/common';
+import { KeptJobScheduler } from '@haven/infrastructure';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DrainingWorkerHost } from '../channels/draining-worker-host';

@@ -1,10 +1,10 @@
 import {
-  CoreConfig,
   DEFAULT_RAZORPAY_SANDBOX_PORT,
   SANDBOX_RAZORPAY_KEY_ID,
   SANDBOX_RAZORPAY_KEY_SECRET,
   SANDBOX_RAZORPAY_WEBHOOK_SECRET,
 } from '@haven/common';
+import { CoreConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 

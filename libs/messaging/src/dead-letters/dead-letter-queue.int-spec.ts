@@ -1,5 +1,6 @@
 import { AccountsEvents } from '@haven/contracts';
-import { createEmptyVhost, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

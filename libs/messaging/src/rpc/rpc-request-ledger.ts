@@ -2,7 +2,7 @@ import type { RpcMeta } from '@haven/contracts';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from './rpc-input';
+import { isUuid } from '@haven/common';
 import { RpcRequestRecord } from './rpc-request-record.entity';
 
 /** A request without a deadline (an older caller) is remembered this long. */

@@ -5,8 +5,7 @@ import {
   type ListLedgerRequest,
   type Page,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { pageOf } from '@haven/messaging';
+import { DomainError, pageOf } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';

@@ -8,8 +8,7 @@ import {
   type Page,
   type RefundStatus,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { pageOf } from '@haven/messaging';
+import { DomainError, pageOf } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';

@@ -8,7 +8,7 @@ import {
   type RecordPayoutRequest,
   type RpcRequest,
 } from '@haven/contracts';
-import { actorOf } from '@haven/messaging';
+import { actorOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { financeReader } from '../finance-access';

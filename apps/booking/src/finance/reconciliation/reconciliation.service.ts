@@ -9,8 +9,8 @@ import {
   type ReconciliationView,
   type StartReconciliationRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { OutboxService, pageOf, uuidOrNotFound } from '@haven/messaging';
+import { DomainError, pageOf, uuidOrNotFound } from '@haven/common';
+import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';

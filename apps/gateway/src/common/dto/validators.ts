@@ -1,4 +1,4 @@
-import { isInstant } from '@haven/messaging';
+import { isInstant } from '@haven/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';

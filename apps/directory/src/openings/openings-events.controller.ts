@@ -1,5 +1,6 @@
 import { BookingEvents, type CounselorOpeningsChangedData, type EventEnvelope } from '@haven/contracts';
-import { InboxService, isUuid, OnEvent } from '@haven/messaging';
+import { InboxService, OnEvent } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { openStartsLiteral } from './open-starts';
@@ -9,8 +10,8 @@ import { openStartsLiteral } from './open-starts';
  * computed before the one already kept (a late or redelivered event) changes nothing.
  */
 @Controller()
-export class OpeningsSyncController {
-  private readonly logger = new Logger(OpeningsSyncController.name);
+export class OpeningsEventsController {
+  private readonly logger = new Logger(OpeningsEventsController.name);
 
   constructor(private readonly inbox: InboxService) {}
 

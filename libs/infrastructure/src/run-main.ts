@@ -1,5 +1,5 @@
-import type { CoreConfig } from '../config/core.config';
-import { ConfigError } from '../config/load-config';
+import type { CoreConfig } from './config/core.config';
+import { ConfigError } from './config/load-config';
 import { checkInfrastructure } from './preflight';
 
 /** Thrown when PostgreSQL, Redis or RabbitMQ does not answer; carries one line per missing piece. */

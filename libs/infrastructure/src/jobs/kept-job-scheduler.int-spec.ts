@@ -1,4 +1,5 @@
-import { deleteRedisKeys, waitFor } from '@haven/testing';
+import { waitFor } from '@haven/testing';
+import { deleteRedisKeys } from '@haven/testing/infrastructure';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { QueryFailedError } from 'typeorm';
 import { createLogger, JsonLogger } from './logger';
-import { currentCorrelationId, runWithCorrelationId } from './request-context';
+import { currentCorrelationId, runWithCorrelationId } from '@haven/common';
 
 function capture(): { logger: JsonLogger; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];

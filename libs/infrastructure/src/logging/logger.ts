@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import { currentCorrelationId } from './request-context';
+import { currentCorrelationId } from '@haven/common';
 
 /** Never let credentials reach a log line, wherever they sit in a logged object. */
 const REDACTED_PATHS = [

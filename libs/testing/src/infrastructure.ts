@@ -1,3 +1,5 @@
+// TypeORM's decorated entities need the metadata API; global setups load this before Nest does.
+import 'reflect-metadata';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

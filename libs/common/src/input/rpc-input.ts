@@ -1,5 +1,5 @@
 import { type Actor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Role, type RpcRequest } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError } from '../errors/domain-error';
 import { DateTime } from 'luxon';
 
 /*

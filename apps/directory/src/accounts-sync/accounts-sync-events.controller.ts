@@ -1,5 +1,6 @@
 import { AccountsEvents, type EventEnvelope, type UserUpdatedData } from '@haven/contracts';
-import { InboxService, isUuid, OnEvent } from '@haven/messaging';
+import { InboxService, OnEvent } from '@haven/messaging';
+import { isUuid } from '@haven/common';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { lockUserVetting } from '../applications/vetting-lock';
@@ -10,8 +11,8 @@ import { lockUserVetting } from '../applications/vetting-lock';
  * The account's rights version orders the events: an older or redelivered one changes nothing.
  */
 @Controller()
-export class AccountsSyncController {
-  private readonly logger = new Logger(AccountsSyncController.name);
+export class AccountsSyncEventsController {
+  private readonly logger = new Logger(AccountsSyncEventsController.name);
 
   constructor(private readonly inbox: InboxService) {}
 

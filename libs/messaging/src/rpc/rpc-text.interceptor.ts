@@ -1,7 +1,7 @@
 import { textProblemIn } from '@haven/contracts';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '@haven/common';
 
 /**
  * The platform's text rules (no control characters outside multi-line fields, well-formed Unicode)

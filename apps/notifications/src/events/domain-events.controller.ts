@@ -6,7 +6,7 @@ import { EventIntake } from './event-intake';
 
 /** Every event that tells someone something, or moves a reminder. */
 @Controller()
-export class EventsController {
+export class DomainEventsController {
   constructor(private readonly intake: EventIntake) {}
 
   @OnEvent(BookingEvents.confirmed)
