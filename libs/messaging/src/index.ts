@@ -14,20 +14,6 @@ export * from './rpc/rpc-request-ledger';
 export * from './rpc/rpc-request-record.entity';
 export * from './rpc/rpc-request-ledger.migration';
 export * from './rpc/rpc-exception.filter';
-// Reading RPC input moved to @haven/common (pure: no broker, no database); re-exported until the
-// branches written before the move have merged. New code imports it from @haven/common.
-export {
-  actorOf,
-  actorWithRole,
-  bodyOf,
-  idsOf,
-  isInstant,
-  isUuid,
-  optionalInstant,
-  pageOf,
-  parseInstant,
-  uuidOrNotFound,
-} from '@haven/common';
 export * from './service-app';
 export * from './service-messaging.module';
 export * from './topology';
