@@ -8,7 +8,16 @@ import { aboutBooking, waitForMessage } from '../support/notifications';
 
 describe('counselor suspension and reinstatement', () => {
   it('refunds future bookings in full and tells the client; hides the counselor; reinstating shows them again, bookings stay cancelled', async () => {
-    const counselor = await openCounselor({ pricePaise: 30_000 });
+    // A name of its own: the shared e2e directory holds many a 'Dr. Asha Rao', more than a page of them.
+    const counselor = await openCounselor(
+      { pricePaise: 30_000 },
+      {
+        displayName: `Dr. Suspended ${Math.random()
+          .toString(36)
+          .replace(/[^a-z]/g, '')
+          .slice(0, 8)}`,
+      },
+    );
     const display = counselor.application.displayName;
     const { accessToken: clientToken } = await client('suspended-client');
     const [slot] = await openSlots(counselor, 4);

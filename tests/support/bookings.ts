@@ -1,4 +1,4 @@
-import type { BookingView, EventEnvelope } from '@haven/contracts';
+import type { ApplicationInput, BookingView, EventEnvelope } from '@haven/contracts';
 import { waitFor } from '@haven/testing';
 import { expect } from 'vitest';
 import { registerUser, type RegisteredUser } from './accounts';
@@ -12,8 +12,10 @@ const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** A counselor open around the clock (UTC, no buffer, no notice) with one offering. */
 export function openCounselor(
   offering: { pricePaise?: number; durationMinutes?: number } = {},
+  application: Partial<ApplicationInput> = {},
 ): Promise<BookableCounselor> {
   return bookableCounselor({
+    application,
     offering,
     availability: {
       timezone: 'UTC',
