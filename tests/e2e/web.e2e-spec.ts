@@ -5,6 +5,7 @@ import { bookableCounselor, type BookableCounselor } from '../support/booking';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, webOrigin, withPage } from '../support/browser';
 import { registerUser } from '../support/accounts';
 import { api, uniqueEmail } from '../support/http';
+import { waitForMail } from '../support/mail';
 
 /** The browser works on a busy machine: give each expectation time. */
 const soon = { timeout: 15_000 };
@@ -187,7 +188,8 @@ describe('the web app in a browser', () => {
         await page.getByRole('button', { name: /Pay .* with UPI/ }).click();
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
         expect(new URL(page.url()).pathname).toBe(bookingPath);
-        expect(new URL(page.url()).search).toBe('');
+        // The Checkout result is handed to the API once, then dropped from the address.
+        await expect.poll(() => new URL(page.url()).search, soon).toBe('');
         expect(await page.getByRole('link', { name: /Join the session/ }).getAttribute('href')).toMatch(/^https:\/\//);
         expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(
           /^data:text\/calendar/,
@@ -212,6 +214,32 @@ describe('the web app in a browser', () => {
         await page.getByRole('button', { name: 'Book free session' }).click();
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
         expect(await page.getByRole('status').filter({ hasText: 'free session' }).count()).toBe(1);
+
+        if (journey.name === 'phone') {
+          // The inbox has the confirmations (more may still arrive); marking one read shows it read.
+          const inbox = page.getByRole('link', { name: /^Inbox/ });
+          await expect.poll(() => inbox.textContent(), soon).toMatch(/^Inbox\d+ unread$/);
+          await inbox.click();
+          const markRead = page.getByRole('button', { name: /^Mark as read/ });
+          await expect.poll(() => markRead.count(), soon).toBeGreaterThan(0);
+          expect(await page.locator('li.card:not(.unread)').count()).toBe(0);
+          await expectAccessible(page);
+          await markRead.first().click();
+          await expect.poll(() => page.locator('li.card:not(.unread)').count(), soon).toBe(1);
+
+          await page.getByRole('link', { name: 'Notification settings' }).click();
+          const sms = page.getByRole('checkbox', { name: /SMS/ });
+          await expect.poll(() => sms.isVisible(), soon).toBe(true);
+          await sms.check();
+          await page.getByRole('button', { name: 'Save settings' }).click();
+          await expect.poll(() => page.getByText('Saved.').isVisible(), soon).toBe(true);
+          await expectAccessible(page);
+          const preferences = await api('GET', '/me/notification-preferences', undefined, {
+            token: client.accessToken,
+          });
+          expect(preferences.body.sms).toBe(true);
+          await page.getByRole('button', { name: 'Menu' }).click();
+        }
 
         await page.getByRole('link', { name: 'My bookings' }).first().click();
         await expect.poll(() => page.locator('.booking-card').count(), soon).toBe(1);
@@ -292,6 +320,46 @@ describe('the web app in a browser', () => {
       await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya N.');
       expect(new URL(page.url()).pathname).toBe('/account');
       await expectAccessible(page);
+    });
+  });
+
+  it('desktop: the password-reset link from the e-mail sets a new password; a bad link says so', async () => {
+    const user = await registerUser('web-reset');
+    const newPassword = 'a brand new long passphrase';
+    await withPage(browser, 'reset-desktop', { viewport: DESKTOP, timezoneId: 'Asia/Kolkata' }, async (page) => {
+      await page.goto(`${webOrigin()}/reset-password?token=${'x'.repeat(43)}`);
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the new password').fill(newPassword);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect.poll(() => page.getByRole('alert').first().isVisible(), soon).toBe(true);
+      await expect.poll(() => page.getByRole('link', { name: 'Ask for a new link' }).isVisible(), soon).toBe(true);
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Ask for a new link' }).click();
+      await page.getByLabel('E-mail').fill(user.email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent(), soon).toContain(user.email);
+      await expectAccessible(page);
+
+      const mail = await waitForMail(user.email, /reset your haven password/i);
+      const link = /\/reset-password\?token=[^\s"<&]+/.exec(mail.text)?.[0];
+      expect(link, mail.text).toBeDefined();
+      await page.goto(`${webOrigin()}${link}`);
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the new password').fill(`${newPassword}!`);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect.poll(() => page.getByText('The two passwords differ').isVisible(), soon).toBe(true);
+      await page.getByLabel('Repeat the new password').fill(newPassword);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent(), soon)
+        .toContain('Your password is changed');
+
+      await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+      await page.getByLabel('E-mail').fill(user.email);
+      await page.getByLabel('Password').fill(newPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('link', { name: /^Inbox/ }).isVisible(), soon).toBe(true);
     });
   });
 });
