@@ -5,9 +5,12 @@ import { bookableCounselor, type BookableCounselor } from '../support/booking';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, webOrigin, withPage } from '../support/browser';
 import { registerUser } from '../support/accounts';
 import { api, uniqueEmail } from '../support/http';
+import { waitForMail } from '../support/mail';
 
 /** The browser works on a busy machine: give each expectation time. */
 const soon = { timeout: 15_000 };
+/** A whole booking journey (a dozen pages, axe on each) on that machine. */
+const JOURNEY_TIMEOUT_MS = 120_000;
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** Letters only: a word the directory's text search matches, unique to this run. */
@@ -161,83 +164,135 @@ describe('the web app in a browser', () => {
   }
 
   for (const journey of journeys) {
-    it(`${journey.name}: a client books and pays a slot through the sandbox checkout, sees it confirmed, cancels it with the refund shown first, and books a free session`, async () => {
-      const client = await registerUser(`web-${journey.name}`);
-      // Different days per viewport, at least two days ahead: a cancellation refunds in full.
-      const day = journey.name === 'phone' ? 2 : 3;
-      const options = { viewport: journey.viewport, timezoneId: journey.timezoneId };
-      await withPage(browser, `booking-${journey.name}`, options, async (page) => {
-        await page.goto(`${webOrigin()}/login?next=${encodeURIComponent(`/?q=${marker}`)}`);
-        await page.getByLabel('E-mail').fill(client.email);
-        await page.getByLabel('Password').fill(client.password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('link', { name: 'Dr. Meera Iyer' }).click();
+    it(
+      `${journey.name}: a client books and pays a slot through the sandbox checkout, sees it confirmed, cancels it with the refund shown first, and books a free session`,
+      async () => {
+        const client = await registerUser(`web-${journey.name}`);
+        // Different days per viewport, at least two days ahead: a cancellation refunds in full.
+        const day = journey.name === 'phone' ? 2 : 3;
+        const options = { viewport: journey.viewport, timezoneId: journey.timezoneId };
+        await withPage(browser, `booking-${journey.name}`, options, async (page) => {
+          await page.goto(`${webOrigin()}/login?next=${encodeURIComponent(`/?q=${marker}`)}`);
+          await page.getByLabel('E-mail').fill(client.email);
+          await page.getByLabel('Password').fill(client.password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.getByRole('link', { name: 'Dr. Meera Iyer' }).click();
 
-        await page.locator('.slot-day').nth(day).locator('.slot').first().click();
-        await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
-        await expect
-          .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
-          .toBe('Complete your payment');
-        // Holds last 8 s on this platform: pay at once (the held page is checked for accessibility below).
-        expect(await page.getByRole('timer').textContent()).toMatch(/^\d+:\d\d$/);
-        const bookingPath = new URL(page.url()).pathname;
+          await page.locator('.slot-day').nth(day).locator('.slot').first().click();
+          await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
+          await expect
+            .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
+            .toBe('Complete your payment');
+          // Holds last 8 s on this platform: pay at once (the held page is checked for accessibility below).
+          expect(await page.getByRole('timer').textContent()).toMatch(/^\d+:\d\d$/);
+          const bookingPath = new URL(page.url()).pathname;
 
-        // The sandbox's Checkout page (another origin) pays and sends the browser back with the result.
-        await page.getByRole('button', { name: 'Pay ₹1,500' }).click();
-        await page.getByRole('button', { name: /Pay .* with UPI/ }).click();
-        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
-        expect(new URL(page.url()).pathname).toBe(bookingPath);
-        expect(new URL(page.url()).search).toBe('');
-        expect(await page.getByRole('link', { name: /Join the session/ }).getAttribute('href')).toMatch(/^https:\/\//);
-        expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(
-          /^data:text\/calendar/,
-        );
-        await expectAccessible(page);
+          // The sandbox's Checkout page (another origin) pays and sends the browser back with the result.
+          await page.getByRole('button', { name: 'Pay ₹1,500' }).click();
+          await page.getByRole('button', { name: /Pay .* with UPI/ }).click();
+          await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+          expect(new URL(page.url()).pathname).toBe(bookingPath);
+          // The Checkout result is handed to the API once, then dropped from the address.
+          await expect.poll(() => new URL(page.url()).search, soon).toBe('');
+          expect(await page.getByRole('link', { name: /Join the session/ }).getAttribute('href')).toMatch(
+            /^https:\/\//,
+          );
+          expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(
+            /^data:text\/calendar/,
+          );
+          await expectAccessible(page);
 
-        // A reload keeps the session (the refresh cookie) and shows the booking as the API has it.
-        await page.reload();
-        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+          // A reload keeps the session (the refresh cookie) and shows the booking as the API has it.
+          await page.reload();
+          await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
 
-        await page.getByRole('button', { name: 'Cancel booking' }).click();
-        await expect
-          .poll(() => page.locator('.refund-preview').textContent(), soon)
-          .toBe('You will get ₹1,500 back, the full amount.');
-        await expectAccessible(page);
-        await page.getByRole('button', { name: 'Yes, cancel' }).click();
-        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('Booking cancelled');
-        expect(await page.locator('.refund').textContent()).toMatch(/^Refund: ₹1,500, (on its way|sent)\.$/);
+          if (journey.name === 'desktop') {
+            // Moving it once, to a later open time, with the policy's deadline shown first.
+            const when = await page.locator('.summary dd').nth(1).textContent();
+            await expect.poll(() => page.getByText(/You can move it once, free, until/).isVisible(), soon).toBe(true);
+            await page.getByRole('button', { name: 'Change time' }).click();
+            await page
+              .locator('.slot-day')
+              .nth(day + 2)
+              .locator('.slot')
+              .first()
+              .click();
+            await page.getByRole('button', { name: 'Move to this time' }).click();
+            await expect.poll(() => page.getByText('This booking was moved once already').isVisible(), soon).toBe(true);
+            expect(await page.locator('.summary dd').nth(1).textContent()).not.toBe(when);
+            await expectAccessible(page);
+          }
 
-        await page.goto(`${webOrigin()}/counselors/${couples.id}`);
-        await page.locator('.slot-day').nth(day).locator('.slot').first().click();
-        await page.getByRole('button', { name: 'Book free session' }).click();
-        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
-        expect(await page.getByRole('status').filter({ hasText: 'free session' }).count()).toBe(1);
+          await page.getByRole('button', { name: 'Cancel booking' }).click();
+          await expect
+            .poll(() => page.locator('.refund-preview').textContent(), soon)
+            .toBe('You will get ₹1,500 back, the full amount.');
+          await expectAccessible(page);
+          await page.getByRole('button', { name: 'Yes, cancel' }).click();
+          await expect
+            .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
+            .toBe('Booking cancelled');
+          expect(await page.locator('.refund').textContent()).toMatch(/^Refund: ₹1,500, (on its way|sent)\.$/);
 
-        await page.getByRole('link', { name: 'My bookings' }).first().click();
-        await expect.poll(() => page.locator('.booking-card').count(), soon).toBe(1);
-        expect(await page.locator('.booking-card').textContent()).toContain('Kabir Shah · Free first chat');
-        await page.getByRole('button', { name: 'Past and cancelled' }).click();
-        await expect.poll(() => page.locator('.booking-card').textContent(), soon).toContain('Refund ₹1,500');
-        await expectAccessible(page);
+          await page.goto(`${webOrigin()}/counselors/${couples.id}`);
+          await page.locator('.slot-day').nth(day).locator('.slot').first().click();
+          await page.getByRole('button', { name: 'Book free session' }).click();
+          await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon).toBe('You’re booked');
+          expect(await page.getByRole('status').filter({ hasText: 'free session' }).count()).toBe(1);
 
-        // A held, unpaid booking: its countdown, the crisis note, and giving the time back.
-        await page.goto(`${webOrigin()}/counselors/${anxious.id}`);
-        await page
-          .locator('.slot-day')
-          .nth(day + 1)
-          .locator('.slot')
-          .first()
-          .click();
-        await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
-        await expect
-          .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
-          .toBe('Complete your payment');
-        expect(await page.getByRole('complementary', { name: 'If you are in danger now' }).textContent()).toContain(
-          '14416',
-        );
-        await expectAccessible(page);
-      });
-    });
+          if (journey.name === 'phone') {
+            // The inbox has the confirmations (more may still arrive); marking one read shows it read.
+            const inbox = page.getByRole('link', { name: /^Inbox/ });
+            await expect.poll(() => inbox.textContent(), soon).toMatch(/^Inbox\d+ unread$/);
+            await inbox.click();
+            const markRead = page.getByRole('button', { name: /^Mark as read/ });
+            await expect.poll(() => markRead.count(), soon).toBeGreaterThan(0);
+            expect(await page.locator('li.card:not(.unread)').count()).toBe(0);
+            await expectAccessible(page);
+            await markRead.first().click();
+            await expect.poll(() => page.locator('li.card:not(.unread)').count(), soon).toBe(1);
+
+            await page.getByRole('link', { name: 'Notification settings' }).click();
+            const sms = page.getByRole('checkbox', { name: /SMS/ });
+            await expect.poll(() => sms.isVisible(), soon).toBe(true);
+            await sms.check();
+            await page.getByRole('button', { name: 'Save settings' }).click();
+            await expect.poll(() => page.getByText('Saved.').isVisible(), soon).toBe(true);
+            await expectAccessible(page);
+            const preferences = await api('GET', '/me/notification-preferences', undefined, {
+              token: client.accessToken,
+            });
+            expect(preferences.body.sms).toBe(true);
+            await page.getByRole('button', { name: 'Menu' }).click();
+          }
+
+          await page.getByRole('link', { name: 'My bookings' }).first().click();
+          await expect.poll(() => page.locator('.booking-card').count(), soon).toBe(1);
+          expect(await page.locator('.booking-card').textContent()).toContain('Kabir Shah · Free first chat');
+          await page.getByRole('button', { name: 'Past and cancelled' }).click();
+          await expect.poll(() => page.locator('.booking-card').textContent(), soon).toContain('Refund ₹1,500');
+          await expectAccessible(page);
+
+          // A held, unpaid booking: its countdown, the crisis note, and giving the time back.
+          await page.goto(`${webOrigin()}/counselors/${anxious.id}`);
+          await page
+            .locator('.slot-day')
+            .nth(day + 1)
+            .locator('.slot')
+            .first()
+            .click();
+          await page.getByRole('button', { name: 'Book and pay ₹1,500' }).click();
+          await expect
+            .poll(() => page.getByRole('heading', { level: 1 }).textContent(), soon)
+            .toBe('Complete your payment');
+          expect(await page.getByRole('complementary', { name: 'If you are in danger now' }).textContent()).toContain(
+            '14416',
+          );
+          await expectAccessible(page);
+        });
+      },
+      JOURNEY_TIMEOUT_MS,
+    );
   }
 
   it('registration shows the API’s field error beside the field, then signs in, edits the account, signs out and back in', async () => {
@@ -292,6 +347,46 @@ describe('the web app in a browser', () => {
       await expect.poll(() => page.getByLabel('Name').inputValue(), soon).toBe('Priya N.');
       expect(new URL(page.url()).pathname).toBe('/account');
       await expectAccessible(page);
+    });
+  });
+
+  it('desktop: the password-reset link from the e-mail sets a new password; a bad link says so', async () => {
+    const user = await registerUser('web-reset');
+    const newPassword = 'a brand new long passphrase';
+    await withPage(browser, 'reset-desktop', { viewport: DESKTOP, timezoneId: 'Asia/Kolkata' }, async (page) => {
+      await page.goto(`${webOrigin()}/reset-password?token=${'x'.repeat(43)}`);
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the new password').fill(newPassword);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect.poll(() => page.getByRole('alert').first().isVisible(), soon).toBe(true);
+      await expect.poll(() => page.getByRole('link', { name: 'Ask for a new link' }).isVisible(), soon).toBe(true);
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Ask for a new link' }).click();
+      await page.getByLabel('E-mail').fill(user.email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent(), soon).toContain(user.email);
+      await expectAccessible(page);
+
+      const mail = await waitForMail(user.email, /reset your haven password/i);
+      const link = /\/reset-password\?token=[^\s"<&]+/.exec(mail.text)?.[0];
+      expect(link, mail.text).toBeDefined();
+      await page.goto(`${webOrigin()}${link}`);
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the new password').fill(`${newPassword}!`);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect.poll(() => page.getByText('The two passwords differ').isVisible(), soon).toBe(true);
+      await page.getByLabel('Repeat the new password').fill(newPassword);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent(), soon)
+        .toContain('Your password is changed');
+
+      await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+      await page.getByLabel('E-mail').fill(user.email);
+      await page.getByLabel('Password').fill(newPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('link', { name: /^Inbox/ }).isVisible(), soon).toBe(true);
     });
   });
 });

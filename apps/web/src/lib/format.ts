@@ -1,5 +1,20 @@
 const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 2 });
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one, and a slot list formats hundreds
+ * of times: one formatter per zone and style, kept for the page's life.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** ₹ with Indian digit grouping: 1234567_00 paise → "₹12,34,567". Whole rupees drop the paise. */
 export function formatRupees(paise: number): string {
   return rupees.format(paise / 100).replace(/\.00$/, '');
@@ -25,7 +40,7 @@ export function viewerTimeZone(): string {
 
 /** A readable zone name, e.g. "India Standard Time", for saying which zone times are shown in. */
 export function timeZoneLabel(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat('en-IN', { timeZone, timeZoneName: 'long' })
+  const part = dateFormat('en-IN', { timeZone, timeZoneName: 'long' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part ? `${part.value} (${timeZone})` : timeZone;
@@ -33,26 +48,22 @@ export function timeZoneLabel(timeZone: string, at: Date = new Date()): string {
 
 /** "Mon, 7 Dec" in the given zone. */
 export function formatDay(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(instant),
-  );
+  return dateFormat('en-IN', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(instant));
 }
 
 /** "4:30 pm" in the given zone. */
 export function formatTime(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  return dateFormat('en-IN', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the given zone, for grouping slots by day. */
 export function dayKey(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
+  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /** "Mon, 7 Dec 2026, 4:30 pm" in the given zone. */
 export function formatDateTime(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IN', {
+  return dateFormat('en-IN', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -65,7 +76,7 @@ export function formatDateTime(instant: string | Date, timeZone: string): string
 
 /** A short zone name for next to a time: "IST", "GMT+9". */
 export function shortZoneName(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat('en-IN', { timeZone, timeZoneName: 'short' })
+  const part = dateFormat('en-IN', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
