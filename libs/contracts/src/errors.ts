@@ -15,6 +15,28 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+/**
+ * The `code`s one service answers with, grouped by the kind that decides their HTTP status. Codes
+ * reach HTTP clients unchanged: a code string never changes in place.
+ */
+export type ErrorCatalogue = { readonly [K in ErrorKind]?: readonly string[] };
+
+/** The codes of kind `K` in `C`. */
+export type CodesOf<C extends ErrorCatalogue, K extends ErrorKind = ErrorKind> = K extends keyof C
+  ? C[K] extends readonly (infer Code)[]
+    ? Code
+    : never
+  : never;
+
+/** Codes any service may answer with: its input, its caller, its own state. */
+export const COMMON_ERRORS = {
+  validation: ['validation_failed'],
+  unauthenticated: ['unauthenticated'],
+  forbidden: ['forbidden'],
+  unavailable: ['deadline_exceeded', 'infrastructure_unavailable'],
+  internal: ['internal_error'],
+} as const satisfies ErrorCatalogue;
+
 export interface FieldError {
   field: string;
   message: string;

@@ -77,7 +77,7 @@ class TestHandlers {
 
   @MessagePattern(FailingCommand.pattern)
   fail(@Payload() request: RpcRequest<{ why: string }>): never {
-    throw DomainError.conflict('test_conflict', request.body.why);
+    throw DomainError.conflict('slot_taken', request.body.why);
   }
 
   @MessagePattern(EchoCommand.pattern)
@@ -255,7 +255,7 @@ describe('messaging backbone against real PostgreSQL and RabbitMQ', () => {
     it('turns a domain error raised in the service into the same DomainError for the caller', async () => {
       const failure = await client.send(FailingCommand, { why: 'slot taken' }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(DomainError);
-      expect(failure).toMatchObject({ kind: 'conflict', code: 'test_conflict', message: 'slot taken' });
+      expect(failure).toMatchObject({ kind: 'conflict', code: 'slot_taken', message: 'slot taken' });
     });
 
     it('gives up with a timeout when the service does not answer', async () => {

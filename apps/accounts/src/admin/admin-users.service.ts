@@ -71,7 +71,7 @@ export class AdminUsersService {
   }
 
   async update(actor: Actor, request: Partial<UpdateUserRequest>): Promise<UserView> {
-    if (!isUuid(request.id)) throw DomainError.notFound('user');
+    if (!isUuid(request.id)) throw DomainError.notFound('user_not_found');
     if (request.roles !== undefined && !Array.isArray(request.roles)) {
       throw DomainError.invalidField('roles', 'must be an array of roles');
     }
@@ -94,7 +94,7 @@ export class AdminUsersService {
       await lockForTransaction(manager, ADMIN_CHANGES_LOCK);
       await this.assertAdmin(actor, manager);
       const target = await UsersQueries.lockById(manager, id);
-      if (!target) throw DomainError.notFound('user');
+      if (!target) throw DomainError.notFound('user_not_found');
       const plan = planUserUpdate({ actorId: actor.userId, target, roles: request.roles, active: request.active });
       const rolesChanged = plan.granted.length > 0 || plan.removed.length > 0;
       const before = { roles: target.roles, active: target.active };

@@ -109,7 +109,7 @@ export class AuthService {
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyAgainstDummy(password);
     if (!user || !valid) throw invalidCredentials();
-    if (!user.active) throw DomainError.unauthenticated('This account is deactivated', 'account_deactivated');
+    if (!user.active) throw DomainError.unauthenticated('account_deactivated', 'This account is deactivated');
     await this.throttle.reset(email);
 
     const refreshToken = await this.dataSource.transaction((manager) => this.refreshTokens.issue(manager, user.id));
@@ -180,9 +180,9 @@ function emailTaken(): DomainError {
 }
 
 function invalidCredentials(): DomainError {
-  return DomainError.unauthenticated('Invalid e-mail address or password', 'invalid_credentials');
+  return DomainError.unauthenticated('invalid_credentials', 'Invalid e-mail address or password');
 }
 
 function invalidRefreshToken(): DomainError {
-  return DomainError.unauthenticated('Refresh token is invalid, expired or already used', 'invalid_refresh_token');
+  return DomainError.unauthenticated('invalid_refresh_token', 'Refresh token is invalid, expired or already used');
 }

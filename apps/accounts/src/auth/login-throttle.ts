@@ -45,11 +45,9 @@ export class LoginThrottle {
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw blocked(rejection.msBeforeNext);
       this.logger.warn(`login throttle unavailable, refusing logins: ${(rejection as Error)?.message ?? rejection}`);
-      throw new DomainError(
-        'unavailable',
+      throw DomainError.unavailable(
         'login_unavailable',
         'Logging in is unavailable for a moment; try again shortly',
-        undefined,
         UNAVAILABLE_RETRY_SECONDS,
       );
     }

@@ -54,7 +54,7 @@ export class PasswordResetService implements OnApplicationShutdown {
    * expired or superseded by a newer one, or the account was deactivated.
    */
   async issueToken(requestIdInput: unknown): Promise<IssuedPasswordResetToken> {
-    if (!isUuid(requestIdInput)) throw DomainError.notFound('password_reset_request');
+    if (!isUuid(requestIdInput)) throw DomainError.notFound('password_reset_request_not_found');
     const token = generateOpaqueToken();
     // UPDATE … RETURNING answers [rows, count] through TypeORM's query().
     const [rows] = (await this.dataSource.query(
@@ -65,7 +65,7 @@ export class PasswordResetService implements OnApplicationShutdown {
       [requestIdInput, hashToken(token)],
     )) as [{ user_id: string; expires_at: Date }[], number];
     const row = rows[0];
-    if (!row) throw DomainError.notFound('password_reset_request');
+    if (!row) throw DomainError.notFound('password_reset_request_not_found');
     this.logger.log({ msg: 'password reset token issued', userId: row.user_id, requestId: requestIdInput });
     return { userId: row.user_id, token, expiresAt: new Date(row.expires_at).toISOString() };
   }

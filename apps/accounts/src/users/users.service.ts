@@ -89,8 +89,8 @@ export class UsersService {
 
   /** A token outlives a deactivation by up to 15 minutes; the account's own routes stop at once. */
   private assertActive(user: User | null): User {
-    if (!user) throw DomainError.unauthenticated('This account no longer exists', 'account_not_found');
-    if (!user.active) throw DomainError.unauthenticated('This account is deactivated', 'account_deactivated');
+    if (!user) throw DomainError.unauthenticated('account_not_found', 'This account no longer exists');
+    if (!user.active) throw DomainError.unauthenticated('account_deactivated', 'This account is deactivated');
     return user;
   }
 }

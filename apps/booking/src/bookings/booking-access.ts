@@ -16,7 +16,7 @@ export async function bookingForActor(
   actor: Actor,
   options: { lock?: boolean } = {},
 ): Promise<{ booking: BookingEntity; relation: BookingRelation }> {
-  if (!isUuid(id)) throw DomainError.notFound('booking');
+  if (!isUuid(id)) throw DomainError.notFound('booking_not_found');
   const query = manager.createQueryBuilder(BookingEntity, 'booking').where('booking.id = :id', { id });
   if (options.lock) query.setLock('pessimistic_write');
   const booking = await query.getOne();
@@ -29,7 +29,7 @@ export async function bookingForActor(
         : actor.roles.includes('admin')
           ? 'admin'
           : null;
-  if (!booking || !relation) throw DomainError.notFound('booking');
+  if (!booking || !relation) throw DomainError.notFound('booking_not_found');
   return { booking, relation };
 }
 

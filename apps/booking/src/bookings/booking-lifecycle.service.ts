@@ -58,7 +58,7 @@ export class BookingLifecycleService {
       requireRelation(relation, ['counselor'], status === 'completed' ? 'complete it' : 'mark a no-show');
       const refusal = refusalOf(booking);
       if (refusal)
-        throw DomainError.unprocessable(`cannot_${status === 'completed' ? 'complete' : 'mark_no_show'}`, refusal);
+        throw DomainError.unprocessable(status === 'completed' ? 'cannot_complete' : 'cannot_mark_no_show', refusal);
       await manager.query(
         `UPDATE "booking"."bookings" SET "status" = $2, "updated_at" = now() WHERE "id" = $1 AND "status" = 'confirmed'`,
         [booking.id, status],

@@ -69,7 +69,7 @@ export class BookingsService {
     const listed = isUuid(input.offeringId)
       ? await this.dataSource.manager.findOneBy(OfferingEntity, { id: input.offeringId })
       : null;
-    if (!listed) throw DomainError.notFound('offering');
+    if (!listed) throw DomainError.notFound('offering_not_found');
     if (listed.counselorId === actor.userId) {
       throw DomainError.unprocessable('own_offering', 'You cannot book your own offering');
     }
@@ -184,7 +184,7 @@ export class BookingsService {
         signature: input.razorpaySignature,
       });
     if (!valid) {
-      throw new DomainError('validation', 'invalid_signature', 'The payment signature does not match this booking');
+      throw DomainError.invalid('invalid_signature', 'The payment signature does not match this booking');
     }
     const updated = await this.holds.applyCapture({
       razorpayOrderId: booking.razorpayOrderId,
@@ -383,11 +383,7 @@ export class BookingsService {
         `DELETE FROM "booking"."bookings" WHERE "id" = $1 AND "status" = 'pending_payment' AND "razorpay_order_id" IS NULL`,
         [booking.id],
       );
-      throw new DomainError(
-        'unavailable',
-        'payments_unavailable',
-        'Payments are unavailable right now; try again shortly',
-      );
+      throw DomainError.unavailable('payments_unavailable', 'Payments are unavailable right now; try again shortly');
     }
     this.queue.scheduleExpiry(booking.id, booking.expiresAt!);
     return this.dataSource.manager.findOneByOrFail(BookingEntity, { id: booking.id });

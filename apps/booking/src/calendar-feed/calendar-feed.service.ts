@@ -61,11 +61,11 @@ export class CalendarFeedService {
 
   /** The feed behind a token; an unknown, revoked or malformed token is simply not found. */
   async render(token: unknown, now = new Date()): Promise<string> {
-    if (!looksLikeOpaqueToken(token)) throw DomainError.notFound('calendar_feed');
+    if (!looksLikeOpaqueToken(token)) throw DomainError.notFound('calendar_feed_not_found');
     const feed = await this.dataSource.getRepository(CalendarFeedEntity).findOneBy({ tokenHash: hashToken(token) });
     // A deactivated counselor's feed stops with their account (and works again on reactivation).
     if (!feed || (await deactivatedAmong(this.dataSource.manager, [feed.counselorId])).size > 0) {
-      throw DomainError.notFound('calendar_feed');
+      throw DomainError.notFound('calendar_feed_not_found');
     }
     const sessions = await this.dataSource.getRepository(BookingEntity).find({
       select: { id: true, mode: true, startsAt: true, endsAt: true, meetingUrl: true },

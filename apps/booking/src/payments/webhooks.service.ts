@@ -32,7 +32,7 @@ export class WebhooksService {
   async intake(request: RazorpayWebhookRequest): Promise<{ received: true }> {
     const raw = Buffer.from(typeof request.rawBodyBase64 === 'string' ? request.rawBodyBase64 : '', 'base64');
     if (!this.razorpay.verifyWebhookSignature(raw, request.signature)) {
-      throw new DomainError('validation', 'invalid_signature', 'X-Razorpay-Signature does not match the body');
+      throw DomainError.invalid('invalid_signature', 'X-Razorpay-Signature does not match the body');
     }
     if (typeof request.eventId !== 'string' || !EVENT_ID.test(request.eventId)) {
       throw DomainError.invalidField('x-razorpay-event-id', 'header is required');

@@ -65,7 +65,7 @@ export class SlotsService {
     if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY_MS) {
       throw DomainError.invalidField('to', `the range may span at most ${MAX_SLOT_RANGE_DAYS} days`);
     }
-    if (!isUuid(input.counselorId)) throw DomainError.notFound('counselor');
+    if (!isUuid(input.counselorId)) throw DomainError.notFound('counselor_not_found');
     // The calendar is read while the counselor and offering are checked, not after.
     const [{ counselorId, offering }, availability, busy] = await Promise.all([
       this.bookableOffering(input.counselorId, input.offeringId),
@@ -115,14 +115,15 @@ export class SlotsService {
     offeringId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ counselorId: string; offering: OfferingEntity }> {
-    if (!isUuid(counselorId)) throw DomainError.notFound('counselor');
+    if (!isUuid(counselorId)) throw DomainError.notFound('counselor_not_found');
     const [counselor, deactivated, offering] = await Promise.all([
       manager.findOneBy(CounselorEntity, { counselorId }),
       deactivatedAmong(manager, [counselorId]),
       isUuid(offeringId) ? manager.findOneBy(OfferingEntity, { id: offeringId }) : null,
     ]);
-    if (counselor?.status !== 'active' || deactivated.size > 0) throw DomainError.notFound('counselor');
-    if (!offering || offering.counselorId !== counselorId || !offering.active) throw DomainError.notFound('offering');
+    if (counselor?.status !== 'active' || deactivated.size > 0) throw DomainError.notFound('counselor_not_found');
+    if (!offering || offering.counselorId !== counselorId || !offering.active)
+      throw DomainError.notFound('offering_not_found');
     return { counselorId, offering };
   }
 

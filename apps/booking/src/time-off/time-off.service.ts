@@ -80,9 +80,9 @@ export class TimeOffService {
   }
 
   async delete(counselorId: string, id: string): Promise<void> {
-    if (!isUuid(id)) throw DomainError.notFound('time_off');
+    if (!isUuid(id)) throw DomainError.notFound('time_off_not_found');
     const result = await this.dataSource.manager.delete(TimeOffEntity, { id, counselorId });
-    if (!result.affected) throw DomainError.notFound('time_off');
+    if (!result.affected) throw DomainError.notFound('time_off_not_found');
   }
 
   async list(counselorId: string, input: ListTimeOffRequest): Promise<Page<TimeOffView>> {

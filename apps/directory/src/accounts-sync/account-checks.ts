@@ -29,11 +29,7 @@ export class AccountChecks {
       );
     } catch (error) {
       this.logger.warn(`accounts did not confirm the actor's rights: ${(error as Error).message}`);
-      throw new DomainError(
-        'unavailable',
-        'accounts_unavailable',
-        'Cannot confirm your rights right now; try again shortly',
-      );
+      throw DomainError.unavailable('accounts_unavailable', 'Cannot confirm your rights right now; try again shortly');
     }
     return new Map(statuses.map((status) => [status.id, status]));
   }

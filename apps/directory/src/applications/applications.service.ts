@@ -92,7 +92,7 @@ export class ApplicationsService {
 
   async mine(actor: Actor): Promise<ApplicationView> {
     const latest = await this.latestOf(this.dataSource.manager, actor.userId);
-    if (!latest) throw DomainError.notFound('application');
+    if (!latest) throw DomainError.notFound('application_not_found');
     return applicationView(latest);
   }
 
@@ -102,7 +102,7 @@ export class ApplicationsService {
     const view = await this.dataSource.transaction(async (manager) => {
       await lockUserVetting(manager, actor.userId);
       const latest = await this.latestOf(manager, actor.userId);
-      if (!latest) throw DomainError.notFound('application');
+      if (!latest) throw DomainError.notFound('application_not_found');
       const to = nextStatus(latest.status, 'resubmit');
       const { affected } = await manager
         .createQueryBuilder()
@@ -157,10 +157,10 @@ export class ApplicationsService {
     decision: Decision,
     request: { id?: unknown; note?: unknown; reason?: unknown },
   ): Promise<ApplicationView> {
-    const id = uuidOrNotFound(request.id, 'application');
+    const id = uuidOrNotFound(request.id, 'application_not_found');
     const note = decisionNote(decision, request);
     const application = await this.dataSource.manager.findOneBy(ApplicationEntity, { id });
-    if (!application) throw DomainError.notFound('application');
+    if (!application) throw DomainError.notFound('application_not_found');
     const accounts = await this.accounts.statuses([admin.userId, application.userId]);
     assertActiveAdmin(accounts, admin);
     if (application.userId === admin.userId) {
@@ -174,7 +174,7 @@ export class ApplicationsService {
     }
     const view = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(ApplicationEntity, { id });
-      if (!found) throw DomainError.notFound('application');
+      if (!found) throw DomainError.notFound('application_not_found');
       await lockUserVetting(manager, found.userId);
       const to = nextStatus(found.status, decision);
       const { affected } = await manager

@@ -26,7 +26,7 @@ describe('FieldErrors', () => {
     const errors = new FieldErrors();
     expect(() =>
       errors.collect(() => {
-        throw DomainError.notFound('counselor');
+        throw DomainError.notFound('counselor_not_found');
       }),
     ).toThrow('Counselor not found');
     expect(errors.empty).toBe(true);

@@ -35,7 +35,7 @@ export class CounselorsService {
 
   /** Anyone: an active counselor, with their active offerings and next open slot. */
   async getPublic(idInput: unknown): Promise<CounselorView> {
-    const counselor = await this.findActive(uuidOrNotFound(idInput, 'counselor'));
+    const counselor = await this.findActive(uuidOrNotFound(idInput, 'counselor_not_found'));
     const [offerings, next] = await Promise.all([
       this.activeOfferings(this.dataSource.manager, counselor.id),
       this.availability.nextAvailableAt([counselor.id]),
@@ -46,7 +46,7 @@ export class CounselorsService {
   /** not_found unless the counselor is public (active, account not deactivated): the public never learns of the others. */
   async findActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<CounselorEntity> {
     const counselor = await manager.findOneBy(CounselorEntity, { id, ...PUBLIC_COUNSELOR });
-    if (!counselor) throw DomainError.notFound('counselor');
+    if (!counselor) throw DomainError.notFound('counselor_not_found');
     return counselor;
   }
 
@@ -57,7 +57,7 @@ export class CounselorsService {
         where: { id: actor.userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!counselor) throw DomainError.notFound('counselor');
+      if (!counselor) throw DomainError.notFound('counselor_not_found');
       assertNotSuspended(counselor, 'edit the public profile');
       if (Object.keys(changes).length > 0) {
         await manager.update(CounselorEntity, { id: actor.userId }, changes);
@@ -91,7 +91,7 @@ export class CounselorsService {
     idInput: unknown,
     reason: string | undefined,
   ): Promise<CounselorView> {
-    const id = uuidOrNotFound(idInput, 'counselor');
+    const id = uuidOrNotFound(idInput, 'counselor_not_found');
     await this.accounts.assertActiveAdmin(admin);
     const transition = COUNSELOR_TRANSITIONS[action];
     const view = await this.dataSource.transaction(async (manager) => {
@@ -104,7 +104,7 @@ export class CounselorsService {
         .execute();
       if (!affected) {
         const current = await manager.findOneBy(CounselorEntity, { id });
-        if (!current) throw DomainError.notFound('counselor');
+        if (!current) throw DomainError.notFound('counselor_not_found');
         nextCounselorStatus(current.status, action);
         throw DomainError.conflict('counselor_changed', 'The counselor changed meanwhile; reload and try again');
       }

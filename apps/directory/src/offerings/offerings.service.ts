@@ -60,7 +60,7 @@ export class OfferingsService {
 
   async update(actor: Actor, input: Partial<UpdateOfferingRequest> | undefined): Promise<OfferingView> {
     const id = input?.id;
-    if (!isUuid(id)) throw DomainError.notFound('offering');
+    if (!isUuid(id)) throw DomainError.notFound('offering_not_found');
     const changes = cleanOfferingChanges(input);
     const view = await this.dataSource.transaction(async (manager) => {
       // Another counselor's offering is not found, exactly like one that does not exist.
@@ -68,7 +68,7 @@ export class OfferingsService {
         where: { id, counselorId: actor.userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!offering) throw DomainError.notFound('offering');
+      if (!offering) throw DomainError.notFound('offering_not_found');
       if (!onlyWithdraws(changes)) {
         assertNotSuspended(await this.lockOwnProfile(manager, actor.userId), 'change offerings');
         if (changes.active === true && !offering.active) {
@@ -110,7 +110,7 @@ export class OfferingsService {
       lock: { mode: 'pessimistic_write' },
       select: { id: true, status: true },
     });
-    if (!counselor) throw DomainError.notFound('counselor');
+    if (!counselor) throw DomainError.notFound('counselor_not_found');
     return counselor;
   }
 }

@@ -32,7 +32,7 @@ export class ReviewsController {
   create(@Payload() request: RpcRequest<CreateReviewRequest>): Promise<CreatedReviewView> {
     const actor = request.meta?.actor;
     if (actor && !actor.roles.includes('admin') && request.body?.clientId !== actor.userId) {
-      throw DomainError.notFound('booking');
+      throw DomainError.notFound('booking_not_found');
     }
     return this.reviews.create(request.body);
   }

@@ -124,11 +124,11 @@ export class ReviewsService {
 
   /** Public: reviews of an active counselor, newest first, with each client's first name only. */
   async listForCounselor(input: { counselorId?: unknown; page?: unknown; limit?: unknown }): Promise<Page<ReviewView>> {
-    const counselorId = uuidOrNotFound(input?.counselorId, 'counselor');
+    const counselorId = uuidOrNotFound(input?.counselorId, 'counselor_not_found');
     const { page, limit } = pageOf(input);
     const manager = this.dataSource.manager;
     if (!(await manager.exists(CounselorEntity, { where: { id: counselorId, ...PUBLIC_COUNSELOR } }))) {
-      throw DomainError.notFound('counselor');
+      throw DomainError.notFound('counselor_not_found');
     }
     const [rows, total] = await manager.findAndCount(ReviewEntity, {
       where: { counselorId },

@@ -83,8 +83,7 @@ export class SearchService {
         window,
       );
       if (!answer) {
-        throw new DomainError(
-          'unavailable',
+        throw DomainError.unavailable(
           'availability_unavailable',
           'Searching by free slots this far ahead is unavailable right now; try again without availableFrom/availableTo',
         );

@@ -20,7 +20,7 @@ export class CalendarFeedFileController {
   @Header('Cache-Control', 'private, max-age=300')
   @Header('Content-Disposition', 'inline; filename="haven.ics"')
   async feed(@Param('file') file: string): Promise<string> {
-    if (!file.endsWith('.ics')) throw DomainError.notFound('calendar_feed');
+    if (!file.endsWith('.ics')) throw DomainError.notFound('calendar_feed_not_found');
     const { ics } = await this.rpc.send(BookingRpc.renderCalendarFeed, { token: file.slice(0, -'.ics'.length) });
     return ics;
   }

@@ -1,11 +1,11 @@
-import type { FieldError } from '@haven/contracts';
+import type { FieldError, HttpErrorCode } from '@haven/contracts';
 import { STATUS_CODES } from 'node:http';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: string;
+  code?: HttpErrorCode;
   details?: FieldError[];
 }
 

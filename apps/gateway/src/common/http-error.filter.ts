@@ -1,4 +1,4 @@
-import type { ErrorKind, FieldError } from '@haven/contracts';
+import type { ErrorKind, FieldError, HttpErrorCode } from '@haven/contracts';
 import { currentCorrelationId, DomainError } from '@haven/common';
 import { RpcTimeoutError, RpcUnavailableError } from '@haven/messaging';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -46,7 +46,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
-        const { message, details, code } = response as { message?: unknown; details?: FieldError[]; code?: string };
+        const { message, details, code } = response as {
+          message?: unknown;
+          details?: FieldError[];
+          code?: HttpErrorCode;
+        };
         const text = Array.isArray(message)
           ? message.join('; ')
           : typeof message === 'string'

@@ -62,7 +62,7 @@ export class MessagesService {
        WHERE "id" = $1 AND "user_id" = $2 RETURNING "id"`,
       [id, userId],
     );
-    if (rows.length === 0) throw DomainError.notFound('notification');
+    if (rows.length === 0) throw DomainError.notFound('notification_not_found');
   }
 }
 

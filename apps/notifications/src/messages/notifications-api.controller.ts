@@ -32,7 +32,7 @@ export class NotificationsApiController {
   @MessagePattern(NotificationsRpc.markRead.pattern)
   async markRead(@Payload() request: RpcRequest<{ id: string }>): Promise<{ ok: true }> {
     const actor = actorOf(request);
-    await this.messages.markRead(actor.userId, uuidOrNotFound(request.body?.id, 'notification'));
+    await this.messages.markRead(actor.userId, uuidOrNotFound(request.body?.id, 'notification_not_found'));
     return { ok: true };
   }
 

@@ -17,11 +17,18 @@ describe('DomainError', () => {
   });
 
   it('names what was not found in a readable message', () => {
-    expect(DomainError.notFound('time_off')).toMatchObject({
+    expect(DomainError.notFound('time_off_not_found')).toMatchObject({
       kind: 'not_found',
       code: 'time_off_not_found',
       message: 'Time off not found',
     });
+  });
+
+  it('takes only a catalogued code of its own kind (checked by npm run typecheck)', () => {
+    // @ts-expect-error a typo is no code in any catalogue
+    expect(DomainError.conflict('slot_takn', 'x').code).toBe('slot_takn');
+    // @ts-expect-error slot_taken is a conflict (409), not unprocessable (422)
+    expect(DomainError.unprocessable('slot_taken', 'x').kind).toBe('unprocessable');
   });
 
   it('does not mistake arbitrary errors for domain payloads', () => {

@@ -1,13 +1,17 @@
-import type { ErrorKind, FieldError, RpcErrorPayload } from '@haven/contracts';
+import type { ErrorCode, ErrorKind, FieldError, RpcErrorPayload } from '@haven/contracts';
 
 /**
  * The only error a service raises on purpose. Transport-free: the service's RPC filter turns it
  * into a payload and the gateway maps `kind` to an HTTP status.
+ *
+ * Every factory takes the code first (typed from the services' catalogues in `@haven/contracts`),
+ * then the message, then what the kind adds; `validation`, `invalidField` and `forbidden` have one
+ * code each and take no code.
  */
 export class DomainError extends Error {
-  constructor(
+  private constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: FieldError[],
     readonly retryAfterSeconds?: number,
@@ -24,28 +28,38 @@ export class DomainError extends Error {
     return new DomainError('validation', 'validation_failed', `${field}: ${message}`, [{ field, message }]);
   }
 
-  static notFound(what: string): DomainError {
-    return new DomainError('not_found', `${what}_not_found`, `${capitalize(what)} not found`);
+  /** A request that is well formed but fails a check of its own (a signature, say). */
+  static invalid(code: ErrorCode<'validation'>, message: string): DomainError {
+    return new DomainError('validation', code, message);
   }
 
-  static conflict(code: string, message: string): DomainError {
-    return new DomainError('conflict', code, message);
-  }
-
-  static unprocessable(code: string, message: string): DomainError {
-    return new DomainError('unprocessable', code, message);
+  static unauthenticated(code: ErrorCode<'unauthenticated'>, message: string): DomainError {
+    return new DomainError('unauthenticated', code, message);
   }
 
   static forbidden(message = 'You are not allowed to do this'): DomainError {
     return new DomainError('forbidden', 'forbidden', message);
   }
 
-  static rateLimited(code: string, message: string, retryAfterSeconds: number): DomainError {
+  /** `booking_not_found` reads "Booking not found". */
+  static notFound(code: ErrorCode<'not_found'>, message = notFoundMessage(code)): DomainError {
+    return new DomainError('not_found', code, message);
+  }
+
+  static conflict(code: ErrorCode<'conflict'>, message: string): DomainError {
+    return new DomainError('conflict', code, message);
+  }
+
+  static unprocessable(code: ErrorCode<'unprocessable'>, message: string): DomainError {
+    return new DomainError('unprocessable', code, message);
+  }
+
+  static rateLimited(code: ErrorCode<'rate_limited'>, message: string, retryAfterSeconds: number): DomainError {
     return new DomainError('rate_limited', code, message, undefined, retryAfterSeconds);
   }
 
-  static unauthenticated(message: string, code = 'unauthenticated'): DomainError {
-    return new DomainError('unauthenticated', code, message);
+  static unavailable(code: ErrorCode<'unavailable'>, message: string, retryAfterSeconds?: number): DomainError {
+    return new DomainError('unavailable', code, message, undefined, retryAfterSeconds);
   }
 
   toPayload(): RpcErrorPayload {
@@ -58,12 +72,14 @@ export class DomainError extends Error {
     };
   }
 
+  /** What a service answered; it raised the error through these factories, so its code is catalogued. */
   static fromPayload(payload: RpcErrorPayload): DomainError {
-    return new DomainError(payload.kind, payload.code, payload.message, payload.details, payload.retryAfterSeconds);
+    const code = payload.code as ErrorCode;
+    return new DomainError(payload.kind, code, payload.message, payload.details, payload.retryAfterSeconds);
   }
 }
 
-function capitalize(text: string): string {
-  const spaced = text.replace(/_/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+function notFoundMessage(code: string): string {
+  const spaced = code.replace(/_not_found$/, '').replace(/_/g, ' ');
+  return `${spaced.charAt(0).toUpperCase() + spaced.slice(1)} not found`;
 }

@@ -30,8 +30,8 @@ describe('RPC input', () => {
   });
 
   it('treats a malformed id as naming nothing, and lower-cases a good one', () => {
-    expect(uuidOrNotFound(USER_ID.toUpperCase(), 'counselor')).toBe(USER_ID);
-    expect(domainErrorOf(() => uuidOrNotFound('nope', 'counselor'))).toMatchObject({
+    expect(uuidOrNotFound(USER_ID.toUpperCase(), 'counselor_not_found')).toBe(USER_ID);
+    expect(domainErrorOf(() => uuidOrNotFound('nope', 'counselor_not_found'))).toMatchObject({
       kind: 'not_found',
       code: 'counselor_not_found',
     });

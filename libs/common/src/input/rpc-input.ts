@@ -1,4 +1,11 @@
-import { type Actor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Role, type RpcRequest } from '@haven/contracts';
+import {
+  type Actor,
+  DEFAULT_PAGE_SIZE,
+  type ErrorCode,
+  MAX_PAGE_SIZE,
+  type Role,
+  type RpcRequest,
+} from '@haven/contracts';
 import { DomainError } from '../errors/domain-error';
 import { DateTime } from 'luxon';
 
@@ -16,15 +23,16 @@ export function isUuid(value: unknown): value is string {
 }
 
 /** The id named in a request; a malformed one can name nothing, so it is simply not found. */
-export function uuidOrNotFound(value: unknown, what: string): string {
-  if (!isUuid(value)) throw DomainError.notFound(what);
+export function uuidOrNotFound(value: unknown, notFound: ErrorCode<'not_found'>): string {
+  if (!isUuid(value)) throw DomainError.notFound(notFound);
   return value.toLowerCase();
 }
 
 /** The verified caller the gateway attached; requests that act on "me" need one. */
 export function actorOf(request: RpcRequest<unknown>): Actor {
   const actor = request?.meta?.actor;
-  if (!actor || !isUuid(actor.userId)) throw DomainError.unauthenticated('This needs a signed-in user');
+  if (!actor || !isUuid(actor.userId))
+    throw DomainError.unauthenticated('unauthenticated', 'This needs a signed-in user');
   return actor;
 }
 

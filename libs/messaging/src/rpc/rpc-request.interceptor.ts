@@ -38,7 +38,7 @@ export class RpcRequestInterceptor implements NestInterceptor {
             `not starting ${rmq.getPattern()}: its caller stopped waiting`,
           );
           ack();
-          subscriber.error(new DomainError('unavailable', 'deadline_exceeded', 'The caller stopped waiting'));
+          subscriber.error(DomainError.unavailable('deadline_exceeded', 'The caller stopped waiting'));
           return;
         }
         next.handle().pipe(finalize(ack)).subscribe(subscriber);

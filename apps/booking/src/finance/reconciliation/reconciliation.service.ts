@@ -88,7 +88,7 @@ export class ReconciliationService {
     } catch (error) {
       this.logger.error({ reconciliationId: row.id, error: (error as Error).message }, 'reconciliation not queued');
       await this.markFailed(row.id, 'the job queue is unavailable');
-      throw new DomainError('unavailable', 'job_queue_unavailable', 'Reconciliation could not be started; try again');
+      throw DomainError.unavailable('job_queue_unavailable', 'Reconciliation could not be started; try again');
     }
     this.logger.log({ reconciliationId: row.id, requestedBy: actor.userId }, 'reconciliation started');
     return toView(row, []);
@@ -239,9 +239,9 @@ export class ReconciliationService {
   private async find(id: unknown): Promise<ReconciliationRow> {
     const [row]: ReconciliationRow[] = await this.dataSource.query(
       `SELECT * FROM "booking"."reconciliations" WHERE "id" = $1`,
-      [uuidOrNotFound(id, 'reconciliation')],
+      [uuidOrNotFound(id, 'reconciliation_not_found')],
     );
-    if (!row) throw DomainError.notFound('reconciliation');
+    if (!row) throw DomainError.notFound('reconciliation_not_found');
     return row;
   }
 }
