@@ -16,7 +16,7 @@ import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { escapeLike } from '../common/user-input';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { planUserUpdate } from './role-policy';
@@ -42,12 +42,12 @@ export class AdminUsersService {
    * was demoted or deactivated a moment ago cannot act on an older token.
    */
   async assertAdmin(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const user = await manager.findOneBy(User, { id: actor.userId });
+    const user = await manager.findOneBy(UserEntity, { id: actor.userId });
     if (!user?.active || !user.roles.includes('admin')) throw DomainError.forbidden('This needs the admin role');
   }
 
   async list(query: ListUsersRequest): Promise<Page<UserView>> {
-    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    const builder = this.dataSource.getRepository(UserEntity).createQueryBuilder('user');
     if (query.q !== undefined && query.q.trim() !== '') {
       if (query.q.length > MAX_QUERY_LENGTH) {
         throw DomainError.invalidField('q', `must be at most ${MAX_QUERY_LENGTH} characters`);

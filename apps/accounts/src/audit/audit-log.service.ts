@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { AuditLogEntry } from './audit-log-entry.entity';
+import { AuditLogEntryEntity } from './audit-log-entry.entity';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -25,7 +25,7 @@ export class AuditLogService {
   }
 
   async list(query: ListAuditLogRequest): Promise<Page<AuditLogEntryView>> {
-    const builder = this.dataSource.getRepository(AuditLogEntry).createQueryBuilder('entry');
+    const builder = this.dataSource.getRepository(AuditLogEntryEntity).createQueryBuilder('entry');
     if (query.actorId !== undefined) {
       if (!isUuid(query.actorId)) throw DomainError.invalidField('actorId', 'must be a user id (uuid)');
       builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
@@ -45,7 +45,7 @@ export async function writeAuditRow(manager: EntityManager, record: AuditRecord)
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`Audit row for ${record.action} outside a transaction`);
   }
-  await manager.insert(AuditLogEntry, {
+  await manager.insert(AuditLogEntryEntity, {
     id: randomUUID(),
     actorId: record.actorId,
     action: record.action,
@@ -56,7 +56,7 @@ export async function writeAuditRow(manager: EntityManager, record: AuditRecord)
   });
 }
 
-export function toAuditView(entry: AuditLogEntry): AuditLogEntryView {
+export function toAuditView(entry: AuditLogEntryEntity): AuditLogEntryView {
   return {
     id: entry.id,
     actorId: entry.actorId,

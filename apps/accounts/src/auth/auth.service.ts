@@ -23,7 +23,7 @@ import {
   normalizeEmail,
   PASSWORD_MAX_LENGTH,
 } from '../common/user-input';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { userRegisteredData } from '../users/user-events';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
@@ -34,7 +34,7 @@ import { decideRefresh } from './refresh-decision';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 type RefreshOutcome =
-  { kind: 'rotated'; user: User; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };
+  { kind: 'rotated'; user: UserEntity; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };
 
 /** Registration, login and the refresh-token lifecycle. */
 @Injectable()
@@ -63,12 +63,12 @@ export class AuthService {
     if (holder && holder.id !== RpcRequestLedger.createdIdOf(meta)) throw emailTaken();
     const passwordHash = await this.hasher.hash(password);
 
-    let registered: { user: User; refreshToken: string };
+    let registered: { user: UserEntity; refreshToken: string };
     try {
       registered = await this.requests.createOnce(meta, {
         create: async (manager, id) => {
           const now = new Date();
-          const user = Object.assign(new User(), {
+          const user = Object.assign(new UserEntity(), {
             id,
             email,
             passwordHash,
@@ -80,13 +80,13 @@ export class AuthService {
             rightsVersion: 0,
             createdAt: now,
             updatedAt: now,
-          } satisfies User);
-          await manager.insert(User, user);
+          } satisfies UserEntity);
+          await manager.insert(UserEntity, user);
           await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
           return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
         },
         replay: async (manager, id) => {
-          const user = await manager.findOneByOrFail(User, { id });
+          const user = await manager.findOneByOrFail(UserEntity, { id });
           return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
         },
       });
@@ -149,7 +149,7 @@ export class AuthService {
       await this.refreshTokens.revokeFamily(manager, row.familyId);
       return { kind: 'refused', reason: 'reuse', familyId: row.familyId };
     }
-    const user = await manager.findOneBy(User, { id: row.userId });
+    const user = await manager.findOneBy(UserEntity, { id: row.userId });
     if (!user?.active) {
       await this.refreshTokens.revokeFamily(manager, row.familyId);
       return { kind: 'refused', reason: 'inactive' };
@@ -163,7 +163,7 @@ export class AuthService {
     return { kind: 'rotated', user, refreshToken };
   }
 
-  private async session(user: User, refreshToken: string): Promise<AuthSession> {
+  private async session(user: UserEntity, refreshToken: string): Promise<AuthSession> {
     const view = toUserView(user);
     return {
       user: view,

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { writeAuditRow } from '../audit/audit-log.service';
 import { changeRights } from '../auth/rights-versions';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { userRegisteredData } from '../users/user-events';
 import { UsersQueries } from '../users/users.queries';
 
@@ -55,7 +55,7 @@ export async function provisionAdmin(
       return { outcome: 'granted', userId: existing.id };
     }
     const now = new Date();
-    const user = Object.assign(new User(), {
+    const user = Object.assign(new UserEntity(), {
       id: randomUUID(),
       email: admin.email,
       passwordHash: admin.passwordHash,
@@ -67,8 +67,8 @@ export async function provisionAdmin(
       rightsVersion: 0,
       createdAt: now,
       updatedAt: now,
-    } satisfies User);
-    await manager.insert(User, user);
+    } satisfies UserEntity);
+    await manager.insert(UserEntity, user);
     await outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
     await audit(manager, 'user.admin-created', user.id, { source: options.source });
     return { outcome: 'created', userId: user.id };

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { canonicalRoles } from '../admin/role-policy';
 import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { UsersQueries } from '../users/users.queries';
 
 const ROLE_CONSUMER = 'accounts.counselor-role';
@@ -33,7 +33,7 @@ export class VettingEventsService {
       this.logger.error({ msg: 'counselor.approved without a valid userId: ignored', eventId: event.id });
       return;
     }
-    let granted: User | undefined;
+    let granted: UserEntity | undefined;
     await this.inbox.process(event, ROLE_CONSUMER, async (manager) => {
       const actorId = isUuid(reviewerId) ? reviewerId : null;
       await this.audit.record(manager, {
@@ -86,7 +86,7 @@ export class VettingEventsService {
     userId: string,
     actorId: string | null,
     applicationId: string | undefined,
-  ): Promise<User | undefined> {
+  ): Promise<UserEntity | undefined> {
     const user = await UsersQueries.lockById(manager, userId);
     if (!user) {
       this.logger.warn({ msg: 'approved counselor has no account: no role granted', userId });
