@@ -19,7 +19,7 @@ import { escapeLike } from '../common/user-input';
 import { UserEntity } from '../users/user.entity';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
-import { planUserUpdate } from './role-policy';
+import { planUserUpdate } from '../roles/role-policy';
 
 const MAX_QUERY_LENGTH = 200;
 const ADMIN_CHANGES_LOCK: AdvisoryLock = { schema: 'accounts', subject: 'admin-user-changes' };

@@ -1,5 +1,13 @@
-import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contracts';
+import type {
+  AuditLogEntryView,
+  CounselorApplicationDecision,
+  CounselorStatusChange,
+  EventEnvelope,
+  ListAuditLogRequest,
+  Page,
+} from '@haven/contracts';
 import { DomainError, isUuid } from '@haven/common';
+import { InboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -15,13 +23,52 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
+const VETTING_CONSUMER = 'accounts.vetting-audit';
+
 /** The admin audit trail. Rows are written with the manager of the change they record. */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource('accounts') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('accounts') private readonly dataSource: DataSource,
+    private readonly inbox: InboxService,
+  ) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     await writeAuditRow(manager, record);
+  }
+
+  /** An admin's decision on a counselor application, made in the directory service (once per event). */
+  async vettingDecided(
+    event: EventEnvelope<CounselorApplicationDecision>,
+    action: 'counselor.application-rejected' | 'counselor.changes-requested',
+  ): Promise<void> {
+    const { userId, reviewerId, applicationId, reason } = event.data ?? ({} as CounselorApplicationDecision);
+    await this.inbox.process(event, VETTING_CONSUMER, (manager) =>
+      writeAuditRow(manager, {
+        actorId: isUuid(reviewerId) ? reviewerId : null,
+        action,
+        targetType: 'counselor-application',
+        targetId: applicationId ?? null,
+        detail: { userId, ...(reason ? { reason } : {}) },
+      }),
+    );
+  }
+
+  /** An admin suspended or reinstated a counselor in the directory service (once per event). */
+  async counselorStatusChanged(
+    event: EventEnvelope<CounselorStatusChange>,
+    action: 'counselor.suspended' | 'counselor.reinstated',
+  ): Promise<void> {
+    const { counselorId, actorId, reason } = event.data ?? ({} as CounselorStatusChange);
+    await this.inbox.process(event, VETTING_CONSUMER, (manager) =>
+      writeAuditRow(manager, {
+        actorId: isUuid(actorId) ? actorId : null,
+        action,
+        targetType: 'counselor',
+        targetId: counselorId ?? null,
+        detail: reason ? { reason } : {},
+      }),
+    );
   }
 
   async list(query: ListAuditLogRequest): Promise<Page<AuditLogEntryView>> {

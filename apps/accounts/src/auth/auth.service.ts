@@ -1,5 +1,4 @@
 import {
-  AccountsEvents,
   type Actor,
   type AuthSession,
   type LoginRequest,
@@ -24,7 +23,7 @@ import {
   PASSWORD_MAX_LENGTH,
 } from '../common/user-input';
 import { UserEntity } from '../users/user.entity';
-import { userRegisteredData } from '../users/user-events';
+import { createUser } from '../users/create-user';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { AccessTokenSigner } from './access-token.signer';
@@ -67,22 +66,7 @@ export class AuthService {
     try {
       registered = await this.requests.createOnce(meta, {
         create: async (manager, id) => {
-          const now = new Date();
-          const user = Object.assign(new UserEntity(), {
-            id,
-            email,
-            passwordHash,
-            name,
-            phone,
-            timezone,
-            roles: ['client'],
-            active: true,
-            rightsVersion: 0,
-            createdAt: now,
-            updatedAt: now,
-          } satisfies UserEntity);
-          await manager.insert(UserEntity, user);
-          await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
+          const user = await createUser(manager, this.outbox, { id, email, passwordHash, name, phone, timezone });
           return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
         },
         replay: async (manager, id) => {

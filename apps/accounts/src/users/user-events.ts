@@ -1,5 +1,5 @@
 import type { UserRegisteredData, UserUpdatedData } from '@haven/contracts';
-import { canonicalRoles } from '../admin/role-policy';
+import { canonicalRoles } from '../roles/role-policy';
 import type { UserEntity } from './user.entity';
 
 export function userRegisteredData(user: UserEntity): UserRegisteredData {

@@ -1,5 +1,5 @@
 import { firstName, type UserContact, type UserSummary, type UserView } from '@haven/contracts';
-import { canonicalRoles } from '../admin/role-policy';
+import { canonicalRoles } from '../roles/role-policy';
 import type { UserEntity } from './user.entity';
 
 /** `user` of api.md: never the hash. */

@@ -13,7 +13,7 @@ import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
-import { canonicalRoles } from '../admin/role-policy';
+import { canonicalRoles } from '../roles/role-policy';
 import { checkName, checkPhone, checkTimezone } from '../common/user-input';
 import { UserEntity } from './user.entity';
 import { userUpdatedData } from './user-events';
