@@ -8,3 +8,4 @@ export * from './config/razorpay-defaults';
 export * from './errors/domain-error';
 export * from './input/rpc-input';
 export * from './logging/request-context';
+export * from './rules/state-machine';

@@ -19,7 +19,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks, assertActiveAdmin } from '../accounts-sync/account-checks';
 import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from './vetting-lock';
-import { CounselorEntity } from '../counselors/counselor.entity';
+import { CounselorsService } from '../counselors/counselors.service';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { ApplicationEntity } from './application.entity';
 import { cleanApplicationInput } from './application-input';
@@ -40,6 +40,7 @@ export class ApplicationsService {
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly specialties: SpecialtiesService,
+    private readonly counselors: CounselorsService,
     private readonly accounts: AccountChecks,
     private readonly requests: RpcRequestLedger,
   ) {}
@@ -55,7 +56,7 @@ export class ApplicationsService {
           where: { userId: actor.userId },
           select: { id: true, status: true },
         });
-        const isCounselor = await manager.exists(CounselorEntity, { where: { id: actor.userId } });
+        const isCounselor = await this.counselors.exists(manager, actor.userId);
         assertMayApply(
           existing.map((application) => application.status),
           isCounselor,
@@ -191,7 +192,7 @@ export class ApplicationsService {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id });
       const base = { applicationId: id, userId: application.userId, reviewerId: admin.userId };
       if (decision === 'approve') {
-        await this.createProfile(manager, application);
+        await this.counselors.createFromApplication(manager, application);
         await this.outbox.add(manager, DirectoryEvents.approved, {
           ...base,
           displayName: application.displayName,
@@ -205,37 +206,6 @@ export class ApplicationsService {
       return applicationView(application);
     });
     return view;
-  }
-
-  /** The approved counselor's profile, from the application, active at once. */
-  private async createProfile(manager: EntityManager, application: ApplicationEntity): Promise<void> {
-    await manager.query(
-      `INSERT INTO "directory"."counselors" (
-         "id", "application_id", "status", "status_changed_at", "display_name", "bio", "qualifications",
-         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender",
-         "account_active")
-       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11,
-         coalesce((SELECT s."active" FROM "directory"."account_states" s WHERE s."user_id" = $1), true))
-       ON CONFLICT ("id") DO UPDATE SET "account_active" = EXCLUDED."account_active",
-         "application_id" = EXCLUDED."application_id", "display_name" = EXCLUDED."display_name",
-         "bio" = EXCLUDED."bio", "qualifications" = EXCLUDED."qualifications",
-         "registration_body" = EXCLUDED."registration_body", "registration_number" = EXCLUDED."registration_number",
-         "years_experience" = EXCLUDED."years_experience", "languages" = EXCLUDED."languages",
-         "specialties" = EXCLUDED."specialties", "gender" = EXCLUDED."gender", "updated_at" = now()`,
-      [
-        application.userId,
-        application.id,
-        application.displayName,
-        application.bio,
-        application.qualifications,
-        application.registrationBody,
-        application.registrationNumber,
-        application.yearsExperience,
-        application.languages,
-        application.specialties,
-        application.gender,
-      ],
-    );
   }
 
   private latestOf(manager: EntityManager, userId: string): Promise<ApplicationEntity | null> {
