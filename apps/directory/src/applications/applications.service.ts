@@ -10,14 +10,13 @@ import {
   type Page,
   type RpcMeta,
 } from '@haven/contracts';
-import { DomainError, isUuid, pageOf, uuidOrNotFound } from '@haven/common';
+import { DomainError, isUuid, pageOf, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks, assertActiveAdmin } from '../accounts-sync/account-checks';
-import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from './vetting-lock';
 import { CounselorsService } from '../counselors/counselors.service';
 import { SpecialtiesService } from '../specialties/specialties.service';
@@ -228,14 +227,11 @@ function nextStatusConflict(current: ApplicationStatus, action: ApplicationActio
 
 function decisionNote(decision: Decision, request: { note?: unknown; reason?: unknown }): string | undefined {
   const errors = new FieldErrors();
-  let note: string | undefined;
-  if (decision === 'approve') {
-    if (request.note !== undefined && request.note !== null && request.note !== '') {
-      note = text(request.note, 'note', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-    }
-  } else {
-    note = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-  }
+  const limits = { max: DIRECTORY_LIMITS.maxReasonLength };
+  const note =
+    decision === 'approve'
+      ? errors.optionalText(request.note, 'note', limits)
+      : errors.text(request.reason, 'reason', limits);
   errors.throwIfAny();
   return note;
 }

@@ -5,14 +5,13 @@ import {
   DirectoryEvents,
   type UpdateProfileRequest,
 } from '@haven/contracts';
-import { DomainError, uuidOrNotFound } from '@haven/common';
+import { DomainError, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks } from '../accounts-sync/account-checks';
 import type { ApplicationEntity } from '../applications/application.entity';
-import { FieldErrors, httpUrl, text } from '../common/fields';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
 import { OfferingEntity } from '../offerings/offering.entity';
 import { BookingAvailability } from '../search/booking-availability';
@@ -70,18 +69,15 @@ export class CounselorsService {
 
   suspend(admin: Actor, request: { id?: unknown; reason?: unknown }): Promise<CounselorView> {
     const errors = new FieldErrors();
-    const reason = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
+    const reason = errors.text(request.reason, 'reason', { max: DIRECTORY_LIMITS.maxReasonLength });
     errors.throwIfAny();
     return this.changeStatus(admin, 'suspend', request.id, reason);
   }
 
   reinstate(admin: Actor, request: { id?: unknown; reason?: unknown }): Promise<CounselorView> {
-    let reason: string | undefined;
-    if (request.reason !== undefined && request.reason !== null && request.reason !== '') {
-      const errors = new FieldErrors();
-      reason = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-      errors.throwIfAny();
-    }
+    const errors = new FieldErrors();
+    const reason = errors.optionalText(request.reason, 'reason', { max: DIRECTORY_LIMITS.maxReasonLength });
+    errors.throwIfAny();
     return this.changeStatus(admin, 'reinstate', request.id, reason);
   }
 
@@ -172,7 +168,7 @@ export class CounselorsService {
     }
     if (input.photoUrl === null) changes.photoUrl = null;
     else if (input.photoUrl !== undefined) {
-      changes.photoUrl = httpUrl(input.photoUrl, 'photoUrl', errors, DIRECTORY_LIMITS.maxPhotoUrlLength);
+      changes.photoUrl = errors.httpUrl(input.photoUrl, 'photoUrl', DIRECTORY_LIMITS.maxPhotoUrlLength);
     }
     errors.throwIfAny();
     return changes;

@@ -1,6 +1,6 @@
-import { DomainError } from '@haven/common';
+import { DomainError } from '../errors/domain-error';
 import { describe, expect, it } from 'vitest';
-import { FieldErrors } from './fields';
+import { FieldErrors } from './field-errors';
 
 describe('FieldErrors', () => {
   it('collects the field a throwing check names, beside the others, and reports all at once', () => {
