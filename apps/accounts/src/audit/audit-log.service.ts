@@ -1,12 +1,13 @@
-import type {
-  AuditLogEntryView,
-  CounselorApplicationDecision,
-  CounselorStatusChange,
-  EventEnvelope,
-  ListAuditLogRequest,
-  Page,
+import {
+  ACCOUNTS_LIMITS,
+  type AuditLogEntryView,
+  type CounselorApplicationDecision,
+  type CounselorStatusChange,
+  type EventEnvelope,
+  type ListAuditLogRequest,
+  type Page,
 } from '@haven/contracts';
-import { DomainError, isUuid } from '@haven/common';
+import { FieldErrors, isUuid } from '@haven/common';
 import { InboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -72,11 +73,14 @@ export class AuditLogService {
   }
 
   async list(query: ListAuditLogRequest): Promise<Page<AuditLogEntryView>> {
-    const builder = this.dataSource.getRepository(AuditLogEntryEntity).createQueryBuilder('entry');
-    if (query.actorId !== undefined) {
-      if (!isUuid(query.actorId)) throw DomainError.invalidField('actorId', 'must be a user id (uuid)');
-      builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
+    const errors = new FieldErrors();
+    if (query.actorId !== undefined && !isUuid(query.actorId)) errors.add('actorId', 'must be a user id (uuid)');
+    if (query.action !== undefined && query.action.length > ACCOUNTS_LIMITS.maxAuditActionLength) {
+      errors.add('action', `must be at most ${ACCOUNTS_LIMITS.maxAuditActionLength} characters`);
     }
+    errors.throwIfAny();
+    const builder = this.dataSource.getRepository(AuditLogEntryEntity).createQueryBuilder('entry');
+    if (query.actorId !== undefined) builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
     if (query.action !== undefined) builder.andWhere('entry.action = :action', { action: query.action });
     const [rows, total] = await builder
       .orderBy('entry.seq', 'DESC')

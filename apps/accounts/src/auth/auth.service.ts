@@ -1,4 +1,5 @@
 import {
+  ACCOUNTS_LIMITS,
   type Actor,
   type AuthSession,
   type LoginRequest,
@@ -6,7 +7,7 @@ import {
   type RpcMeta,
   type TokenPair,
 } from '@haven/contracts';
-import { DomainError, looksLikeOpaqueToken } from '@haven/common';
+import { DomainError, FieldErrors, looksLikeOpaqueToken } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -20,7 +21,6 @@ import {
   checkTimezone,
   DEFAULT_TIMEZONE,
   normalizeEmail,
-  PASSWORD_MAX_LENGTH,
 } from '../common/user-input';
 import { UserEntity } from '../users/user.entity';
 import { createUser } from '../users/create-user';
@@ -52,11 +52,13 @@ export class AuthService {
 
   /** Safe to redeliver: a redelivered registration answers with the account its first delivery created. */
   async register(input: Partial<RegisterRequest>, meta?: Partial<RpcMeta>): Promise<AuthSession> {
-    const email = checkEmail(input.email);
-    const password = checkPassword(input.password);
-    const name = checkName(input.name);
-    const phone = input.phone === undefined || input.phone === null ? null : checkPhone(input.phone);
-    const timezone = input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone);
+    const { email, password, name, phone, timezone } = new FieldErrors().checkAll({
+      email: () => checkEmail(input.email),
+      password: () => checkPassword(input.password),
+      name: () => checkName(input.name),
+      phone: () => (input.phone === undefined || input.phone === null ? null : checkPhone(input.phone)),
+      timezone: () => (input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone)),
+    });
 
     const holder = await UsersQueries.findByEmail(this.dataSource.manager, email);
     if (holder && holder.id !== RpcRequestLedger.createdIdOf(meta)) throw emailTaken();
@@ -85,7 +87,7 @@ export class AuthService {
   async login(input: Partial<LoginRequest>): Promise<AuthSession> {
     const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
     const password = typeof input.password === 'string' ? input.password : '';
-    if (!email || !password || password.length > PASSWORD_MAX_LENGTH) throw invalidCredentials();
+    if (!email || !password || password.length > ACCOUNTS_LIMITS.maxPasswordLength) throw invalidCredentials();
 
     await this.throttle.countAttempt(email);
     const user = await UsersQueries.findByEmail(this.dataSource.manager, email);

@@ -8,7 +8,7 @@ import {
   type UserSummary,
   type UserView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, FieldErrors } from '@haven/common';
 import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -35,9 +35,12 @@ export class UsersService {
 
   async updateMe(actor: Actor, input: Partial<UpdateMeRequest>): Promise<UserView> {
     const changes: Partial<Pick<UserEntity, 'name' | 'phone' | 'timezone'>> = {};
-    if (input.name !== undefined) changes.name = checkName(input.name);
-    if (input.phone !== undefined) changes.phone = input.phone === null ? null : checkPhone(input.phone);
-    if (input.timezone !== undefined) changes.timezone = checkTimezone(input.timezone);
+    const errors = new FieldErrors();
+    if (input.name !== undefined) changes.name = errors.collect(() => checkName(input.name));
+    if (input.phone !== undefined)
+      changes.phone = input.phone === null ? null : errors.collect(() => checkPhone(input.phone));
+    if (input.timezone !== undefined) changes.timezone = errors.collect(() => checkTimezone(input.timezone));
+    errors.throwIfAny();
 
     const user = await this.dataSource.transaction(async (manager) => {
       const current = this.assertActive(await UsersQueries.lockById(manager, actor.userId));

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  BOOKING_LIMITS,
   BOOKING_STATUSES,
   BookingEvents,
   type BookingView,
@@ -14,7 +15,7 @@ import {
   type UserUpdatedData,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { DomainError, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
+import { DomainError, FieldErrors, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
 import { lockForTransaction } from '@haven/database';
 import { InboxService, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -127,19 +128,22 @@ export class BookingsService {
   }
 
   async list(actor: Actor, input: ListBookingsRequest): Promise<Page<BookingView>> {
-    const { page, limit } = pageOf(input);
+    const errors = new FieldErrors();
     const role = input.role ?? 'client';
-    if (role !== 'client' && role !== 'counselor')
-      throw DomainError.invalidField('role', 'must be client or counselor');
+    if (role !== 'client' && role !== 'counselor') errors.add('role', 'must be client or counselor');
     if (role === 'counselor' && !actor.roles.includes('counselor')) {
       throw DomainError.forbidden('Only counselors have bookings as counselor');
     }
-    const from = optionalInstant(input.from, 'from');
-    const to = optionalInstant(input.to, 'to');
-    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
     if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-      throw DomainError.invalidField('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
+      errors.add('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
     }
+    const { paging, from, to } = errors.checkAll({
+      paging: () => pageOf(input),
+      from: () => optionalInstant(input.from, 'from'),
+      to: () => optionalInstant(input.to, 'to'),
+    });
+    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
+    const { page, limit } = paging;
     const query = this.dataSource.manager
       .createQueryBuilder(BookingEntity, 'booking')
       .where(role === 'client' ? 'booking.client_id = :me' : 'booking.counselor_id = :me', { me: actor.userId });
@@ -196,7 +200,7 @@ export class BookingsService {
   }
 
   async cancel(actor: Actor, input: CancelBookingRequest, now = new Date()): Promise<BookingView> {
-    const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null;
+    const reason = cancelReason(input.reason);
     const { booking, refundId } = await this.dataSource.transaction(async (manager) => {
       const { booking, relation } = await bookingForActor(manager, input.id, actor, { lock: true });
       const refusal = cancelRefusal(booking, relation, now);
@@ -413,4 +417,13 @@ export class BookingsService {
       throw DomainError.unprocessable('second_free_booking', 'You already have an upcoming free session');
     }
   }
+}
+
+/** A client's or counselor's reason for cancelling: trimmed, blank meaning none. */
+function cancelReason(value: unknown): string | null {
+  const reason = typeof value === 'string' ? value.trim() : '';
+  if (reason.length > BOOKING_LIMITS.maxCancelReasonLength) {
+    throw DomainError.invalidField('reason', `must be at most ${BOOKING_LIMITS.maxCancelReasonLength} characters`);
+  }
+  return reason || null;
 }

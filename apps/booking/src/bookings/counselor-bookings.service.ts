@@ -1,5 +1,5 @@
 import { BOOKING_STATUSES, type BookingView, type ListCounselorBookingsRequest, type Page } from '@haven/contracts';
-import { DomainError, optionalInstant, pageOf } from '@haven/common';
+import { DomainError, FieldErrors, optionalInstant, pageOf } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,13 +12,17 @@ export class CounselorBookingsService {
   constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
 
   async list(counselorId: string, input: ListCounselorBookingsRequest): Promise<Page<BookingView>> {
-    const { page, limit } = pageOf(input);
-    const from = optionalInstant(input.from, 'from');
-    const to = optionalInstant(input.to, 'to');
-    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
+    const errors = new FieldErrors();
     if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-      throw DomainError.invalidField('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
+      errors.add('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
     }
+    const { paging, from, to } = errors.checkAll({
+      paging: () => pageOf(input),
+      from: () => optionalInstant(input.from, 'from'),
+      to: () => optionalInstant(input.to, 'to'),
+    });
+    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
+    const { page, limit } = paging;
     const query = this.dataSource.manager
       .createQueryBuilder(BookingEntity, 'booking')
       .where('booking.counselor_id = :counselorId', { counselorId });

@@ -8,7 +8,7 @@ export function specialtyList(
   errors: FieldErrors,
   known: ReadonlySet<string>,
 ): string[] | undefined {
-  const items = errors.textList(value, field, { maxItems: L.maxSpecialties, maxLength: 60 });
+  const items = errors.textList(value, field, { maxItems: L.maxSpecialties, maxLength: L.maxSpecialtySlugLength });
   if (!items) return undefined;
   const unknown = items.filter((slug) => !known.has(slug));
   if (unknown.length > 0) {

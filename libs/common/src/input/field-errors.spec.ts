@@ -31,4 +31,20 @@ describe('FieldErrors', () => {
     ).toThrow('Counselor not found');
     expect(errors.empty).toBe(true);
   });
+
+  it('runs every check of a request and reports all their fields at once, or returns every value', () => {
+    const field = (name: string) => () => {
+      throw DomainError.invalidField(name, 'is wrong');
+    };
+    expect(new FieldErrors().checkAll({ a: () => 1, b: () => 'two' })).toEqual({ a: 1, b: 'two' });
+    expect(() => new FieldErrors().checkAll({ a: field('a'), b: () => 2, c: field('c') })).toThrow(
+      expect.objectContaining({
+        message: 'a: is wrong; c: is wrong',
+        details: [
+          { field: 'a', message: 'is wrong' },
+          { field: 'c', message: 'is wrong' },
+        ],
+      }),
+    );
+  });
 });

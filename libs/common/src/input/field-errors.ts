@@ -30,6 +30,22 @@ export class FieldErrors {
     }
   }
 
+  /**
+   * Runs every check (each throwing at its own field), then throws all the problems at once or
+   * returns every value: `const { email, name } = new FieldErrors().checkAll({ email: () => …, name: () => … })`.
+   */
+  checkAll<T extends Record<string, () => unknown>>(checks: T): { [K in keyof T]: ReturnType<T[K]> } {
+    const values: Record<string, unknown> = {};
+    for (const [key, check] of Object.entries(checks)) values[key] = this.collect(check);
+    this.throwIfAny();
+    return values as { [K in keyof T]: ReturnType<T[K]> };
+  }
+
+  /** The problems noted so far, in order. */
+  get details(): FieldError[] {
+    return [...this.errors];
+  }
+
   get empty(): boolean {
     return this.errors.length === 0;
   }
