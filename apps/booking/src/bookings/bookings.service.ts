@@ -1,7 +1,6 @@
 import {
   type Actor,
   BOOKING_LIMITS,
-  BOOKING_STATUSES,
   BookingEvents,
   type BookingView,
   type CancelBookingRequest,
@@ -15,7 +14,7 @@ import {
   type UserUpdatedData,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { DomainError, FieldErrors, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
+import { DomainError, FieldErrors, isUuid, parseInstant } from '@haven/common';
 import { lockForTransaction } from '@haven/database';
 import { InboxService, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -35,6 +34,7 @@ import { BookingQueue } from '../jobs/booking-queue';
 import { SlotsService } from '../slots/slots.service';
 import { bookingForActor, isExclusionViolation, requireRelation, slotTaken } from './booking-access';
 import { BookingEntity } from './booking.entity';
+import { bookingListPage, readBookingListFilter } from './booking-list';
 import { cancelRefusal, refundOnCancel, rescheduleRefusal } from './booking-rules';
 import { bookingSnapshot } from './booking-snapshot';
 import { type BookingViewExtras, toBookingView } from './booking.view';
@@ -134,28 +134,13 @@ export class BookingsService {
     if (role === 'counselor' && !actor.roles.includes('counselor')) {
       throw DomainError.forbidden('Only counselors have bookings as counselor');
     }
-    if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-      errors.add('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
-    }
-    const { paging, from, to } = errors.checkAll({
-      paging: () => pageOf(input),
-      from: () => optionalInstant(input.from, 'from'),
-      to: () => optionalInstant(input.to, 'to'),
-    });
-    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
-    const { page, limit } = paging;
-    const query = this.dataSource.manager
-      .createQueryBuilder(BookingEntity, 'booking')
-      .where(role === 'client' ? 'booking.client_id = :me' : 'booking.counselor_id = :me', { me: actor.userId });
-    if (from) query.andWhere('booking.starts_at >= :from', { from });
-    if (to) query.andWhere('booking.starts_at < :to', { to });
-    if (input.status) query.andWhere('booking.status = :status', { status: input.status });
-    const [rows, total] = await query
-      .orderBy('booking.starts_at', 'ASC')
-      .addOrderBy('booking.id', 'ASC')
-      .skip((page - 1) * limit)
-      .take(limit)
-      .getManyAndCount();
+    const filter = readBookingListFilter(input, errors);
+    const [rows, total] = await bookingListPage(
+      this.dataSource.manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .where(role === 'client' ? 'booking.client_id = :me' : 'booking.counselor_id = :me', { me: actor.userId }),
+      filter,
+    );
     const refunds = rows.length
       ? await this.dataSource.manager.findBy(RefundEntity, { bookingId: In(rows.map((row) => row.id)) })
       : [];
@@ -163,8 +148,8 @@ export class BookingsService {
     return {
       items: rows.map((row) => toBookingView(row, { ...this.viewExtras(), refund: refundOf.get(row.id) })),
       total,
-      page,
-      limit,
+      page: filter.page,
+      limit: filter.limit,
     };
   }
 
