@@ -51,16 +51,14 @@ export class AdminUsersService {
     if (query.q !== undefined && query.q.length > L.maxUserSearchLength) {
       errors.add('q', `must be at most ${L.maxUserSearchLength} characters`);
     }
-    if (query.role !== undefined && !(ROLES as readonly string[]).includes(query.role)) {
-      errors.add('role', `must be one of ${ROLES.join(', ')}`);
-    }
+    const role = errors.oneOf(query.role, 'role', ROLES);
     errors.throwIfAny();
     const builder = this.dataSource.getRepository(UserEntity).createQueryBuilder('user');
     if (query.q !== undefined && query.q.trim() !== '') {
       const pattern = `%${escapeLike(query.q.trim())}%`;
       builder.andWhere(`(user.email ILIKE :pattern ESCAPE '\\' OR user.name ILIKE :pattern ESCAPE '\\')`, { pattern });
     }
-    if (query.role !== undefined) builder.andWhere(':role = ANY(user.roles)', { role: query.role });
+    if (role !== undefined) builder.andWhere(':role = ANY(user.roles)', { role });
     const [users, total] = await builder
       .orderBy('user.created_at', 'DESC')
       .addOrderBy('user.id', 'ASC')

@@ -19,16 +19,14 @@ export function readBookingListFilter(
   input: Partial<ListCounselorBookingsRequest>,
   errors = new FieldErrors(),
 ): BookingListFilter {
-  if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-    errors.add('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
-  }
+  const status = errors.oneOf(input.status, 'status', BOOKING_STATUSES);
   const { paging, from, to } = errors.checkAll({
     paging: () => pageOf(input),
     from: () => optionalInstant(input.from, 'from'),
     to: () => optionalInstant(input.to, 'to'),
   });
   if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
-  return { ...paging, from, to, status: input.status };
+  return { ...paging, from, to, status };
 }
 
 /** One page of `query` (bookings of someone) within the filter, earliest start first. */

@@ -123,18 +123,15 @@ export class ApplicationsService {
   }
 
   async list(request: Partial<ListApplicationsRequest>): Promise<Page<ApplicationView>> {
-    const { page, limit } = pageOf(request);
+    const errors = new FieldErrors();
     const where: { status?: ApplicationStatus; userId?: string } = {};
-    if (request.status !== undefined) {
-      if (!(APPLICATION_STATUSES as readonly string[]).includes(request.status)) {
-        throw DomainError.invalidField('status', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
-      }
-      where.status = request.status;
-    }
+    const status = errors.oneOf(request.status, 'status', APPLICATION_STATUSES);
+    if (status !== undefined) where.status = status;
     if (request.userId !== undefined) {
-      if (!isUuid(request.userId)) throw DomainError.invalidField('userId', 'must be a UUID');
-      where.userId = request.userId;
+      if (isUuid(request.userId)) where.userId = request.userId;
+      else errors.add('userId', 'must be a UUID');
     }
+    const { page, limit } = errors.checkAll({ paging: () => pageOf(request) }).paging;
     const [rows, total] = await this.dataSource.manager.findAndCount(ApplicationEntity, {
       where,
       order: { submittedAt: 'DESC', id: 'ASC' },

@@ -32,6 +32,14 @@ describe('FieldErrors', () => {
     expect(errors.empty).toBe(true);
   });
 
+  it('takes an optional value from a fixed set, naming the set when it is not in it', () => {
+    const errors = new FieldErrors();
+    expect(errors.oneOf(undefined, 'role', ['client', 'counselor'])).toBeUndefined();
+    expect(errors.oneOf('client', 'role', ['client', 'counselor'])).toBe('client');
+    expect(errors.oneOf('admin', 'role', ['client', 'counselor'])).toBeUndefined();
+    expect(errors.details).toEqual([{ field: 'role', message: 'must be one of client, counselor' }]);
+  });
+
   it('runs every check of a request and reports all their fields at once, or returns every value', () => {
     const field = (name: string) => () => {
       throw DomainError.invalidField(name, 'is wrong');

@@ -79,6 +79,14 @@ export class FieldErrors {
     return trimmed;
   }
 
+  /** An optional value that must be one of `allowed`; absent, it is undefined. */
+  oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | undefined {
+    if (value === undefined) return undefined;
+    if ((allowed as readonly unknown[]).includes(value)) return value as T;
+    this.add(field, `must be one of ${allowed.join(', ')}`);
+    return undefined;
+  }
+
   /** Like `text`, with a missing, null or empty value meaning "not given". */
   optionalText(value: unknown, field: string, limits: { min?: number; max: number }): string | undefined {
     return value === undefined || value === null || value === '' ? undefined : this.text(value, field, limits);
