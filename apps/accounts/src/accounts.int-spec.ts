@@ -1,4 +1,4 @@
-import { AccountsRpc, type AuthSession } from '@haven/contracts';
+import { ACCOUNTS_LIMITS, AccountsRpc, type AuthSession } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
@@ -162,6 +162,22 @@ describe('logs', () => {
     ]) {
       expect(logs).not.toContain(secret);
     }
+  });
+});
+
+describe('checking a request', () => {
+  it('names every bad field of a registration at once, with the limits the gateway uses', async () => {
+    const rejection = await domainRejectionOf(
+      rpc.send(AccountsRpc.register, {
+        email: `${'a'.repeat(ACCOUNTS_LIMITS.maxEmailLength)}@example.test`,
+        password: 'short',
+        name: 'n'.repeat(ACCOUNTS_LIMITS.maxNameLength + 1),
+        timezone: '+05:30',
+      }),
+    );
+    expect(rejection).toMatchObject({ kind: 'validation' });
+    expect(rejection.details?.map((detail) => detail.field)).toEqual(['email', 'password', 'name', 'timezone']);
+    expect(rejection.message).toContain(`password: must be at least ${ACCOUNTS_LIMITS.minPasswordLength} characters`);
   });
 });
 

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from './accounts.schema';
 import { AdminController } from './admin/admin.controller';
 import { AdminUsersService } from './admin/admin-users.service';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { AuditLogService } from './audit/audit-log.service';
 import { AccessTokenSigner } from './auth/access-token.signer';
 import { AuthController } from './auth/auth.controller';
@@ -19,10 +20,10 @@ import { RightsVersions } from './auth/rights-versions';
 import { TokenCleanupService } from './auth/token-cleanup.service';
 import { BootstrapAdminService } from './bootstrap/bootstrap-admin.service';
 import { AccountsConfig } from './config/accounts.config';
-import { VettingEventsController } from './events/vetting-events.controller';
-import { VettingEventsService } from './events/vetting-events.service';
 import { PasswordResetController } from './password-reset/password-reset.controller';
 import { PasswordResetService } from './password-reset/password-reset.service';
+import { RolesEventsController } from './roles/roles-events.controller';
+import { RolesService } from './roles/roles.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -48,7 +49,8 @@ export class AccountsModule implements OnApplicationShutdown {
         PasswordResetController,
         UsersController,
         AdminController,
-        VettingEventsController,
+        RolesEventsController,
+        AuditEventsController,
         RightsEventsController,
       ],
       providers: [
@@ -65,7 +67,7 @@ export class AccountsModule implements OnApplicationShutdown {
         UsersService,
         AuditLogService,
         AdminUsersService,
-        VettingEventsService,
+        RolesService,
         BootstrapAdminService,
         TokenCleanupService,
       ],

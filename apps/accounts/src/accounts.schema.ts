@@ -5,21 +5,21 @@ import {
   OutboxMessage,
   RpcRequestRecord,
 } from '@haven/messaging';
-import { AuditLogEntry } from './audit/audit-log-entry.entity';
-import { RefreshToken } from './auth/refresh-token.entity';
+import { AuditLogEntryEntity } from './audit/audit-log-entry.entity';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { CreateAccountsTables1764400000000 } from './migrations/1764400000000-CreateAccountsTables';
 import { RightsVersionAndResetRequests1764700000000 } from './migrations/1764700000000-RightsVersionAndResetRequests';
-import { PasswordResetRequest } from './password-reset/password-reset-request.entity';
-import { User } from './users/user.entity';
+import { PasswordResetRequestEntity } from './password-reset/password-reset-request.entity';
+import { UserEntity } from './users/user.entity';
 
 /** Everything the `accounts` schema holds; shared by the service module and the CLI. */
 export const ACCOUNTS_ENTITIES = [
   OutboxMessage,
   InboxMessage,
-  User,
-  RefreshToken,
-  PasswordResetRequest,
-  AuditLogEntry,
+  UserEntity,
+  RefreshTokenEntity,
+  PasswordResetRequestEntity,
+  AuditLogEntryEntity,
   RpcRequestRecord,
 ];
 export const ACCOUNTS_MIGRATIONS = [

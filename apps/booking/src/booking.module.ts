@@ -17,7 +17,16 @@ import { CalendarFeedService } from './calendar-feed/calendar-feed.service';
 import { BookingConfig } from './config/booking.config';
 import { DirectorySyncEventsController } from './directory-sync/directory-sync-events.controller';
 import { DirectorySyncService } from './directory-sync/directory-sync.service';
-import { FINANCE_CONTROLLERS, FINANCE_PROVIDERS } from './finance/finance.providers';
+import { FinanceQueue } from './finance/finance-queue';
+import { FinanceWorker } from './finance/finance-worker';
+import { LedgerViewController } from './finance/ledger-view/ledger-view.controller';
+import { LedgerViewService } from './finance/ledger-view/ledger-view.service';
+import { PaymentsViewController } from './finance/payments-view/payments-view.controller';
+import { PaymentsViewService } from './finance/payments-view/payments-view.service';
+import { PayoutsController } from './finance/payouts/payouts.controller';
+import { PayoutsService } from './finance/payouts/payouts.service';
+import { ReconciliationController } from './finance/reconciliation/reconciliation.controller';
+import { ReconciliationService } from './finance/reconciliation/reconciliation.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { BookingQueue } from './jobs/booking-queue';
 import { BookingWorker } from './jobs/booking-worker';
@@ -58,7 +67,10 @@ export class BookingModule {
         PaymentsController,
         DirectorySyncEventsController,
         AccountsSyncEventsController,
-        ...FINANCE_CONTROLLERS,
+        PaymentsViewController,
+        LedgerViewController,
+        ReconciliationController,
+        PayoutsController,
       ],
       providers: [
         { provide: BookingConfig, useValue: config },
@@ -82,7 +94,12 @@ export class BookingModule {
         BookingWorker,
         DirectorySyncService,
         AccountsSyncService,
-        ...FINANCE_PROVIDERS,
+        PaymentsViewService,
+        LedgerViewService,
+        ReconciliationService,
+        PayoutsService,
+        FinanceQueue,
+        FinanceWorker,
       ],
     };
   }

@@ -6,5 +6,8 @@ export * from './auth/opaque-token';
 export * from './cache/expiring-value';
 export * from './config/razorpay-defaults';
 export * from './errors/domain-error';
+export * from './input/field-errors';
 export * from './input/rpc-input';
+export * from './input/time-zone';
 export * from './logging/request-context';
+export * from './rules/state-machine';

@@ -12,3 +12,5 @@ export interface Page<T> {
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Far beyond any real list; keeps the offset a service computes from it well inside what PostgreSQL takes. */
+export const MAX_PAGE = 1_000_000;

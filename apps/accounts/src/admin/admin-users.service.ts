@@ -1,4 +1,5 @@
 import {
+  ACCOUNTS_LIMITS as L,
   type Actor,
   type ListUsersRequest,
   type Page,
@@ -6,7 +7,7 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@haven/contracts';
-import { DomainError, isUuid } from '@haven/common';
+import { DomainError, FieldErrors, isUuid } from '@haven/common';
 import { type AdvisoryLock, lockForTransaction } from '@haven/database';
 import { OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -16,12 +17,11 @@ import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AuditLogService } from '../audit/audit-log.service';
 import { changeRights, RightsVersions } from '../auth/rights-versions';
 import { escapeLike } from '../common/user-input';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
-import { planUserUpdate } from './role-policy';
+import { planUserUpdate } from '../roles/role-policy';
 
-const MAX_QUERY_LENGTH = 200;
 const ADMIN_CHANGES_LOCK: AdvisoryLock = { schema: 'accounts', subject: 'admin-user-changes' };
 
 /** User management for admins; every change is audited in its own transaction. */
@@ -42,25 +42,23 @@ export class AdminUsersService {
    * was demoted or deactivated a moment ago cannot act on an older token.
    */
   async assertAdmin(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const user = await manager.findOneBy(User, { id: actor.userId });
+    const user = await manager.findOneBy(UserEntity, { id: actor.userId });
     if (!user?.active || !user.roles.includes('admin')) throw DomainError.forbidden('This needs the admin role');
   }
 
   async list(query: ListUsersRequest): Promise<Page<UserView>> {
-    const builder = this.dataSource.getRepository(User).createQueryBuilder('user');
+    const errors = new FieldErrors();
+    if (query.q !== undefined && query.q.length > L.maxUserSearchLength) {
+      errors.add('q', `must be at most ${L.maxUserSearchLength} characters`);
+    }
+    const role = errors.oneOf(query.role, 'role', ROLES);
+    errors.throwIfAny();
+    const builder = this.dataSource.getRepository(UserEntity).createQueryBuilder('user');
     if (query.q !== undefined && query.q.trim() !== '') {
-      if (query.q.length > MAX_QUERY_LENGTH) {
-        throw DomainError.invalidField('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
-      }
       const pattern = `%${escapeLike(query.q.trim())}%`;
       builder.andWhere(`(user.email ILIKE :pattern ESCAPE '\\' OR user.name ILIKE :pattern ESCAPE '\\')`, { pattern });
     }
-    if (query.role !== undefined) {
-      if (!(ROLES as readonly string[]).includes(query.role)) {
-        throw DomainError.invalidField('role', `must be one of ${ROLES.join(', ')}`);
-      }
-      builder.andWhere(':role = ANY(user.roles)', { role: query.role });
-    }
+    if (role !== undefined) builder.andWhere(':role = ANY(user.roles)', { role });
     const [users, total] = await builder
       .orderBy('user.created_at', 'DESC')
       .addOrderBy('user.id', 'ASC')
@@ -72,12 +70,12 @@ export class AdminUsersService {
 
   async update(actor: Actor, request: Partial<UpdateUserRequest>): Promise<UserView> {
     if (!isUuid(request.id)) throw DomainError.notFound('user_not_found');
-    if (request.roles !== undefined && !Array.isArray(request.roles)) {
-      throw DomainError.invalidField('roles', 'must be an array of roles');
-    }
+    const errors = new FieldErrors();
+    if (request.roles !== undefined && !Array.isArray(request.roles)) errors.add('roles', 'must be an array of roles');
     if (request.active !== undefined && typeof request.active !== 'boolean') {
-      throw DomainError.invalidField('active', 'must be true or false');
+      errors.add('active', 'must be true or false');
     }
+    errors.throwIfAny();
     if (request.roles === undefined && request.active === undefined) {
       throw DomainError.validation('Give roles and/or active', [
         { field: 'roles', message: 'roles or active is required' },

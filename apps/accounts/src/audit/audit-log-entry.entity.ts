@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One admin (or reviewer) action; written in the same transaction as the change it records. */
 @Entity({ name: 'audit_log' })
-export class AuditLogEntry {
+export class AuditLogEntryEntity {
   @PrimaryColumn('uuid')
   id: string;
 

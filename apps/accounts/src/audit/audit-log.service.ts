@@ -1,11 +1,20 @@
-import type { AuditLogEntryView, ListAuditLogRequest, Page } from '@haven/contracts';
-import { DomainError, isUuid } from '@haven/common';
+import {
+  ACCOUNTS_LIMITS,
+  type AuditLogEntryView,
+  type CounselorApplicationDecision,
+  type CounselorStatusChange,
+  type EventEnvelope,
+  type ListAuditLogRequest,
+  type Page,
+} from '@haven/contracts';
+import { FieldErrors, isUuid } from '@haven/common';
+import { InboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { AuditLogEntry } from './audit-log-entry.entity';
+import { AuditLogEntryEntity } from './audit-log-entry.entity';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -15,21 +24,63 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
+const VETTING_CONSUMER = 'accounts.vetting-audit';
+
 /** The admin audit trail. Rows are written with the manager of the change they record. */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource('accounts') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('accounts') private readonly dataSource: DataSource,
+    private readonly inbox: InboxService,
+  ) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     await writeAuditRow(manager, record);
   }
 
+  /** An admin's decision on a counselor application, made in the directory service (once per event). */
+  async vettingDecided(
+    event: EventEnvelope<CounselorApplicationDecision>,
+    action: 'counselor.application-rejected' | 'counselor.changes-requested',
+  ): Promise<void> {
+    const { userId, reviewerId, applicationId, reason } = event.data ?? ({} as CounselorApplicationDecision);
+    await this.inbox.process(event, VETTING_CONSUMER, (manager) =>
+      writeAuditRow(manager, {
+        actorId: isUuid(reviewerId) ? reviewerId : null,
+        action,
+        targetType: 'counselor-application',
+        targetId: applicationId ?? null,
+        detail: { userId, ...(reason ? { reason } : {}) },
+      }),
+    );
+  }
+
+  /** An admin suspended or reinstated a counselor in the directory service (once per event). */
+  async counselorStatusChanged(
+    event: EventEnvelope<CounselorStatusChange>,
+    action: 'counselor.suspended' | 'counselor.reinstated',
+  ): Promise<void> {
+    const { counselorId, actorId, reason } = event.data ?? ({} as CounselorStatusChange);
+    await this.inbox.process(event, VETTING_CONSUMER, (manager) =>
+      writeAuditRow(manager, {
+        actorId: isUuid(actorId) ? actorId : null,
+        action,
+        targetType: 'counselor',
+        targetId: counselorId ?? null,
+        detail: reason ? { reason } : {},
+      }),
+    );
+  }
+
   async list(query: ListAuditLogRequest): Promise<Page<AuditLogEntryView>> {
-    const builder = this.dataSource.getRepository(AuditLogEntry).createQueryBuilder('entry');
-    if (query.actorId !== undefined) {
-      if (!isUuid(query.actorId)) throw DomainError.invalidField('actorId', 'must be a user id (uuid)');
-      builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
+    const errors = new FieldErrors();
+    if (query.actorId !== undefined && !isUuid(query.actorId)) errors.add('actorId', 'must be a user id (uuid)');
+    if (query.action !== undefined && query.action.length > ACCOUNTS_LIMITS.maxAuditActionLength) {
+      errors.add('action', `must be at most ${ACCOUNTS_LIMITS.maxAuditActionLength} characters`);
     }
+    errors.throwIfAny();
+    const builder = this.dataSource.getRepository(AuditLogEntryEntity).createQueryBuilder('entry');
+    if (query.actorId !== undefined) builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
     if (query.action !== undefined) builder.andWhere('entry.action = :action', { action: query.action });
     const [rows, total] = await builder
       .orderBy('entry.seq', 'DESC')
@@ -45,7 +96,7 @@ export async function writeAuditRow(manager: EntityManager, record: AuditRecord)
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`Audit row for ${record.action} outside a transaction`);
   }
-  await manager.insert(AuditLogEntry, {
+  await manager.insert(AuditLogEntryEntity, {
     id: randomUUID(),
     actorId: record.actorId,
     action: record.action,
@@ -56,7 +107,7 @@ export async function writeAuditRow(manager: EntityManager, record: AuditRecord)
   });
 }
 
-export function toAuditView(entry: AuditLogEntry): AuditLogEntryView {
+export function toAuditView(entry: AuditLogEntryEntity): AuditLogEntryView {
   return {
     id: entry.id,
     actorId: entry.actorId,

@@ -1,5 +1,5 @@
 import {
-  AccountsEvents,
+  ACCOUNTS_LIMITS,
   type Actor,
   type AuthSession,
   type LoginRequest,
@@ -7,7 +7,7 @@ import {
   type RpcMeta,
   type TokenPair,
 } from '@haven/contracts';
-import { DomainError, looksLikeOpaqueToken } from '@haven/common';
+import { DomainError, FieldErrors, looksLikeOpaqueToken } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -21,10 +21,9 @@ import {
   checkTimezone,
   DEFAULT_TIMEZONE,
   normalizeEmail,
-  PASSWORD_MAX_LENGTH,
 } from '../common/user-input';
-import { User } from '../users/user.entity';
-import { userRegisteredData } from '../users/user-events';
+import { UserEntity } from '../users/user.entity';
+import { createUser } from '../users/create-user';
 import { UsersQueries } from '../users/users.queries';
 import { toUserView } from '../users/user.view';
 import { AccessTokenSigner } from './access-token.signer';
@@ -34,7 +33,7 @@ import { decideRefresh } from './refresh-decision';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 type RefreshOutcome =
-  { kind: 'rotated'; user: User; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };
+  { kind: 'rotated'; user: UserEntity; refreshToken: string } | { kind: 'refused'; reason: string; familyId?: string };
 
 /** Registration, login and the refresh-token lifecycle. */
 @Injectable()
@@ -53,40 +52,27 @@ export class AuthService {
 
   /** Safe to redeliver: a redelivered registration answers with the account its first delivery created. */
   async register(input: Partial<RegisterRequest>, meta?: Partial<RpcMeta>): Promise<AuthSession> {
-    const email = checkEmail(input.email);
-    const password = checkPassword(input.password);
-    const name = checkName(input.name);
-    const phone = input.phone === undefined || input.phone === null ? null : checkPhone(input.phone);
-    const timezone = input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone);
+    const { email, password, name, phone, timezone } = new FieldErrors().checkAll({
+      email: () => checkEmail(input.email),
+      password: () => checkPassword(input.password),
+      name: () => checkName(input.name),
+      phone: () => (input.phone === undefined || input.phone === null ? null : checkPhone(input.phone)),
+      timezone: () => (input.timezone === undefined ? DEFAULT_TIMEZONE : checkTimezone(input.timezone)),
+    });
 
     const holder = await UsersQueries.findByEmail(this.dataSource.manager, email);
     if (holder && holder.id !== RpcRequestLedger.createdIdOf(meta)) throw emailTaken();
     const passwordHash = await this.hasher.hash(password);
 
-    let registered: { user: User; refreshToken: string };
+    let registered: { user: UserEntity; refreshToken: string };
     try {
       registered = await this.requests.createOnce(meta, {
         create: async (manager, id) => {
-          const now = new Date();
-          const user = Object.assign(new User(), {
-            id,
-            email,
-            passwordHash,
-            name,
-            phone,
-            timezone,
-            roles: ['client'],
-            active: true,
-            rightsVersion: 0,
-            createdAt: now,
-            updatedAt: now,
-          } satisfies User);
-          await manager.insert(User, user);
-          await this.outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
+          const user = await createUser(manager, this.outbox, { id, email, passwordHash, name, phone, timezone });
           return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
         },
         replay: async (manager, id) => {
-          const user = await manager.findOneByOrFail(User, { id });
+          const user = await manager.findOneByOrFail(UserEntity, { id });
           return { user, refreshToken: await this.refreshTokens.issue(manager, user.id) };
         },
       });
@@ -101,7 +87,7 @@ export class AuthService {
   async login(input: Partial<LoginRequest>): Promise<AuthSession> {
     const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
     const password = typeof input.password === 'string' ? input.password : '';
-    if (!email || !password || password.length > PASSWORD_MAX_LENGTH) throw invalidCredentials();
+    if (!email || !password || password.length > ACCOUNTS_LIMITS.maxPasswordLength) throw invalidCredentials();
 
     await this.throttle.countAttempt(email);
     const user = await UsersQueries.findByEmail(this.dataSource.manager, email);
@@ -149,7 +135,7 @@ export class AuthService {
       await this.refreshTokens.revokeFamily(manager, row.familyId);
       return { kind: 'refused', reason: 'reuse', familyId: row.familyId };
     }
-    const user = await manager.findOneBy(User, { id: row.userId });
+    const user = await manager.findOneBy(UserEntity, { id: row.userId });
     if (!user?.active) {
       await this.refreshTokens.revokeFamily(manager, row.familyId);
       return { kind: 'refused', reason: 'inactive' };
@@ -163,7 +149,7 @@ export class AuthService {
     return { kind: 'rotated', user, refreshToken };
   }
 
-  private async session(user: User, refreshToken: string): Promise<AuthSession> {
+  private async session(user: UserEntity, refreshToken: string): Promise<AuthSession> {
     const view = toUserView(user);
     return {
       user: view,

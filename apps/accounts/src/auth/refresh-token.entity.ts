@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * it used and issues the next one in the same family; presenting a used one revokes the family.
  */
 @Entity({ name: 'refresh_tokens' })
-export class RefreshToken {
+export class RefreshTokenEntity {
   @PrimaryColumn('uuid')
   id: string;
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, IsNull } from 'typeorm';
 import { AccountsConfig } from '../config/accounts.config';
-import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,7 +15,7 @@ export class RefreshTokensService {
   /** A new token for the user: the first of a new family (login) or the next of `familyId` (rotation). */
   async issue(manager: EntityManager, userId: string, familyId: string = randomUUID()): Promise<string> {
     const token = generateOpaqueToken();
-    await manager.insert(RefreshToken, {
+    await manager.insert(RefreshTokenEntity, {
       id: randomUUID(),
       userId,
       familyId,
@@ -27,8 +27,8 @@ export class RefreshTokensService {
     return token;
   }
 
-  async findByToken(manager: EntityManager, token: string): Promise<RefreshToken | null> {
-    return manager.findOneBy(RefreshToken, { tokenHash: hashToken(token) });
+  async findByToken(manager: EntityManager, token: string): Promise<RefreshTokenEntity | null> {
+    return manager.findOneBy(RefreshTokenEntity, { tokenHash: hashToken(token) });
   }
 
   /**
@@ -38,7 +38,7 @@ export class RefreshTokensService {
   async markUsed(manager: EntityManager, id: string): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
-      .update(RefreshToken)
+      .update(RefreshTokenEntity)
       .set({ usedAt: () => 'now()' })
       .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id })
       .execute();
@@ -46,11 +46,11 @@ export class RefreshTokensService {
   }
 
   async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   /** Ends every session of the user (password reset, deactivation). */
   async revokeAllForUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 }

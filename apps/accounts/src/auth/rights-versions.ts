@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { AccountsConfig } from '../config/accounts.config';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { userUpdatedData } from '../users/user-events';
 import { ACCOUNTS_REDIS } from './login-throttle';
 
@@ -20,12 +20,12 @@ const KEY_MARGIN_SECONDS = 120;
 export async function changeRights(
   manager: EntityManager,
   outbox: OutboxService,
-  user: User,
+  user: UserEntity,
   change: { roles: Role[]; active: boolean },
 ): Promise<void> {
   Object.assign(user, { ...change, rightsVersion: user.rightsVersion + 1, updatedAt: new Date() });
   await manager.update(
-    User,
+    UserEntity,
     { id: user.id },
     { roles: user.roles, active: user.active, rightsVersion: user.rightsVersion, updatedAt: user.updatedAt },
   );

@@ -1,13 +1,8 @@
-import { AccountsEvents } from '@haven/contracts';
 import { type AdvisoryLock, lockForTransaction } from '@haven/database';
 import type { OutboxService } from '@haven/messaging';
-import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { canonicalRoles } from '../admin/role-policy';
-import { writeAuditRow } from '../audit/audit-log.service';
-import { changeRights } from '../auth/rights-versions';
-import { User } from '../users/user.entity';
-import { userRegisteredData } from '../users/user-events';
+import type { DataSource } from 'typeorm';
+import { grantRole } from '../roles/grant-role';
+import { createUser } from '../users/create-user';
 import { UsersQueries } from '../users/users.queries';
 
 export interface AdminToProvision {
@@ -46,35 +41,15 @@ export async function provisionAdmin(
     const existing = await UsersQueries.findByEmail(manager, admin.email);
     if (existing?.roles.includes('admin')) return { outcome: 'already-admin', userId: existing.id };
     if (existing) {
-      // The user.updated event carries the raised rights version to the gateway (no Redis here).
-      await changeRights(manager, outbox, existing, {
-        roles: canonicalRoles([...existing.roles, 'admin']),
-        active: existing.active,
-      });
-      await audit(manager, 'user.role-granted', existing.id, { role: 'admin', source: options.source });
+      await grantRole(manager, outbox, existing, 'admin', { actorId: null, detail: { source: options.source } });
       return { outcome: 'granted', userId: existing.id };
     }
-    const now = new Date();
-    const user = Object.assign(new User(), {
-      id: randomUUID(),
-      email: admin.email,
-      passwordHash: admin.passwordHash,
-      name: admin.name,
-      phone: null,
-      timezone: 'Asia/Kolkata',
-      roles: canonicalRoles(['client', 'admin']),
-      active: true,
-      rightsVersion: 0,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies User);
-    await manager.insert(User, user);
-    await outbox.add(manager, AccountsEvents.registered, userRegisteredData(user));
-    await audit(manager, 'user.admin-created', user.id, { source: options.source });
+    const user = await createUser(
+      manager,
+      outbox,
+      { email: admin.email, passwordHash: admin.passwordHash, name: admin.name, roles: ['admin'] },
+      { actorId: null, action: 'user.admin-created', detail: { source: options.source } },
+    );
     return { outcome: 'created', userId: user.id };
   });
-}
-
-function audit(manager: EntityManager, action: string, userId: string, detail: Record<string, unknown>): Promise<void> {
-  return writeAuditRow(manager, { actorId: null, action, targetType: 'user', targetId: userId, detail });
 }

@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * (`AccountsRpc.issuePasswordResetToken`), and only the token's SHA-256 hash is kept.
  */
 @Entity({ name: 'password_reset_requests' })
-export class PasswordResetRequest {
+export class PasswordResetRequestEntity {
   /** The `requestId` of `user.password-reset-requested`. */
   @PrimaryColumn('uuid')
   id: string;

@@ -10,9 +10,9 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokensService } from '../auth/refresh-tokens.service';
 import { AccountsConfig } from '../config/accounts.config';
 import { checkPassword, normalizeEmail } from '../common/user-input';
-import { User } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { UsersQueries } from '../users/users.queries';
-import { PasswordResetRequest } from './password-reset-request.entity';
+import { PasswordResetRequestEntity } from './password-reset-request.entity';
 
 /**
  * "Forgot password". A request is recorded (no token yet) and announced by
@@ -75,14 +75,14 @@ export class PasswordResetService implements OnApplicationShutdown {
     const password = checkPassword(passwordInput);
     if (!looksLikeOpaqueToken(tokenInput)) throw invalidToken();
     const tokenHash = hashToken(tokenInput);
-    const candidate = await this.dataSource.manager.findOneBy(PasswordResetRequest, { tokenHash });
+    const candidate = await this.dataSource.manager.findOneBy(PasswordResetRequestEntity, { tokenHash });
     if (!candidate || candidate.usedAt || candidate.expiresAt.getTime() <= Date.now()) throw invalidToken();
 
     const passwordHash = await this.hasher.hash(password);
     const user = await this.dataSource.transaction(async (manager) => {
       const spent = await manager
         .createQueryBuilder()
-        .update(PasswordResetRequest)
+        .update(PasswordResetRequestEntity)
         .set({ usedAt: () => 'now()' })
         .where('id = :id AND token_hash = :tokenHash AND used_at IS NULL AND expires_at > now()', {
           id: candidate.id,
@@ -92,7 +92,7 @@ export class PasswordResetService implements OnApplicationShutdown {
       if ((spent.affected ?? 0) !== 1) throw invalidToken();
       const owner = await UsersQueries.lockById(manager, candidate.userId);
       if (!owner) throw invalidToken();
-      await manager.update(User, { id: owner.id }, { passwordHash, updatedAt: new Date() });
+      await manager.update(UserEntity, { id: owner.id }, { passwordHash, updatedAt: new Date() });
       await this.refreshTokens.revokeAllForUser(manager, owner.id);
       return owner;
     });
@@ -111,8 +111,8 @@ export class PasswordResetService implements OnApplicationShutdown {
     const expiresAt = new Date(Date.now() + this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
     await this.dataSource.transaction(async (manager) => {
       // Only the newest request can yield a working link.
-      await manager.delete(PasswordResetRequest, { userId: user.id, usedAt: IsNull() });
-      await manager.insert(PasswordResetRequest, {
+      await manager.delete(PasswordResetRequestEntity, { userId: user.id, usedAt: IsNull() });
+      await manager.insert(PasswordResetRequestEntity, {
         id: requestId,
         userId: user.id,
         tokenHash: null,

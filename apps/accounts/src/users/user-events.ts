@@ -1,8 +1,8 @@
 import type { UserRegisteredData, UserUpdatedData } from '@haven/contracts';
-import { canonicalRoles } from '../admin/role-policy';
-import type { User } from './user.entity';
+import { canonicalRoles } from '../roles/role-policy';
+import type { UserEntity } from './user.entity';
 
-export function userRegisteredData(user: User): UserRegisteredData {
+export function userRegisteredData(user: UserEntity): UserRegisteredData {
   return {
     userId: user.id,
     email: user.email,
@@ -13,6 +13,6 @@ export function userRegisteredData(user: User): UserRegisteredData {
   };
 }
 
-export function userUpdatedData(user: User): UserUpdatedData {
+export function userUpdatedData(user: UserEntity): UserUpdatedData {
   return { ...userRegisteredData(user), active: user.active, rightsVersion: user.rightsVersion };
 }

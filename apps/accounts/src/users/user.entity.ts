@@ -2,7 +2,7 @@ import type { Role } from '@haven/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'users' })
-export class User {
+export class UserEntity {
   @PrimaryColumn('uuid')
   id: string;
 

@@ -1,9 +1,9 @@
 import { firstName, type UserContact, type UserSummary, type UserView } from '@haven/contracts';
-import { canonicalRoles } from '../admin/role-policy';
-import type { User } from './user.entity';
+import { canonicalRoles } from '../roles/role-policy';
+import type { UserEntity } from './user.entity';
 
 /** `user` of api.md: never the hash. */
-export function toUserView(user: User): UserView {
+export function toUserView(user: UserEntity): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -16,11 +16,11 @@ export function toUserView(user: User): UserView {
   };
 }
 
-export function toUserSummary(user: Pick<User, 'id' | 'name'>): UserSummary {
+export function toUserSummary(user: Pick<UserEntity, 'id' | 'name'>): UserSummary {
   return { id: user.id, name: firstName(user.name) };
 }
 
-export function toUserContact(user: User): UserContact {
+export function toUserContact(user: UserEntity): UserContact {
   const { createdAt: _createdAt, ...contact } = toUserView(user);
   return contact;
 }

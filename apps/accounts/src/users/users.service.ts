@@ -8,14 +8,14 @@ import {
   type UserSummary,
   type UserView,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, FieldErrors } from '@haven/common';
 import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
-import { canonicalRoles } from '../admin/role-policy';
+import { canonicalRoles } from '../roles/role-policy';
 import { checkName, checkPhone, checkTimezone } from '../common/user-input';
-import { User } from './user.entity';
+import { UserEntity } from './user.entity';
 import { userUpdatedData } from './user-events';
 import { UsersQueries } from './users.queries';
 import { toUserContact, toUserSummary, toUserView } from './user.view';
@@ -29,22 +29,25 @@ export class UsersService {
   ) {}
 
   async getMe(actor: Actor): Promise<UserView> {
-    const user = await this.dataSource.manager.findOneBy(User, { id: actor.userId });
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { id: actor.userId });
     return toUserView(this.assertActive(user));
   }
 
   async updateMe(actor: Actor, input: Partial<UpdateMeRequest>): Promise<UserView> {
-    const changes: Partial<Pick<User, 'name' | 'phone' | 'timezone'>> = {};
-    if (input.name !== undefined) changes.name = checkName(input.name);
-    if (input.phone !== undefined) changes.phone = input.phone === null ? null : checkPhone(input.phone);
-    if (input.timezone !== undefined) changes.timezone = checkTimezone(input.timezone);
+    const changes: Partial<Pick<UserEntity, 'name' | 'phone' | 'timezone'>> = {};
+    const errors = new FieldErrors();
+    if (input.name !== undefined) changes.name = errors.collect(() => checkName(input.name));
+    if (input.phone !== undefined)
+      changes.phone = input.phone === null ? null : errors.collect(() => checkPhone(input.phone));
+    if (input.timezone !== undefined) changes.timezone = errors.collect(() => checkTimezone(input.timezone));
+    errors.throwIfAny();
 
     const user = await this.dataSource.transaction(async (manager) => {
       const current = this.assertActive(await UsersQueries.lockById(manager, actor.userId));
       const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => changes[key] !== current[key]);
       if (changed.length === 0) return current;
       Object.assign(current, changes, { updatedAt: new Date() });
-      await manager.update(User, { id: current.id }, { ...changes, updatedAt: current.updatedAt });
+      await manager.update(UserEntity, { id: current.id }, { ...changes, updatedAt: current.updatedAt });
       await this.outbox.add(manager, AccountsEvents.updated, userUpdatedData(current));
       return current;
     });
@@ -54,7 +57,7 @@ export class UsersService {
   /** First names only: what reviews and other public pages may show. */
   async summaries(ids: string[]): Promise<UserSummary[]> {
     if (ids.length === 0) return [];
-    const users = await this.dataSource.manager.find(User, {
+    const users = await this.dataSource.manager.find(UserEntity, {
       select: { id: true, name: true },
       where: { id: In(ids) },
     });
@@ -63,13 +66,13 @@ export class UsersService {
 
   async contacts(ids: string[]): Promise<UserContact[]> {
     if (ids.length === 0) return [];
-    const users = await this.dataSource.manager.findBy(User, { id: In(ids) });
+    const users = await this.dataSource.manager.findBy(UserEntity, { id: In(ids) });
     return users.map(toUserContact);
   }
 
   async statuses(ids: string[]): Promise<AccountStatus[]> {
     if (ids.length === 0) return [];
-    const users = await this.dataSource.manager.find(User, {
+    const users = await this.dataSource.manager.find(UserEntity, {
       select: { id: true, roles: true, active: true },
       where: { id: In(ids) },
     });
@@ -78,7 +81,7 @@ export class UsersService {
 
   async contactsByRole(role: Role): Promise<UserContact[]> {
     const users = await this.dataSource
-      .getRepository(User)
+      .getRepository(UserEntity)
       .createQueryBuilder('user')
       .where(':role = ANY(user.roles)', { role })
       .andWhere('user.active')
@@ -88,7 +91,7 @@ export class UsersService {
   }
 
   /** A token outlives a deactivation by up to 15 minutes; the account's own routes stop at once. */
-  private assertActive(user: User | null): User {
+  private assertActive(user: UserEntity | null): UserEntity {
     if (!user) throw DomainError.unauthenticated('account_not_found', 'This account no longer exists');
     if (!user.active) throw DomainError.unauthenticated('account_deactivated', 'This account is deactivated');
     return user;

@@ -1,6 +1,5 @@
 import { AVAILABILITY_LIMITS, CALENDAR_CAPS, type FieldError, WEEKDAYS } from '@haven/contracts';
-import { DomainError } from '@haven/common';
-import { IANAZone } from 'luxon';
+import { DomainError, FieldErrors, isIanaTimeZone } from '@haven/common';
 import { parseDate } from './wall-clock';
 
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -12,8 +11,16 @@ const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
  * most structural problems first, this is the authority the service relies on.
  */
 export function availabilityErrors(input: unknown): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isRecord(input)) return [{ field: 'availability', message: 'must be an object' }];
+  const errors = new FieldErrors();
+  checkAvailability(input, errors);
+  return errors.details;
+}
+
+function checkAvailability(input: unknown, errors: FieldErrors): void {
+  if (!isRecord(input)) {
+    errors.add('availability', 'must be an object');
+    return;
+  }
   const allowed = new Set([
     'timezone',
     'weekly',
@@ -24,12 +31,12 @@ export function availabilityErrors(input: unknown): FieldError[] {
     'slotIntervalMinutes',
   ]);
   for (const key of Object.keys(input)) {
-    if (!allowed.has(key)) errors.push({ field: key, message: 'is not allowed' });
+    if (!allowed.has(key)) errors.add(key, 'is not allowed');
   }
 
   if (input.timezone !== undefined) {
-    if (typeof input.timezone !== 'string' || !IANAZone.isValidZone(input.timezone)) {
-      errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Asia/Kolkata' });
+    if (!isIanaTimeZone(input.timezone)) {
+      errors.add('timezone', 'must be an IANA time zone such as Asia/Kolkata');
     }
   }
 
@@ -38,13 +45,12 @@ export function availabilityErrors(input: unknown): FieldError[] {
     if (value === undefined) continue;
     if (value === null && field === 'slotIntervalMinutes') continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < limits.min || value > limits.max) {
-      errors.push({ field, message: `must be a whole number from ${limits.min} to ${limits.max}` });
+      errors.add(field, `must be a whole number from ${limits.min} to ${limits.max}`);
     }
   }
 
-  if (input.weekly !== undefined) errors.push(...weeklyErrors(input.weekly));
-  if (input.overrides !== undefined) errors.push(...overrideErrors(input.overrides));
-  return errors;
+  if (input.weekly !== undefined) checkWeekly(input.weekly, errors);
+  if (input.overrides !== undefined) checkOverrides(input.overrides, errors);
 }
 
 /**
@@ -75,82 +81,80 @@ export function availabilityCapProblem(input: unknown): string | undefined {
 export function assertValidAvailability(input: unknown): void {
   const cap = availabilityCapProblem(input);
   if (cap) throw DomainError.unprocessable('calendar_cap_reached', cap);
-  const errors = availabilityErrors(input);
-  if (errors.length > 0) {
-    throw DomainError.validation(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
-  }
+  const errors = new FieldErrors();
+  checkAvailability(input, errors);
+  errors.throwIfAny();
 }
 
-function weeklyErrors(weekly: unknown): FieldError[] {
-  if (!Array.isArray(weekly)) return [{ field: 'weekly', message: 'must be an array' }];
-  const errors: FieldError[] = [];
+function checkWeekly(weekly: unknown, errors: FieldErrors): void {
+  if (!Array.isArray(weekly)) {
+    errors.add('weekly', 'must be an array');
+    return;
+  }
   const byDay = new Map<string, ParsedWindow[]>();
   weekly.forEach((entry, index) => {
     const field = `weekly[${index}]`;
     if (!isRecord(entry)) {
-      errors.push({ field, message: 'must be an object {day, start, end}' });
+      errors.add(field, 'must be an object {day, start, end}');
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (!['day', 'start', 'end'].includes(key)) errors.push({ field: `${field}.${key}`, message: 'is not allowed' });
+      if (!['day', 'start', 'end'].includes(key)) errors.add(`${field}.${key}`, 'is not allowed');
     }
     const dayOk = typeof entry.day === 'string' && (WEEKDAYS as readonly string[]).includes(entry.day);
-    if (!dayOk) errors.push({ field: `${field}.day`, message: `must be one of ${WEEKDAYS.join(', ')}` });
-    const window = windowErrors(entry, field, errors);
+    if (!dayOk) errors.add(`${field}.day`, `must be one of ${WEEKDAYS.join(', ')}`);
+    const window = checkWindow(entry, field, errors);
     if (dayOk && window) {
       const list = byDay.get(entry.day as string) ?? [];
       list.push(window);
       byDay.set(entry.day as string, list);
     }
   });
-  for (const [day, windows] of byDay) errors.push(...overlapErrors(windows, `on ${day}`));
-  return errors;
+  for (const [day, windows] of byDay) checkOverlaps(windows, `on ${day}`, errors);
 }
 
-function overrideErrors(overrides: unknown): FieldError[] {
-  if (!Array.isArray(overrides)) return [{ field: 'overrides', message: 'must be an array' }];
-  const errors: FieldError[] = [];
+function checkOverrides(overrides: unknown, errors: FieldErrors): void {
+  if (!Array.isArray(overrides)) {
+    errors.add('overrides', 'must be an array');
+    return;
+  }
   const seen = new Map<string, number>();
   overrides.forEach((entry, index) => {
     const field = `overrides[${index}]`;
     if (!isRecord(entry)) {
-      errors.push({ field, message: 'must be an object {date, windows}' });
+      errors.add(field, 'must be an object {date, windows}');
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (!['date', 'windows'].includes(key)) errors.push({ field: `${field}.${key}`, message: 'is not allowed' });
+      if (!['date', 'windows'].includes(key)) errors.add(`${field}.${key}`, 'is not allowed');
     }
     const date = typeof entry.date === 'string' ? entry.date : undefined;
     if (date === undefined || !parseDate(date)) {
-      errors.push({ field: `${field}.date`, message: 'must be a real date YYYY-MM-DD' });
+      errors.add(`${field}.date`, 'must be a real date YYYY-MM-DD');
     } else if (seen.has(date)) {
-      errors.push({
-        field: `${field}.date`,
-        message: `${date} already has an override (overrides[${seen.get(date)}])`,
-      });
+      errors.add(`${field}.date`, `${date} already has an override (overrides[${seen.get(date)}])`);
     } else {
       seen.set(date, index);
     }
     if (!Array.isArray(entry.windows)) {
-      errors.push({ field: `${field}.windows`, message: 'must be an array (empty for a day off)' });
+      errors.add(`${field}.windows`, 'must be an array (empty for a day off)');
       return;
     }
     const parsed: ParsedWindow[] = [];
     entry.windows.forEach((window: unknown, windowIndex: number) => {
       const windowField = `${field}.windows[${windowIndex}]`;
       if (!isRecord(window)) {
-        errors.push({ field: windowField, message: 'must be an object {start, end}' });
+        errors.add(windowField, 'must be an object {start, end}');
         return;
       }
       for (const key of Object.keys(window)) {
-        if (!['start', 'end'].includes(key)) errors.push({ field: `${windowField}.${key}`, message: 'is not allowed' });
+        if (!['start', 'end'].includes(key)) errors.add(`${windowField}.${key}`, 'is not allowed');
       }
-      const ok = windowErrors(window, windowField, errors);
+      const ok = checkWindow(window, windowField, errors);
       if (ok) parsed.push(ok);
     });
-    errors.push(...overlapErrors(parsed, date ? `on ${date}` : 'on this date'));
+    checkOverlaps(parsed, date ? `on ${date}` : 'on this date', errors);
   });
-  return errors;
 }
 
 interface ParsedWindow {
@@ -161,38 +165,36 @@ interface ParsedWindow {
 }
 
 /** Checks one window's times; returns it parsed when both are well-formed and in order. */
-function windowErrors(window: Record<string, unknown>, field: string, errors: FieldError[]): ParsedWindow | undefined {
+function checkWindow(window: Record<string, unknown>, field: string, errors: FieldErrors): ParsedWindow | undefined {
   const start = typeof window.start === 'string' && START_TIME.test(window.start) ? window.start : undefined;
   const end = typeof window.end === 'string' && END_TIME.test(window.end) ? window.end : undefined;
   if (start === undefined) {
-    errors.push({
-      field: `${field}.start`,
-      message: window.start === '24:00' ? '24:00 can only end a window' : 'must be a time HH:mm from 00:00 to 23:59',
-    });
+    errors.add(
+      `${field}.start`,
+      window.start === '24:00' ? '24:00 can only end a window' : 'must be a time HH:mm from 00:00 to 23:59',
+    );
   }
-  if (end === undefined) errors.push({ field: `${field}.end`, message: 'must be a time HH:mm from 00:01 to 24:00' });
+  if (end === undefined) errors.add(`${field}.end`, 'must be a time HH:mm from 00:01 to 24:00');
   if (start === undefined || end === undefined) return undefined;
   const startMinutes = toMinutes(start);
   const endMinutes = toMinutes(end);
   if (endMinutes <= startMinutes) {
-    errors.push({ field: `${field}.end`, message: `must be after start (${start})` });
+    errors.add(`${field}.end`, `must be after start (${start})`);
     return undefined;
   }
   return { field, start: startMinutes, end: endMinutes, text: `${start}–${end}` };
 }
 
 /** Windows of one day may touch (09:00–12:00, 12:00–13:00) but not overlap. */
-function overlapErrors(windows: ParsedWindow[], where: string): FieldError[] {
+function checkOverlaps(windows: ParsedWindow[], where: string, errors: FieldErrors): void {
   const sorted = [...windows].sort((a, b) => a.start - b.start || a.end - b.end);
-  const errors: FieldError[] = [];
   let reach: ParsedWindow | undefined;
   for (const window of sorted) {
     if (reach && window.start < reach.end) {
-      errors.push({ field: `${window.field}.start`, message: `overlaps ${reach.text} ${where} (${reach.field})` });
+      errors.add(`${window.field}.start`, `overlaps ${reach.text} ${where} (${reach.field})`);
     }
     if (!reach || window.end > reach.end) reach = window;
   }
-  return errors;
 }
 
 function toMinutes(hhmm: string): number {

@@ -1,6 +1,6 @@
 import {
   type Actor,
-  BOOKING_STATUSES,
+  BOOKING_LIMITS,
   BookingEvents,
   type BookingView,
   type CancelBookingRequest,
@@ -14,7 +14,7 @@ import {
   type UserUpdatedData,
   type VerifyPaymentRequest,
 } from '@haven/contracts';
-import { DomainError, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
+import { DomainError, FieldErrors, isUuid, parseInstant } from '@haven/common';
 import { lockForTransaction } from '@haven/database';
 import { InboxService, OutboxService } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
@@ -34,6 +34,7 @@ import { BookingQueue } from '../jobs/booking-queue';
 import { SlotsService } from '../slots/slots.service';
 import { bookingForActor, isExclusionViolation, requireRelation, slotTaken } from './booking-access';
 import { BookingEntity } from './booking.entity';
+import { bookingListPage, readBookingListFilter } from './booking-list';
 import { cancelRefusal, refundOnCancel, rescheduleRefusal } from './booking-rules';
 import { bookingSnapshot } from './booking-snapshot';
 import { type BookingViewExtras, toBookingView } from './booking.view';
@@ -127,31 +128,19 @@ export class BookingsService {
   }
 
   async list(actor: Actor, input: ListBookingsRequest): Promise<Page<BookingView>> {
-    const { page, limit } = pageOf(input);
+    const errors = new FieldErrors();
     const role = input.role ?? 'client';
-    if (role !== 'client' && role !== 'counselor')
-      throw DomainError.invalidField('role', 'must be client or counselor');
+    if (role !== 'client' && role !== 'counselor') errors.add('role', 'must be client or counselor');
     if (role === 'counselor' && !actor.roles.includes('counselor')) {
       throw DomainError.forbidden('Only counselors have bookings as counselor');
     }
-    const from = optionalInstant(input.from, 'from');
-    const to = optionalInstant(input.to, 'to');
-    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
-    if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-      throw DomainError.invalidField('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
-    }
-    const query = this.dataSource.manager
-      .createQueryBuilder(BookingEntity, 'booking')
-      .where(role === 'client' ? 'booking.client_id = :me' : 'booking.counselor_id = :me', { me: actor.userId });
-    if (from) query.andWhere('booking.starts_at >= :from', { from });
-    if (to) query.andWhere('booking.starts_at < :to', { to });
-    if (input.status) query.andWhere('booking.status = :status', { status: input.status });
-    const [rows, total] = await query
-      .orderBy('booking.starts_at', 'ASC')
-      .addOrderBy('booking.id', 'ASC')
-      .skip((page - 1) * limit)
-      .take(limit)
-      .getManyAndCount();
+    const filter = readBookingListFilter(input, errors);
+    const [rows, total] = await bookingListPage(
+      this.dataSource.manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .where(role === 'client' ? 'booking.client_id = :me' : 'booking.counselor_id = :me', { me: actor.userId }),
+      filter,
+    );
     const refunds = rows.length
       ? await this.dataSource.manager.findBy(RefundEntity, { bookingId: In(rows.map((row) => row.id)) })
       : [];
@@ -159,8 +148,8 @@ export class BookingsService {
     return {
       items: rows.map((row) => toBookingView(row, { ...this.viewExtras(), refund: refundOf.get(row.id) })),
       total,
-      page,
-      limit,
+      page: filter.page,
+      limit: filter.limit,
     };
   }
 
@@ -196,7 +185,7 @@ export class BookingsService {
   }
 
   async cancel(actor: Actor, input: CancelBookingRequest, now = new Date()): Promise<BookingView> {
-    const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null;
+    const reason = cancelReason(input.reason);
     const { booking, refundId } = await this.dataSource.transaction(async (manager) => {
       const { booking, relation } = await bookingForActor(manager, input.id, actor, { lock: true });
       const refusal = cancelRefusal(booking, relation, now);
@@ -413,4 +402,13 @@ export class BookingsService {
       throw DomainError.unprocessable('second_free_booking', 'You already have an upcoming free session');
     }
   }
+}
+
+/** A client's or counselor's reason for cancelling: trimmed, blank meaning none. */
+function cancelReason(value: unknown): string | null {
+  const reason = typeof value === 'string' ? value.trim() : '';
+  if (reason.length > BOOKING_LIMITS.maxCancelReasonLength) {
+    throw DomainError.invalidField('reason', `must be at most ${BOOKING_LIMITS.maxCancelReasonLength} characters`);
+  }
+  return reason || null;
 }

@@ -1,9 +1,9 @@
-import { BOOKING_STATUSES, type BookingView, type ListCounselorBookingsRequest, type Page } from '@haven/contracts';
-import { DomainError, optionalInstant, pageOf } from '@haven/common';
+import type { BookingView, ListCounselorBookingsRequest, Page } from '@haven/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingEntity } from './booking.entity';
+import { bookingListPage, readBookingListFilter } from './booking-list';
 import { toBookingView } from './booking.view';
 
 /** The counselor's calendar of bookings: only bookings with them, oldest start first. */
@@ -12,25 +12,13 @@ export class CounselorBookingsService {
   constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
 
   async list(counselorId: string, input: ListCounselorBookingsRequest): Promise<Page<BookingView>> {
-    const { page, limit } = pageOf(input);
-    const from = optionalInstant(input.from, 'from');
-    const to = optionalInstant(input.to, 'to');
-    if (from && to && to <= from) throw DomainError.invalidField('to', 'must be after from');
-    if (input.status !== undefined && !(BOOKING_STATUSES as readonly string[]).includes(input.status)) {
-      throw DomainError.invalidField('status', `must be one of ${BOOKING_STATUSES.join(', ')}`);
-    }
-    const query = this.dataSource.manager
-      .createQueryBuilder(BookingEntity, 'booking')
-      .where('booking.counselor_id = :counselorId', { counselorId });
-    if (from) query.andWhere('booking.starts_at >= :from', { from });
-    if (to) query.andWhere('booking.starts_at < :to', { to });
-    if (input.status) query.andWhere('booking.status = :status', { status: input.status });
-    const [rows, total] = await query
-      .orderBy('booking.starts_at', 'ASC')
-      .addOrderBy('booking.id', 'ASC')
-      .skip((page - 1) * limit)
-      .take(limit)
-      .getManyAndCount();
-    return { items: rows.map((row) => toBookingView(row)), total, page, limit };
+    const filter = readBookingListFilter(input);
+    const [rows, total] = await bookingListPage(
+      this.dataSource.manager
+        .createQueryBuilder(BookingEntity, 'booking')
+        .where('booking.counselor_id = :counselorId', { counselorId }),
+      filter,
+    );
+    return { items: rows.map((row) => toBookingView(row)), total, page: filter.page, limit: filter.limit };
   }
 }

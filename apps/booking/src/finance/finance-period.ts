@@ -1,10 +1,9 @@
-import { DomainError, optionalInstant, parseInstant } from '@haven/common';
+import { FINANCE_LIMITS, PERIOD_PATTERN } from '@haven/contracts';
+import { DomainError, FieldErrors, optionalInstant, parseInstant } from '@haven/common';
 import { DateTime } from 'luxon';
 
 /** Finance counts days and months as India does: Razorpay's reports and payouts are in IST. */
 export const FINANCE_ZONE = 'Asia/Kolkata';
-
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface InstantRange {
   /** Inclusive. */
@@ -20,7 +19,7 @@ export interface MonthPeriod extends InstantRange {
 
 /** A `YYYY-MM` month in IST as instants; anything else is a 400 naming `field`. */
 export function parseMonthPeriod(value: unknown, field = 'period'): MonthPeriod {
-  const match = typeof value === 'string' ? PERIOD.exec(value) : null;
+  const match = typeof value === 'string' ? PERIOD_PATTERN.exec(value) : null;
   if (!match) throw DomainError.invalidField(field, 'must be a month as YYYY-MM, such as 2026-12');
   const start = DateTime.fromObject(
     { year: Number(match[1]), month: Number(match[2]), day: 1 },
@@ -52,16 +51,15 @@ export function istDaysOf(range: InstantRange): { year: number; month: number; d
   return days;
 }
 
-/** The longest period one reconciliation may cover (a month and a bit, so any calendar month fits). */
-export const MAX_RECONCILIATION_DAYS = 31;
-
 /** `{from, to}` of a reconciliation request: real instants, from before to, at most 31 days, not in the future. */
 export function parseReconciliationRange(input: { from?: unknown; to?: unknown }, now: Date): InstantRange {
-  const from = requiredInstant(input.from, 'from');
-  const to = requiredInstant(input.to, 'to');
+  const { from, to } = new FieldErrors().checkAll({
+    from: () => requiredInstant(input.from, 'from'),
+    to: () => requiredInstant(input.to, 'to'),
+  });
   if (from >= to) throw DomainError.invalidField('to', 'must be after from');
-  if (to.getTime() - from.getTime() > MAX_RECONCILIATION_DAYS * 86_400_000) {
-    throw DomainError.invalidField('to', `must be at most ${MAX_RECONCILIATION_DAYS} days after from`);
+  if (to.getTime() - from.getTime() > FINANCE_LIMITS.maxReconciliationDays * 86_400_000) {
+    throw DomainError.invalidField('to', `must be at most ${FINANCE_LIMITS.maxReconciliationDays} days after from`);
   }
   if (from > now) throw DomainError.invalidField('from', 'must not be in the future');
   return { from, to };
@@ -74,8 +72,10 @@ function requiredInstant(value: unknown, field: string): Date {
 
 /** Optional `from`/`to` filters of a list: each a real instant, and from before to when both are given. */
 export function optionalRange(input: { from?: unknown; to?: unknown }): { from?: Date; to?: Date } {
-  const from = optionalInstant(input.from, 'from');
-  const to = optionalInstant(input.to, 'to');
+  const { from, to } = new FieldErrors().checkAll({
+    from: () => optionalInstant(input.from, 'from'),
+    to: () => optionalInstant(input.to, 'to'),
+  });
   if (from && to && from >= to) throw DomainError.invalidField('to', 'must be after from');
   return { from, to };
 }

@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_MAX_LENGTH, isRpcErrorPayload, type RpcErrorPayload } from '@haven/contracts';
+import { BOOKING_LIMITS, isRpcErrorPayload, type RpcErrorPayload } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -35,8 +35,11 @@ export class IdempotencyService {
     work: () => Promise<T>,
   ): Promise<T> {
     if (key === undefined || key === null) return work();
-    if (typeof key !== 'string' || key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-      throw DomainError.invalidField('Idempotency-Key', `must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
+    if (typeof key !== 'string' || key.length === 0 || key.length > BOOKING_LIMITS.maxIdempotencyKeyLength) {
+      throw DomainError.invalidField(
+        'Idempotency-Key',
+        `must be 1–${BOOKING_LIMITS.maxIdempotencyKeyLength} characters`,
+      );
     }
     // Flat bodies: sorting the keys makes the same fields in another order the same request.
     const canonical = JSON.stringify(body, Object.keys(body ?? {}).sort());

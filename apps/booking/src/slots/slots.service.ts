@@ -1,14 +1,14 @@
 import {
+  BOOKING_LIMITS,
   type Availability,
   BLOCKING_BOOKING_STATUSES,
   type CounselorOpenings,
   type ListSlotsRequest,
-  MAX_SLOT_RANGE_DAYS,
   type NextAvailabilityRequest,
   type NextAvailabilityResponse,
   type SlotsView,
 } from '@haven/contracts';
-import { DomainError, isUuid, optionalInstant } from '@haven/common';
+import { DomainError, isUuid, optionalInstant, FieldErrors } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -59,11 +59,14 @@ export class SlotsService {
   ) {}
 
   async listSlots(input: ListSlotsRequest, now = new Date()): Promise<SlotsView> {
-    const from = optionalInstant(input.from, 'from') ?? now;
-    const to = optionalInstant(input.to, 'to') ?? new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY_MS);
+    const errors = new FieldErrors();
+    const from = errors.collect(() => optionalInstant(input.from, 'from')) ?? now;
+    const to =
+      errors.collect(() => optionalInstant(input.to, 'to')) ?? new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY_MS);
+    errors.throwIfAny();
     if (to <= from) throw DomainError.invalidField('to', 'must be after from');
-    if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY_MS) {
-      throw DomainError.invalidField('to', `the range may span at most ${MAX_SLOT_RANGE_DAYS} days`);
+    if (to.getTime() - from.getTime() > BOOKING_LIMITS.maxSlotRangeDays * DAY_MS) {
+      throw DomainError.invalidField('to', `the range may span at most ${BOOKING_LIMITS.maxSlotRangeDays} days`);
     }
     if (!isUuid(input.counselorId)) throw DomainError.notFound('counselor_not_found');
     // The calendar is read while the counselor and offering are checked, not after.

@@ -1,5 +1,6 @@
 import {
   BLOCKING_BOOKING_STATUSES,
+  BOOKING_LIMITS as L,
   CALENDAR_CAPS,
   type CreateTimeOffRequest,
   type ListTimeOffRequest,
@@ -7,7 +8,7 @@ import {
   type RpcMeta,
   type TimeOffView,
 } from '@haven/contracts';
-import { DomainError, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
+import { DomainError, FieldErrors, isUuid, optionalInstant, pageOf, parseInstant } from '@haven/common';
 import { RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,9 +16,6 @@ import { DataSource } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity';
 import { lockCounselorCalendar } from '../bookings/calendar-lock';
 import { TimeOffEntity } from './time-off.entity';
-
-export const MAX_TIME_OFF_DAYS = 400;
-export const MAX_REASON_LENGTH = 500;
 
 /**
  * Time off: periods with no slots at all. It may not cover a session that is booked or being paid
@@ -33,16 +31,18 @@ export class TimeOffService {
 
   /** Safe to redeliver: a redelivered create answers with the time off it created. */
   async create(counselorId: string, input: CreateTimeOffRequest, meta?: Partial<RpcMeta>): Promise<TimeOffView> {
-    const startsAt = parseInstant(input.startsAt, 'startsAt');
-    const endsAt = parseInstant(input.endsAt, 'endsAt');
-    if (endsAt <= startsAt) throw DomainError.invalidField('endsAt', 'must be after startsAt');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_TIME_OFF_DAYS * 24 * 3_600_000) {
-      throw DomainError.invalidField('endsAt', `time off may last at most ${MAX_TIME_OFF_DAYS} days`);
-    }
+    const errors = new FieldErrors();
+    const startsAt = errors.collect(() => parseInstant(input.startsAt, 'startsAt'));
+    const endsAt = errors.collect(() => parseInstant(input.endsAt, 'endsAt'));
     const reason = input.reason === undefined || input.reason === null ? null : String(input.reason).trim() || null;
-    if (reason && reason.length > MAX_REASON_LENGTH) {
-      throw DomainError.invalidField('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+    if (reason && reason.length > L.maxTimeOffReasonLength) {
+      errors.add('reason', `must be at most ${L.maxTimeOffReasonLength} characters`);
     }
+    if (startsAt && endsAt && endsAt <= startsAt) errors.add('endsAt', 'must be after startsAt');
+    else if (startsAt && endsAt && endsAt.getTime() - startsAt.getTime() > L.maxTimeOffDays * 24 * 3_600_000) {
+      errors.add('endsAt', `time off may last at most ${L.maxTimeOffDays} days`);
+    }
+    errors.throwIfAny();
 
     const saved = await this.requests.createOnce(meta, {
       replay: (manager, id) => manager.findOneByOrFail(TimeOffEntity, { id }),

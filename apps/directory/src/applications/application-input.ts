@@ -1,5 +1,5 @@
 import { type ApplicationInput, DIRECTORY_LIMITS as L } from '@haven/contracts';
-import { FieldErrors, integer, text, textList } from '../common/fields';
+import { FieldErrors } from '@haven/common';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
 
 const FIELDS = [
@@ -40,7 +40,7 @@ export function cleanApplicationInput(
         result.bio = bio(value, errors);
         break;
       case 'qualifications':
-        result.qualifications = textList(value, field, errors, {
+        result.qualifications = errors.textList(value, field, {
           maxItems: L.maxQualifications,
           maxLength: L.maxQualificationLength,
         });
@@ -49,7 +49,7 @@ export function cleanApplicationInput(
         result.registration = registration(value, errors);
         break;
       case 'yearsExperience':
-        result.yearsExperience = integer(value, field, errors, { min: 0, max: L.maxYearsExperience });
+        result.yearsExperience = errors.integer(value, field, { min: 0, max: L.maxYearsExperience });
         break;
       case 'languages':
         result.languages = languages(value, errors);
@@ -58,7 +58,7 @@ export function cleanApplicationInput(
         result.specialties = specialtyList(value, field, errors, knownSpecialties);
         break;
       case 'gender':
-        result.gender = text(value, field, errors, { max: L.maxGenderLength });
+        result.gender = errors.text(value, field, { max: L.maxGenderLength });
         break;
     }
   }
@@ -72,7 +72,7 @@ function registration(value: unknown, errors: FieldErrors): ApplicationInput['re
     return undefined;
   }
   const { body, number } = value as Record<string, unknown>;
-  const cleanBody = text(body, 'registration.body', errors, { max: L.maxRegistrationLength });
-  const cleanNumber = text(number, 'registration.number', errors, { max: L.maxRegistrationLength });
+  const cleanBody = errors.text(body, 'registration.body', { max: L.maxRegistrationLength });
+  const cleanNumber = errors.text(number, 'registration.number', { max: L.maxRegistrationLength });
   return cleanBody !== undefined && cleanNumber !== undefined ? { body: cleanBody, number: cleanNumber } : undefined;
 }

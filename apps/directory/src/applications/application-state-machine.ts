@@ -1,5 +1,11 @@
 import type { ApplicationStatus } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import {
+  assertTransition,
+  canTransition as machineAllows,
+  DomainError,
+  type StateMachine,
+  statesLeadingTo,
+} from '@haven/common';
 
 /**
  * The vetting workflow of a counselor application, without I/O:
@@ -8,8 +14,8 @@ import { DomainError } from '@haven/common';
  *   submitted ──reject───────────▶ rejected
  *   submitted ──request_changes──▶ changes_requested ──resubmit──▶ submitted
  *
- * `approved` and `rejected` are final. The service applies a transition with a guarded UPDATE
- * (`WHERE status IN (from)`), so two racing decisions cannot both win.
+ * `approved` and `rejected` are final. The service consults the machine first, then applies the
+ * transition with a guarded UPDATE (`WHERE status IN (from)`), so two racing decisions cannot both win.
  */
 export type ApplicationAction = 'approve' | 'reject' | 'request_changes' | 'resubmit';
 
@@ -18,11 +24,42 @@ export interface ApplicationTransition {
   to: ApplicationStatus;
 }
 
+const PAST_TENSE: Record<ApplicationStatus, string> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  changes_requested: 'sent back for changes',
+  submitted: 'resubmitted',
+};
+
+export const APPLICATION_MACHINE: StateMachine<ApplicationStatus> = {
+  transitions: {
+    submitted: ['approved', 'rejected', 'changes_requested'],
+    changes_requested: ['submitted'],
+    approved: [],
+    rejected: [],
+  },
+  refusal: (from, to) =>
+    to === 'submitted'
+      ? DomainError.conflict(
+          'application_not_editable',
+          `The application is ${from}; it can only be changed while changes are requested`,
+        )
+      : DomainError.conflict(
+          'application_already_decided',
+          `The application is ${from}; only a submitted application can be ${PAST_TENSE[to]}`,
+        ),
+};
+
+const leadingTo = (to: ApplicationStatus): ApplicationTransition => ({
+  from: statesLeadingTo(APPLICATION_MACHINE, to),
+  to,
+});
+
 export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationAction, ApplicationTransition>> = {
-  approve: { from: ['submitted'], to: 'approved' },
-  reject: { from: ['submitted'], to: 'rejected' },
-  request_changes: { from: ['submitted'], to: 'changes_requested' },
-  resubmit: { from: ['changes_requested'], to: 'submitted' },
+  approve: leadingTo('approved'),
+  reject: leadingTo('rejected'),
+  request_changes: leadingTo('changes_requested'),
+  resubmit: leadingTo('submitted'),
 };
 
 const OPEN: readonly ApplicationStatus[] = ['submitted', 'changes_requested'];
@@ -33,30 +70,15 @@ export function isOpen(status: ApplicationStatus): boolean {
 }
 
 export function canTransition(status: ApplicationStatus, action: ApplicationAction): boolean {
-  return APPLICATION_TRANSITIONS[action].from.includes(status);
+  return machineAllows(APPLICATION_MACHINE, status, APPLICATION_TRANSITIONS[action].to);
 }
 
 /** The status after `action`, or a conflict naming why the application cannot take it now. */
 export function nextStatus(status: ApplicationStatus, action: ApplicationAction): ApplicationStatus {
-  if (canTransition(status, action)) return APPLICATION_TRANSITIONS[action].to;
-  if (action === 'resubmit') {
-    throw DomainError.conflict(
-      'application_not_editable',
-      `The application is ${status}; it can only be changed while changes are requested`,
-    );
-  }
-  throw DomainError.conflict(
-    'application_already_decided',
-    `The application is ${status}; only a submitted application can be ${PAST_TENSE[action]}`,
-  );
+  const to = APPLICATION_TRANSITIONS[action].to;
+  assertTransition(APPLICATION_MACHINE, status, to);
+  return to;
 }
-
-const PAST_TENSE: Record<ApplicationAction, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  request_changes: 'sent back for changes',
-  resubmit: 'resubmitted',
-};
 
 /**
  * Whether a user may submit a new application: not while one is open, and not once they are a

@@ -10,16 +10,15 @@ import {
   type Page,
   type RpcMeta,
 } from '@haven/contracts';
-import { DomainError, isUuid, pageOf, uuidOrNotFound } from '@haven/common';
+import { DomainError, isUuid, pageOf, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { OutboxService, RpcRequestLedger } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks, assertActiveAdmin } from '../accounts-sync/account-checks';
-import { FieldErrors, text } from '../common/fields';
 import { lockUserVetting } from './vetting-lock';
-import { CounselorEntity } from '../counselors/counselor.entity';
+import { CounselorsService } from '../counselors/counselors.service';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { ApplicationEntity } from './application.entity';
 import { cleanApplicationInput } from './application-input';
@@ -40,6 +39,7 @@ export class ApplicationsService {
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly specialties: SpecialtiesService,
+    private readonly counselors: CounselorsService,
     private readonly accounts: AccountChecks,
     private readonly requests: RpcRequestLedger,
   ) {}
@@ -55,7 +55,7 @@ export class ApplicationsService {
           where: { userId: actor.userId },
           select: { id: true, status: true },
         });
-        const isCounselor = await manager.exists(CounselorEntity, { where: { id: actor.userId } });
+        const isCounselor = await this.counselors.exists(manager, actor.userId);
         assertMayApply(
           existing.map((application) => application.status),
           isCounselor,
@@ -123,18 +123,15 @@ export class ApplicationsService {
   }
 
   async list(request: Partial<ListApplicationsRequest>): Promise<Page<ApplicationView>> {
-    const { page, limit } = pageOf(request);
+    const errors = new FieldErrors();
     const where: { status?: ApplicationStatus; userId?: string } = {};
-    if (request.status !== undefined) {
-      if (!(APPLICATION_STATUSES as readonly string[]).includes(request.status)) {
-        throw DomainError.invalidField('status', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
-      }
-      where.status = request.status;
-    }
+    const status = errors.oneOf(request.status, 'status', APPLICATION_STATUSES);
+    if (status !== undefined) where.status = status;
     if (request.userId !== undefined) {
-      if (!isUuid(request.userId)) throw DomainError.invalidField('userId', 'must be a UUID');
-      where.userId = request.userId;
+      if (isUuid(request.userId)) where.userId = request.userId;
+      else errors.add('userId', 'must be a UUID');
     }
+    const { page, limit } = errors.checkAll({ paging: () => pageOf(request) }).paging;
     const [rows, total] = await this.dataSource.manager.findAndCount(ApplicationEntity, {
       where,
       order: { submittedAt: 'DESC', id: 'ASC' },
@@ -191,7 +188,7 @@ export class ApplicationsService {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id });
       const base = { applicationId: id, userId: application.userId, reviewerId: admin.userId };
       if (decision === 'approve') {
-        await this.createProfile(manager, application);
+        await this.counselors.createFromApplication(manager, application);
         await this.outbox.add(manager, DirectoryEvents.approved, {
           ...base,
           displayName: application.displayName,
@@ -205,37 +202,6 @@ export class ApplicationsService {
       return applicationView(application);
     });
     return view;
-  }
-
-  /** The approved counselor's profile, from the application, active at once. */
-  private async createProfile(manager: EntityManager, application: ApplicationEntity): Promise<void> {
-    await manager.query(
-      `INSERT INTO "directory"."counselors" (
-         "id", "application_id", "status", "status_changed_at", "display_name", "bio", "qualifications",
-         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender",
-         "account_active")
-       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11,
-         coalesce((SELECT s."active" FROM "directory"."account_states" s WHERE s."user_id" = $1), true))
-       ON CONFLICT ("id") DO UPDATE SET "account_active" = EXCLUDED."account_active",
-         "application_id" = EXCLUDED."application_id", "display_name" = EXCLUDED."display_name",
-         "bio" = EXCLUDED."bio", "qualifications" = EXCLUDED."qualifications",
-         "registration_body" = EXCLUDED."registration_body", "registration_number" = EXCLUDED."registration_number",
-         "years_experience" = EXCLUDED."years_experience", "languages" = EXCLUDED."languages",
-         "specialties" = EXCLUDED."specialties", "gender" = EXCLUDED."gender", "updated_at" = now()`,
-      [
-        application.userId,
-        application.id,
-        application.displayName,
-        application.bio,
-        application.qualifications,
-        application.registrationBody,
-        application.registrationNumber,
-        application.yearsExperience,
-        application.languages,
-        application.specialties,
-        application.gender,
-      ],
-    );
   }
 
   private latestOf(manager: EntityManager, userId: string): Promise<ApplicationEntity | null> {
@@ -258,14 +224,11 @@ function nextStatusConflict(current: ApplicationStatus, action: ApplicationActio
 
 function decisionNote(decision: Decision, request: { note?: unknown; reason?: unknown }): string | undefined {
   const errors = new FieldErrors();
-  let note: string | undefined;
-  if (decision === 'approve') {
-    if (request.note !== undefined && request.note !== null && request.note !== '') {
-      note = text(request.note, 'note', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-    }
-  } else {
-    note = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-  }
+  const limits = { max: DIRECTORY_LIMITS.maxReasonLength };
+  const note =
+    decision === 'approve'
+      ? errors.optionalText(request.note, 'note', limits)
+      : errors.text(request.reason, 'reason', limits);
   errors.throwIfAny();
   return note;
 }

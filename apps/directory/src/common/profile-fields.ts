@@ -1,5 +1,5 @@
 import { DIRECTORY_LIMITS as L } from '@haven/contracts';
-import { type FieldErrors, languageList, text, textList } from './fields';
+import type { FieldErrors } from '@haven/common';
 
 /** Specialty slugs, each one of `known`; duplicates dropped. */
 export function specialtyList(
@@ -8,7 +8,7 @@ export function specialtyList(
   errors: FieldErrors,
   known: ReadonlySet<string>,
 ): string[] | undefined {
-  const items = textList(value, field, errors, { maxItems: L.maxSpecialties, maxLength: 60 });
+  const items = errors.textList(value, field, { maxItems: L.maxSpecialties, maxLength: L.maxSpecialtySlugLength });
   if (!items) return undefined;
   const unknown = items.filter((slug) => !known.has(slug));
   if (unknown.length > 0) {
@@ -19,10 +19,10 @@ export function specialtyList(
 }
 
 export const displayName = (value: unknown, errors: FieldErrors): string | undefined =>
-  text(value, 'displayName', errors, { min: 2, max: L.maxDisplayNameLength });
+  errors.text(value, 'displayName', { min: 2, max: L.maxDisplayNameLength });
 
 export const bio = (value: unknown, errors: FieldErrors): string | undefined =>
-  text(value, 'bio', errors, { max: L.maxBioLength });
+  errors.text(value, 'bio', { max: L.maxBioLength });
 
 export const languages = (value: unknown, errors: FieldErrors): string[] | undefined =>
-  languageList(value, 'languages', errors, { maxItems: L.maxLanguages });
+  errors.languageList(value, 'languages', { maxItems: L.maxLanguages });

@@ -1,5 +1,5 @@
 import type { CounselorStatus } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { assertTransition, DomainError, type StateMachine } from '@haven/common';
 
 /**
  * An approved counselor is `active` (public, bookable) or `suspended` (hidden, not bookable):
@@ -8,16 +8,21 @@ import { DomainError } from '@haven/common';
  */
 export type CounselorAction = 'suspend' | 'reinstate';
 
-export const COUNSELOR_TRANSITIONS: Readonly<Record<CounselorAction, { from: CounselorStatus; to: CounselorStatus }>> =
-  {
-    suspend: { from: 'active', to: 'suspended' },
-    reinstate: { from: 'suspended', to: 'active' },
-  };
+export const COUNSELOR_MACHINE: StateMachine<CounselorStatus> = {
+  transitions: { active: ['suspended'], suspended: ['active'] },
+  refusal: (_from, to) =>
+    to === 'suspended'
+      ? DomainError.conflict('counselor_already_suspended', 'The counselor is already suspended')
+      : DomainError.conflict('counselor_not_suspended', 'The counselor is not suspended'),
+};
+
+const ACTION_TARGETS: Readonly<Record<CounselorAction, CounselorStatus>> = {
+  suspend: 'suspended',
+  reinstate: 'active',
+};
 
 export function nextCounselorStatus(status: CounselorStatus, action: CounselorAction): CounselorStatus {
-  const transition = COUNSELOR_TRANSITIONS[action];
-  if (status === transition.from) return transition.to;
-  throw action === 'suspend'
-    ? DomainError.conflict('counselor_already_suspended', 'The counselor is already suspended')
-    : DomainError.conflict('counselor_not_suspended', 'The counselor is not suspended');
+  const to = ACTION_TARGETS[action];
+  assertTransition(COUNSELOR_MACHINE, status, to);
+  return to;
 }

@@ -5,19 +5,19 @@ import {
   DirectoryEvents,
   type UpdateProfileRequest,
 } from '@haven/contracts';
-import { DomainError, uuidOrNotFound } from '@haven/common';
+import { DomainError, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { OutboxService } from '@haven/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountChecks } from '../accounts-sync/account-checks';
-import { FieldErrors, httpUrl, text } from '../common/fields';
+import type { ApplicationEntity } from '../applications/application.entity';
 import { bio, displayName, languages, specialtyList } from '../common/profile-fields';
 import { OfferingEntity } from '../offerings/offering.entity';
 import { BookingAvailability } from '../search/booking-availability';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { CounselorEntity } from './counselor.entity';
-import { type CounselorAction, COUNSELOR_TRANSITIONS, nextCounselorStatus } from './counselor-status-machine';
+import { type CounselorAction, nextCounselorStatus } from './counselor-status-machine';
 import { assertNotSuspended } from './suspension-rules';
 import { counselorView } from './counselor.view';
 import { PUBLIC_COUNSELOR } from './public-counselor';
@@ -69,22 +69,22 @@ export class CounselorsService {
 
   suspend(admin: Actor, request: { id?: unknown; reason?: unknown }): Promise<CounselorView> {
     const errors = new FieldErrors();
-    const reason = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
+    const reason = errors.text(request.reason, 'reason', { max: DIRECTORY_LIMITS.maxReasonLength });
     errors.throwIfAny();
     return this.changeStatus(admin, 'suspend', request.id, reason);
   }
 
   reinstate(admin: Actor, request: { id?: unknown; reason?: unknown }): Promise<CounselorView> {
-    let reason: string | undefined;
-    if (request.reason !== undefined && request.reason !== null && request.reason !== '') {
-      const errors = new FieldErrors();
-      reason = text(request.reason, 'reason', errors, { max: DIRECTORY_LIMITS.maxReasonLength });
-      errors.throwIfAny();
-    }
+    const errors = new FieldErrors();
+    const reason = errors.optionalText(request.reason, 'reason', { max: DIRECTORY_LIMITS.maxReasonLength });
+    errors.throwIfAny();
     return this.changeStatus(admin, 'reinstate', request.id, reason);
   }
 
-  /** A guarded transition (`WHERE status = from`) with its event in the same transaction. */
+  /**
+   * The status machine answers first (409 naming the state); the guarded update (`WHERE status =
+   * from`) then keeps a racing change from winning twice. The event goes out in the same transaction.
+   */
   private async changeStatus(
     admin: Actor,
     action: CounselorAction,
@@ -93,19 +93,20 @@ export class CounselorsService {
   ): Promise<CounselorView> {
     const id = uuidOrNotFound(idInput, 'counselor_not_found');
     await this.accounts.assertActiveAdmin(admin);
-    const transition = COUNSELOR_TRANSITIONS[action];
     const view = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneBy(CounselorEntity, { id });
+      if (!current) throw DomainError.notFound('counselor_not_found');
+      const to = nextCounselorStatus(current.status, action);
       const { affected } = await manager
         .createQueryBuilder()
         .update(CounselorEntity)
-        .set({ status: transition.to, statusReason: reason ?? null, statusChangedAt: new Date() })
+        .set({ status: to, statusReason: reason ?? null, statusChangedAt: new Date() })
         .where('id = :id', { id })
-        .andWhere('status = :from', { from: transition.from })
+        .andWhere('status = :from', { from: current.status })
         .execute();
       if (!affected) {
-        const current = await manager.findOneBy(CounselorEntity, { id });
-        if (!current) throw DomainError.notFound('counselor_not_found');
-        nextCounselorStatus(current.status, action);
+        // A racing change won: answer as the machine would now.
+        nextCounselorStatus((await manager.findOneByOrFail(CounselorEntity, { id })).status, action);
         throw DomainError.conflict('counselor_changed', 'The counselor changed meanwhile; reload and try again');
       }
       const data = { counselorId: id, actorId: admin.userId, ...(reason ? { reason } : {}) };
@@ -120,6 +121,42 @@ export class CounselorsService {
     return view;
   }
 
+  /** Whether the user is a counselor (approved, active or suspended). */
+  exists(manager: EntityManager, userId: string): Promise<boolean> {
+    return manager.exists(CounselorEntity, { where: { id: userId } });
+  }
+
+  /** The approved counselor's profile, from their application, active at once; in the approval's transaction. */
+  async createFromApplication(manager: EntityManager, application: ApplicationEntity): Promise<void> {
+    await manager.query(
+      `INSERT INTO "directory"."counselors" (
+         "id", "application_id", "status", "status_changed_at", "display_name", "bio", "qualifications",
+         "registration_body", "registration_number", "years_experience", "languages", "specialties", "gender",
+         "account_active")
+       VALUES ($1, $2, 'active', now(), $3, $4, $5, $6, $7, $8, $9, $10, $11,
+         coalesce((SELECT s."active" FROM "directory"."account_states" s WHERE s."user_id" = $1), true))
+       ON CONFLICT ("id") DO UPDATE SET "account_active" = EXCLUDED."account_active",
+         "application_id" = EXCLUDED."application_id", "display_name" = EXCLUDED."display_name",
+         "bio" = EXCLUDED."bio", "qualifications" = EXCLUDED."qualifications",
+         "registration_body" = EXCLUDED."registration_body", "registration_number" = EXCLUDED."registration_number",
+         "years_experience" = EXCLUDED."years_experience", "languages" = EXCLUDED."languages",
+         "specialties" = EXCLUDED."specialties", "gender" = EXCLUDED."gender", "updated_at" = now()`,
+      [
+        application.userId,
+        application.id,
+        application.displayName,
+        application.bio,
+        application.qualifications,
+        application.registrationBody,
+        application.registrationNumber,
+        application.yearsExperience,
+        application.languages,
+        application.specialties,
+        application.gender,
+      ],
+    );
+  }
+
   private async cleanProfileChanges(input: UpdateProfileRequest): Promise<Partial<CounselorEntity>> {
     const errors = new FieldErrors();
     const changes: Partial<CounselorEntity> = {};
@@ -131,7 +168,7 @@ export class CounselorsService {
     }
     if (input.photoUrl === null) changes.photoUrl = null;
     else if (input.photoUrl !== undefined) {
-      changes.photoUrl = httpUrl(input.photoUrl, 'photoUrl', errors, DIRECTORY_LIMITS.maxPhotoUrlLength);
+      changes.photoUrl = errors.httpUrl(input.photoUrl, 'photoUrl', DIRECTORY_LIMITS.maxPhotoUrlLength);
     }
     errors.throwIfAny();
     return changes;

@@ -5,11 +5,11 @@ import {
   type OfferingMode,
   type UpdateOfferingRequest,
 } from '@haven/contracts';
-import { FieldErrors, integer, text } from '../common/fields';
+import { FieldErrors } from '@haven/common';
 
 /** 0 (a free offering) or at least Rs 1 (Razorpay's minimum charge), in whole paise. */
 export function price(value: unknown, errors: FieldErrors): number | undefined {
-  const paise = integer(value, 'pricePaise', errors, { min: 0, max: L.maxPricePaise });
+  const paise = errors.integer(value, 'pricePaise', { min: 0, max: L.maxPricePaise });
   if (paise === undefined) return undefined;
   if (paise > 0 && paise < L.minPaidPricePaise) {
     errors.add('pricePaise', `must be 0 (free) or at least ${L.minPaidPricePaise} paise (Rs 1)`);
@@ -21,7 +21,7 @@ export function price(value: unknown, errors: FieldErrors): number | undefined {
 export function cleanNewOffering(input: Partial<CreateOfferingRequest> | undefined): CreateOfferingRequest {
   const errors = new FieldErrors();
   const source = input ?? {};
-  const title = text(source.title, 'title', errors, { max: L.maxOfferingTitleLength });
+  const title = errors.text(source.title, 'title', { max: L.maxOfferingTitleLength });
   let mode: OfferingMode | undefined;
   if (source.mode === undefined) errors.add('mode', 'is required');
   else if (!OFFERING_MODES.includes(source.mode)) errors.add('mode', `must be one of ${OFFERING_MODES.join(', ')}`);
@@ -29,7 +29,7 @@ export function cleanNewOffering(input: Partial<CreateOfferingRequest> | undefin
   const durationMinutes =
     source.durationMinutes === undefined
       ? (errors.add('durationMinutes', 'is required'), undefined)
-      : integer(source.durationMinutes, 'durationMinutes', errors, {
+      : errors.integer(source.durationMinutes, 'durationMinutes', {
           min: L.minDurationMinutes,
           max: L.maxDurationMinutes,
         });
@@ -48,8 +48,7 @@ export function cleanOfferingChanges(input: Partial<UpdateOfferingRequest> | und
   const errors = new FieldErrors();
   const source = input ?? {};
   const changes: OfferingChanges = {};
-  if (source.title !== undefined)
-    changes.title = text(source.title, 'title', errors, { max: L.maxOfferingTitleLength });
+  if (source.title !== undefined) changes.title = errors.text(source.title, 'title', { max: L.maxOfferingTitleLength });
   if (source.pricePaise !== undefined) changes.pricePaise = price(source.pricePaise, errors);
   if (source.active !== undefined) {
     if (typeof source.active !== 'boolean') errors.add('active', 'must be true or false');

@@ -9,14 +9,13 @@ import {
   type Page,
   type ReviewView,
 } from '@haven/contracts';
-import { DomainError, isUuid, pageOf, uuidOrNotFound } from '@haven/common';
+import { DomainError, isUuid, pageOf, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
 import { InboxService, RpcClient } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { FieldErrors, integer, text } from '../common/fields';
 import { DirectoryConfig } from '../config/directory.config';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { PUBLIC_COUNSELOR } from '../counselors/public-counselor';
@@ -62,10 +61,10 @@ export class ReviewsService {
     const errors = new FieldErrors();
     if (!isUuid(source.bookingId)) errors.add('bookingId', 'must be a UUID');
     if (!isUuid(source.clientId)) errors.add('clientId', 'must be a UUID');
-    const rating = integer(source.rating, 'rating', errors, { min: L.minRating, max: L.maxRating });
+    const rating = errors.integer(source.rating, 'rating', { min: L.minRating, max: L.maxRating });
     let comment: string | null = null;
     if (source.comment !== undefined && source.comment !== null && String(source.comment).trim() !== '') {
-      comment = text(source.comment, 'comment', errors, { max: L.maxCommentLength }) ?? null;
+      comment = errors.text(source.comment, 'comment', { max: L.maxCommentLength }) ?? null;
     }
     errors.throwIfAny();
     const bookingId = source.bookingId!.toLowerCase();

@@ -7,8 +7,7 @@ import {
   type SearchCounselorsRequest,
   type SearchSort,
 } from '@haven/contracts';
-import { optionalInstant, pageOf } from '@haven/common';
-import { FieldErrors } from '../common/fields';
+import { optionalInstant, pageOf, FieldErrors } from '@haven/common';
 
 export interface SearchCriteria {
   q?: string;

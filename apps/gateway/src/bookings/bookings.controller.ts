@@ -4,7 +4,7 @@ import {
   type BookingView,
   type CreatedReviewView,
   DirectoryRpc,
-  IDEMPOTENCY_KEY_MAX_LENGTH,
+  BOOKING_LIMITS,
   type Page,
 } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
@@ -37,7 +37,7 @@ import {
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
-  description: `≤ ${IDEMPOTENCY_KEY_MAX_LENGTH} characters: a repeat with the same body gets the first response; another body 422`,
+  description: `≤ ${BOOKING_LIMITS.maxIdempotencyKeyLength} characters: a repeat with the same body gets the first response; another body 422`,
 };
 
 /** Booking a slot, paying, and everything after: the caller's own bookings only. */

@@ -1,5 +1,5 @@
 import { type NotificationPreferences, REMINDER_LIMITS } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, FieldErrors } from '@haven/common';
 
 const SWITCHES = ['email', 'sms', 'inApp'] as const;
 const FIELDS: readonly string[] = [...SWITCHES, 'reminders'];
@@ -13,38 +13,36 @@ export function parsePreferencesUpdate(body: unknown): Partial<NotificationPrefe
     throw DomainError.validation('The request body must be an object');
   }
   const input = body as Record<string, unknown>;
-  const problems: { field: string; message: string }[] = [];
+  const errors = new FieldErrors();
   for (const field of Object.keys(input)) {
-    if (!FIELDS.includes(field)) problems.push({ field, message: 'is not a preference' });
+    if (!FIELDS.includes(field)) errors.add(field, 'is not a preference');
   }
   const update: Partial<NotificationPreferences> = {};
   for (const field of SWITCHES) {
     const value = input[field];
     if (value === undefined) continue;
     if (typeof value === 'boolean') update[field] = value;
-    else problems.push({ field, message: 'must be true or false' });
+    else errors.add(field, 'must be true or false');
   }
   if (input.reminders !== undefined) {
     const reminders = input.reminders;
     if (!Array.isArray(reminders)) {
-      problems.push({ field: 'reminders', message: 'must be an array of minutes before the session' });
+      errors.add('reminders', 'must be an array of minutes before the session');
     } else if (reminders.length > REMINDER_LIMITS.maxCount) {
-      problems.push({ field: 'reminders', message: `must hold at most ${REMINDER_LIMITS.maxCount} entries` });
+      errors.add('reminders', `must hold at most ${REMINDER_LIMITS.maxCount} entries`);
     } else {
       reminders.forEach((value, index) => {
         if (!isReminderOffset(value)) {
-          problems.push({
-            field: `reminders[${index}]`,
-            message: `must be a whole number of minutes from ${REMINDER_LIMITS.minMinutes} to ${REMINDER_LIMITS.maxMinutes}`,
-          });
+          errors.add(
+            `reminders[${index}]`,
+            `must be a whole number of minutes from ${REMINDER_LIMITS.minMinutes} to ${REMINDER_LIMITS.maxMinutes}`,
+          );
         }
       });
       update.reminders = normalizeReminders(reminders as number[]);
     }
   }
-  if (problems.length > 0) {
-    throw DomainError.validation(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-  }
+  errors.throwIfAny();
   return update;
 }
 

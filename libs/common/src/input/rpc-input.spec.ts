@@ -1,4 +1,4 @@
-import type { RpcRequest } from '@haven/contracts';
+import { MAX_PAGE, MAX_PAGE_SIZE, type RpcRequest } from '@haven/contracts';
 import { domainErrorOf } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import {
@@ -70,7 +70,7 @@ describe('RPC input', () => {
     expect(pageOf({ page: '3', limit: 100 })).toEqual({ page: 3, limit: 100 });
     for (const page of [0, 1.5, 'abc', null]) {
       expect(domainErrorOf(() => pageOf({ page })).details).toEqual([
-        { field: 'page', message: 'must be a whole number ≥ 1' },
+        { field: 'page', message: 'must be a whole number from 1 to 1000000' },
       ]);
     }
     for (const limit of [0, 101, 'many']) {
@@ -78,6 +78,14 @@ describe('RPC input', () => {
         { field: 'limit', message: 'must be a whole number from 1 to 100' },
       ]);
     }
+  });
+
+  it('stops paging where the gateway does, and names a bad page and limit together', () => {
+    expect(pageOf({ page: MAX_PAGE })).toEqual({ page: MAX_PAGE, limit: 20 });
+    expect(domainErrorOf(() => pageOf({ page: MAX_PAGE + 1, limit: MAX_PAGE_SIZE + 1 })).details).toEqual([
+      { field: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` },
+      { field: 'limit', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` },
+    ]);
   });
 
   it('reads batch ids: uuids only, lower-cased, each once, within the limit', () => {

@@ -1,12 +1,14 @@
 import {
   type Actor,
   DEFAULT_PAGE_SIZE,
+  MAX_PAGE,
   type ErrorCode,
   MAX_PAGE_SIZE,
   type Role,
   type RpcRequest,
 } from '@haven/contracts';
 import { DomainError } from '../errors/domain-error';
+import { FieldErrors } from './field-errors';
 import { DateTime } from 'luxon';
 
 /*
@@ -54,10 +56,14 @@ export function bodyOf<T>(request: RpcRequest<T>): Partial<T> {
 export function pageOf(input: { page?: unknown; limit?: unknown } | undefined): { page: number; limit: number } {
   const page = input?.page === undefined ? 1 : Number(input.page);
   const limit = input?.limit === undefined ? DEFAULT_PAGE_SIZE : Number(input.limit);
-  if (!Number.isInteger(page) || page < 1) throw DomainError.invalidField('page', 'must be a whole number ≥ 1');
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw DomainError.invalidField('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  const errors = new FieldErrors();
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
+    errors.add('page', `must be a whole number from 1 to ${MAX_PAGE}`);
   }
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    errors.add('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  errors.throwIfAny();
   return { page, limit };
 }
 

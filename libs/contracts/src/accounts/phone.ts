@@ -11,6 +11,3 @@ export function normalizePhone(value: string): string | undefined {
   const compact = value.trim().replace(PHONE_SEPARATORS, '');
   return E164.test(compact) ? compact : undefined;
 }
-
-/** Longest e-mail address the platform stores (RFC 5321's path limit). */
-export const EMAIL_MAX_LENGTH = 254;

@@ -61,9 +61,6 @@ export interface NextAvailabilityResponse {
   nextAvailableAt: Record<string, string | null>;
 }
 
-/** Longest `Idempotency-Key` accepted (api.md conventions). */
-export const IDEMPOTENCY_KEY_MAX_LENGTH = 64;
-
 /** Requests that take the `Idempotency-Key` header carry it here. */
 export interface Idempotent {
   idempotencyKey?: string;

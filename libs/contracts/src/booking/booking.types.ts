@@ -2,29 +2,6 @@
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Settings bounds (api.md, "Ranges"). */
-export const AVAILABILITY_LIMITS = {
-  bufferMinutes: { min: 0, max: 120 },
-  minNoticeMinutes: { min: 0, max: 43_200 },
-  maxAdvanceDays: { min: 1, max: 365 },
-  slotIntervalMinutes: { min: 5, max: 240 },
-} as const;
-
-/**
- * What one counselor may pile up in their calendar; beyond it the request is refused with 422
- * (`calendar_cap_reached`).
- */
-export const CALENDAR_CAPS = {
-  /** Weekly windows over the seven days together. */
-  maxWeeklyWindows: 50,
-  /** Date overrides in one availability: a year of them, day by day. */
-  maxOverrides: 366,
-  /** Windows within one date override. */
-  maxWindowsPerOverride: 12,
-  /** Time-off entries that have not ended yet. */
-  maxUpcomingTimeOff: 100,
-} as const;
-
 /** What a counselor has before their first PUT (product.md policies). */
 export const AVAILABILITY_DEFAULTS = {
   timezone: 'Asia/Kolkata',
@@ -33,9 +10,6 @@ export const AVAILABILITY_DEFAULTS = {
   maxAdvanceDays: 30,
   slotIntervalMinutes: null,
 } as const;
-
-/** Longest range `GET /counselors/:id/slots` answers for. */
-export const MAX_SLOT_RANGE_DAYS = 31;
 
 /** Wall-clock window in the counselor's zone: `HH:mm`, `end` may be `24:00` (midnight at the end of the day). */
 export interface TimeWindow {

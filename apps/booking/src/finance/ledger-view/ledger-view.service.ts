@@ -5,11 +5,11 @@ import {
   type ListLedgerRequest,
   type Page,
 } from '@haven/contracts';
-import { DomainError, pageOf } from '@haven/common';
+import { FieldErrors } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { optionalRange } from '../finance-period';
+import { readListFilter } from '../finance-list-filter';
 import { SqlFilter } from '../sql-filter';
 
 interface LedgerRow {
@@ -37,15 +37,11 @@ export class LedgerViewService {
   constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
 
   async list(input: ListLedgerRequest): Promise<Page<LedgerEntryView>> {
-    const { page, limit } = pageOf(input);
-    const { from, to } = optionalRange(input);
+    const errors = new FieldErrors();
+    const account = errors.oneOf(input.account, 'account', LEDGER_ACCOUNT_NAMES);
+    const { page, limit, from, to } = readListFilter(input, errors);
     const filter = new SqlFilter().range('e."at"', from, to);
-    if (input.account !== undefined) {
-      if (!LEDGER_ACCOUNT_NAMES.includes(input.account)) {
-        throw DomainError.invalidField('account', `must be one of ${LEDGER_ACCOUNT_NAMES.join(', ')}`);
-      }
-      filter.equals('e."account"', input.account);
-    }
+    if (account !== undefined) filter.equals('e."account"', account);
     const [rows, [{ total }]]: [LedgerRow[], { total: number }[]] = await Promise.all([
       this.dataSource.query(
         `SELECT e."id", e."transaction_id", e."at", e."account", e."debit_paise", e."credit_paise", e."booking_id",

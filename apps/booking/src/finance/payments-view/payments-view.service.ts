@@ -8,12 +8,11 @@ import {
   type Page,
   type RefundStatus,
 } from '@haven/contracts';
-import { DomainError, pageOf } from '@haven/common';
+import { FieldErrors } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { counselorIdOf } from '../finance-access';
-import { optionalRange } from '../finance-period';
+import { readListFilter } from '../finance-list-filter';
 import { SqlFilter } from '../sql-filter';
 
 const REFUND_STATUSES: readonly RefundStatus[] = ['pending', 'processed', 'failed'];
@@ -58,17 +57,13 @@ export class PaymentsViewService {
   constructor(@InjectDataSource('booking') private readonly dataSource: DataSource) {}
 
   async payments(input: ListFinancePaymentsRequest): Promise<Page<FinancePaymentView>> {
-    const { page, limit } = pageOf(input);
+    const errors = new FieldErrors();
+    const status = errors.oneOf(input.status, 'status', FINANCE_PAYMENT_STATUSES);
+    const { page, limit, from, to, counselorId } = readListFilter(input, errors);
     const filter = new SqlFilter();
-    const { from, to } = optionalRange(input);
     filter.range('p."captured_at"', from, to);
-    if (input.status !== undefined) {
-      if (!FINANCE_PAYMENT_STATUSES.includes(input.status)) {
-        throw DomainError.invalidField('status', `must be one of ${FINANCE_PAYMENT_STATUSES.join(', ')}`);
-      }
-      filter.equals(`(${PAYMENT_STATUS_SQL})`, input.status);
-    }
-    if (input.counselorId !== undefined) filter.equals('b."counselor_id"', counselorIdOf(input.counselorId));
+    if (status !== undefined) filter.equals(`(${PAYMENT_STATUS_SQL})`, status);
+    if (counselorId !== undefined) filter.equals('b."counselor_id"', counselorId);
     const rows: PaymentRow[] = await this.dataSource.query(
       `SELECT p."id", p."booking_id", b."counselor_id", b."client_id", p."razorpay_order_id", p."razorpay_payment_id",
               p."amount_paise", ${PAYMENT_STATUS_SQL} AS "status", p."captured_at", p."refunded_paise",
@@ -103,17 +98,13 @@ export class PaymentsViewService {
   }
 
   async refunds(input: ListFinanceRefundsRequest): Promise<Page<FinanceRefundView>> {
-    const { page, limit } = pageOf(input);
+    const errors = new FieldErrors();
+    const status = errors.oneOf(input.status, 'status', REFUND_STATUSES);
+    const { page, limit, from, to, counselorId } = readListFilter(input, errors);
     const filter = new SqlFilter();
-    const { from, to } = optionalRange(input);
     filter.range('r."created_at"', from, to);
-    if (input.status !== undefined) {
-      if (!REFUND_STATUSES.includes(input.status)) {
-        throw DomainError.invalidField('status', `must be one of ${REFUND_STATUSES.join(', ')}`);
-      }
-      filter.equals('r."status"', input.status);
-    }
-    if (input.counselorId !== undefined) filter.equals('b."counselor_id"', counselorIdOf(input.counselorId));
+    if (status !== undefined) filter.equals('r."status"', status);
+    if (counselorId !== undefined) filter.equals('b."counselor_id"', counselorId);
     const rows: RefundRow[] = await this.dataSource.query(
       `SELECT r."id", r."booking_id", r."payment_id", b."counselor_id", p."razorpay_payment_id", r."razorpay_refund_id",
               r."amount_paise", r."status", r."reason", r."created_at", r."processed_at", count(*) OVER () AS "total"

@@ -1,12 +1,14 @@
-import type {
-  Actor,
-  EarningsView,
-  ListPayoutsRequest,
-  PayoutView,
-  RecordedPayoutView,
-  RecordPayoutRequest,
+import {
+  type Actor,
+  type EarningsView,
+  FINANCE_LIMITS,
+  type ListPayoutsRequest,
+  PAYOUT_REFERENCE_PATTERN,
+  type PayoutView,
+  type RecordedPayoutView,
+  type RecordPayoutRequest,
 } from '@haven/contracts';
-import { DomainError } from '@haven/common';
+import { DomainError, FieldErrors } from '@haven/common';
 import { isUniqueViolation, lockForTransaction } from '@haven/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,8 +19,6 @@ import { payoutPostings } from '../../ledger/postings';
 import { counselorIdOf } from '../finance-access';
 import { type MonthPeriod, parseMonthPeriod } from '../finance-period';
 import { type CounselorMonth, payoutFigures, payoutRefusal } from './payout-maths';
-
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_.-]{3,63}$/;
 
 interface MonthRow {
   counselor_id: string;
@@ -73,16 +73,13 @@ export class PayoutsService {
 
   async record(actor: Actor, input: RecordPayoutRequest): Promise<RecordedPayoutView> {
     if (!actor.roles.includes('finance')) throw DomainError.forbidden('Only finance records payouts');
-    const counselorId = counselorIdOf(input.counselorId);
-    const month = parseMonthPeriod(input.period);
-    const amountPaise = input.amountPaise;
-    if (!Number.isSafeInteger(amountPaise) || amountPaise < 1) {
-      throw DomainError.invalidField('amountPaise', 'must be a whole number of paise ≥ 1');
-    }
-    if (typeof input.reference !== 'string' || !REFERENCE.test(input.reference)) {
-      throw DomainError.invalidField('reference', 'must be the bank reference: 4–64 letters, digits, / _ . -');
-    }
-    const request = { counselorId, period: month.period, amountPaise, reference: input.reference };
+    const { counselorId, month, amountPaise, reference } = new FieldErrors().checkAll({
+      counselorId: () => counselorIdOf(input.counselorId),
+      month: () => parseMonthPeriod(input.period),
+      amountPaise: () => payoutAmount(input.amountPaise),
+      reference: () => payoutReference(input.reference),
+    });
+    const request = { counselorId, period: month.period, amountPaise, reference };
     const earlier = await this.byReference(request);
     if (earlier) return earlier;
     try {
@@ -207,4 +204,21 @@ function payoutView(row: PayoutRow): RecordedPayoutView {
     recordedBy: row.recorded_by,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+function payoutAmount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > FINANCE_LIMITS.maxPayoutPaise) {
+    throw DomainError.invalidField(
+      'amountPaise',
+      `must be a whole number of paise from 1 to ${FINANCE_LIMITS.maxPayoutPaise}`,
+    );
+  }
+  return value;
+}
+
+function payoutReference(value: unknown): string {
+  if (typeof value !== 'string' || !PAYOUT_REFERENCE_PATTERN.test(value)) {
+    throw DomainError.invalidField('reference', 'must be the bank reference: 4–64 letters, digits, / _ . -');
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import { type AuditLogEntryView, ROLES, type Role } from '@haven/contracts';
+import { ACCOUNTS_LIMITS as L, type AuditLogEntryView, ROLES, type Role } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
@@ -9,7 +9,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @EmptyAsAbsent()
   @IsOptional()
   @IsString({ message: 'must be a string' })
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @MaxLength(L.maxUserSearchLength, { message: `must be at most ${L.maxUserSearchLength} characters` })
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -50,7 +50,7 @@ export class AuditLogQueryDto extends PageQueryDto {
   @EmptyAsAbsent()
   @IsOptional()
   @IsString({ message: 'must be a string' })
-  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @MaxLength(L.maxAuditActionLength, { message: `must be at most ${L.maxAuditActionLength} characters` })
   action?: string;
 }
 

@@ -1,26 +1,24 @@
+import { ACCOUNTS_LIMITS as L } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsIanaTimeZone } from '../../common/dto/validators';
 import { IsEmailAddress, IsPhoneNumber } from './validators';
-
-const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 1024;
 
 export class RegisterDto {
   @ApiProperty({ example: 'asha@example.com', description: 'Unique, compared case-insensitively' })
   @IsEmailAddress()
   email: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, example: 'correct horse battery' })
+  @ApiProperty({ minLength: L.minPasswordLength, maxLength: L.maxPasswordLength, example: 'correct horse battery' })
   @IsString({ message: 'must be a string' })
-  @MinLength(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
-  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  @MinLength(L.minPasswordLength, { message: `must be at least ${L.minPasswordLength} characters` })
+  @MaxLength(L.maxPasswordLength, { message: `must be at most ${L.maxPasswordLength} characters` })
   password: string;
 
-  @ApiProperty({ example: 'Asha Rao', maxLength: 100 })
+  @ApiProperty({ example: 'Asha Rao', maxLength: L.maxNameLength })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @MaxLength(L.maxNameLength, { message: `must be at most ${L.maxNameLength} characters` })
   name: string;
 
   @ApiPropertyOptional({ example: '+919876543210', description: 'International format, starting with +' })
@@ -36,16 +34,16 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @ApiProperty({ format: 'email', example: 'asha@example.com' })
+  @ApiProperty({ format: 'email', example: 'asha@example.com', maxLength: L.maxEmailLength })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(320, { message: 'must be at most 320 characters' })
+  @MaxLength(L.maxEmailLength, { message: `must be at most ${L.maxEmailLength} characters` })
   email: string;
 
   @ApiProperty()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  @MaxLength(L.maxPasswordLength, { message: `must be at most ${L.maxPasswordLength} characters` })
   password: string;
 }
 
@@ -58,7 +56,7 @@ export class RefreshTokenDto {
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(512, { message: 'must be at most 512 characters' })
+  @MaxLength(L.maxTokenLength, { message: `must be at most ${L.maxTokenLength} characters` })
   refreshToken?: string;
 }
 
@@ -72,12 +70,12 @@ export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'The token from the reset link' })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(512, { message: 'must be at most 512 characters' })
+  @MaxLength(L.maxTokenLength, { message: `must be at most ${L.maxTokenLength} characters` })
   token: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiProperty({ minLength: L.minPasswordLength, maxLength: L.maxPasswordLength })
   @IsString({ message: 'must be a string' })
-  @MinLength(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
-  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  @MinLength(L.minPasswordLength, { message: `must be at least ${L.minPasswordLength} characters` })
+  @MaxLength(L.maxPasswordLength, { message: `must be at most ${L.maxPasswordLength} characters` })
   password: string;
 }

@@ -1,14 +1,15 @@
+import { ACCOUNTS_LIMITS as L } from '@haven/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsIanaTimeZone, OptionalNotNull } from '../../common/dto/validators';
 import { IsPhoneNumber } from './validators';
 
 export class UpdateMeDto {
-  @ApiPropertyOptional({ example: 'Asha Rao', maxLength: 100 })
+  @ApiPropertyOptional({ example: 'Asha Rao', maxLength: L.maxNameLength })
   @OptionalNotNull()
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @MaxLength(L.maxNameLength, { message: `must be at most ${L.maxNameLength} characters` })
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+919876543210', description: 'null removes it' })

@@ -1,4 +1,4 @@
-import { EMAIL_MAX_LENGTH, normalizePhone } from '@haven/contracts';
+import { ACCOUNTS_LIMITS, normalizePhone } from '@haven/contracts';
 import { isEmail, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** An e-mail address; surrounding whitespace is tolerated (the service trims and lower-cases). */
@@ -8,7 +8,7 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
       name: 'isEmailAddress',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && value.trim().length <= EMAIL_MAX_LENGTH && isEmail(value.trim()),
+          typeof value === 'string' && value.trim().length <= ACCOUNTS_LIMITS.maxEmailLength && isEmail(value.trim()),
         defaultMessage: () => 'must be an e-mail address',
       },
     },

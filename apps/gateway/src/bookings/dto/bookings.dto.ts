@@ -1,9 +1,11 @@
 import {
+  BOOKING_LIMITS,
   BOOKING_STATUSES,
   type BookingStatus,
   type BookingView,
   type CancelledBy,
   type CreatedReviewView,
+  DIRECTORY_LIMITS,
   OFFERING_MODES,
   type OfferingMode,
 } from '@haven/contracts';
@@ -40,11 +42,11 @@ export class VerifyPaymentDto {
 }
 
 export class CancelBookingDto {
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: BOOKING_LIMITS.maxCancelReasonLength })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(BOOKING_LIMITS.maxCancelReasonLength)
   reason?: string;
 }
 
@@ -55,17 +57,17 @@ export class RescheduleBookingDto {
 }
 
 export class ReviewBookingDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
+  @ApiProperty({ minimum: DIRECTORY_LIMITS.minRating, maximum: DIRECTORY_LIMITS.maxRating })
   @IsInt()
-  @Min(1)
-  @Max(5)
+  @Min(DIRECTORY_LIMITS.minRating)
+  @Max(DIRECTORY_LIMITS.maxRating)
   rating: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: DIRECTORY_LIMITS.maxCommentLength })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(DIRECTORY_LIMITS.maxCommentLength)
   comment?: string;
 }
 

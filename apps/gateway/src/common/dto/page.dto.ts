@@ -1,10 +1,7 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@haven/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsWholeNumber, QueryWholeNumber } from './validators';
-
-/** Far beyond any real list; keeps the offset a service computes from it well inside what PostgreSQL takes. */
-const MAX_PAGE = 1_000_000;
 
 /** `?page=&limit=` of every list; left out or sent empty, they take the defaults. */
 export class PageQueryDto {

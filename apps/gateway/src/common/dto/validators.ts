@@ -1,15 +1,12 @@
-import { isInstant } from '@haven/common';
+import { isIanaTimeZone, isInstant } from '@haven/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { IANAZone } from 'luxon';
 
 /*
  * Messages say what is wrong, not where: the validation pipe puts the field in front
  * (`limit: must be a whole number from 1 to 100`), the way the services word their own 400s.
  */
 
-/** Region/City style names (and UTC); rules out offsets such as `+05:30`, which are not IANA zones. */
-const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 const DIGITS = /^\d{1,15}$/;
 
 /** An IANA time zone name the tz database knows (Asia/Kolkata, Europe/London). */
@@ -18,8 +15,7 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isIanaTimeZone',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && ZONE_SHAPE.test(value) && IANAZone.isValidZone(value),
+        validate: (value: unknown) => isIanaTimeZone(value),
         defaultMessage: () => 'must be an IANA time zone such as Asia/Kolkata',
       },
     },

@@ -89,6 +89,7 @@ export class CreateApplicationDto {
   @ArrayMaxSize(L.maxSpecialties)
   @IsString({ each: true })
   @Matches(SLUG_PATTERN, { each: true, message: '$property must be specialty slugs such as "anxiety"' })
+  @MaxLength(L.maxSpecialtySlugLength, { each: true })
   specialties: string[];
 
   @ApiPropertyOptional({ example: 'female', maxLength: L.maxGenderLength })

@@ -68,6 +68,7 @@ export class UpdateProfileDto {
   @ArrayMaxSize(L.maxSpecialties)
   @IsString({ each: true })
   @Matches(SLUG_PATTERN, { each: true, message: '$property must be specialty slugs such as "anxiety"' })
+  @MaxLength(L.maxSpecialtySlugLength, { each: true })
   specialties?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'http(s) URL; null removes the photo' })
@@ -131,6 +132,7 @@ export class SearchCounselorsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'micro-cheating', description: 'A slug of GET /specialties' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: '$property must be a specialty slug such as "anxiety"' })
+  @MaxLength(L.maxSpecialtySlugLength)
   specialty?: string;
 
   @ApiPropertyOptional({ example: 'hi', description: 'ISO 639-1 code' })
@@ -158,7 +160,7 @@ export class SearchCounselorsQueryDto extends PageQueryDto {
   availableFrom?: string;
 
   @ApiPropertyOptional({
-    description: 'Has an open slot starting before this instant; at most 31 days after availableFrom',
+    description: `Has an open slot starting before this instant; at most ${L.maxAvailabilityRangeDays} days after availableFrom`,
     example: '2026-12-08T00:00:00Z',
   })
   @IsOptional()

@@ -1,4 +1,5 @@
 import {
+  FINANCE_LIMITS,
   FINANCE_PAYMENT_STATUSES,
   type FinancePaymentStatus,
   type FinancePaymentView,
@@ -14,6 +15,7 @@ import {
   type ReconciliationSummary,
   type ReconciliationView,
   type RefundStatus,
+  PERIOD_PATTERN,
 } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
@@ -21,7 +23,6 @@ import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
 import { EmptyAsAbsent, IsInstant } from '../../common/dto/validators';
 
 const REFUND_STATUSES: RefundStatus[] = ['pending', 'processed', 'failed'];
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PERIOD_MESSAGE = '$property must be a month as YYYY-MM, such as 2026-12';
 
 /** `?from=&to=` of the finance lists: instants, from inclusive, to exclusive. */
@@ -82,7 +83,7 @@ export class StartReconciliationDto {
 
   @ApiProperty({
     example: '2026-12-02T00:00:00Z',
-    description: 'End of the period (exclusive); at most 31 days after from',
+    description: `End of the period (exclusive); at most ${FINANCE_LIMITS.maxReconciliationDays} days after from`,
   })
   @IsInstant()
   to: string;

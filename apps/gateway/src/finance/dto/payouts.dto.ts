@@ -1,8 +1,14 @@
-import type { EarningsView, PayoutView, RecordedPayoutView } from '@haven/contracts';
+import {
+  type EarningsView,
+  FINANCE_LIMITS,
+  PAYOUT_REFERENCE_PATTERN,
+  type PayoutView,
+  PERIOD_PATTERN,
+  type RecordedPayoutView,
+} from '@haven/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches } from 'class-validator';
 import { IsWholeNumber, Trim } from '../../common/dto/validators';
-import { PERIOD_PATTERN } from './finance.dto';
 
 export class RecordPayoutDto {
   @ApiProperty({ format: 'uuid' })
@@ -13,14 +19,14 @@ export class RecordPayoutDto {
   @Matches(PERIOD_PATTERN, { message: '$property must be a month as YYYY-MM, such as 2026-12' })
   period: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000_000_000 })
-  @IsWholeNumber({ min: 1, max: 10_000_000_000 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: FINANCE_LIMITS.maxPayoutPaise })
+  @IsWholeNumber({ min: 1, max: FINANCE_LIMITS.maxPayoutPaise })
   amountPaise: number;
 
   @ApiProperty({ example: 'UTR2026120412345', description: 'Bank reference; the same one again records nothing new' })
   @Trim()
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/_.-]{3,63}$/, {
+  @Matches(PAYOUT_REFERENCE_PATTERN, {
     message: '$property must be the bank reference: 4–64 letters, digits, / _ . -',
   })
   reference: string;

@@ -1,4 +1,4 @@
-import type { SlotsView } from '@haven/contracts';
+import { BOOKING_LIMITS, type SlotsView } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsInstant } from '../../common/dto/validators';
@@ -17,7 +17,7 @@ export class SlotsQueryDto {
   from?: string;
 
   @ApiPropertyOptional({
-    description: 'Slots starting before this instant; default from + 7 days; at most 31 days after from',
+    description: `Slots starting before this instant; default from + 7 days; at most ${BOOKING_LIMITS.maxSlotRangeDays} days after from`,
     example: '2026-12-08T00:00:00Z',
   })
   @IsOptional()

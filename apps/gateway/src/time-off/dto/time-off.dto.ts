@@ -1,3 +1,4 @@
+import { BOOKING_LIMITS as L } from '@haven/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto, pageDto } from '../../common/dto/page.dto';
@@ -12,10 +13,10 @@ export class CreateTimeOffDto {
   @IsInstant()
   endsAt: string;
 
-  @ApiPropertyOptional({ example: 'Holiday', maxLength: 500 })
+  @ApiPropertyOptional({ example: 'Holiday', maxLength: L.maxTimeOffReasonLength })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(L.maxTimeOffReasonLength)
   reason?: string;
 }
 

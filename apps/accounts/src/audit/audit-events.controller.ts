@@ -7,35 +7,30 @@ import {
 import { OnEvent } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { VettingEventsService } from './vetting-events.service';
+import { AuditLogService } from './audit-log.service';
 
-/** Directory events the accounts service acts on. */
+/** Directory decisions by admins that land in the audit log (an approval is recorded with its role grant). */
 @Controller()
-export class VettingEventsController {
-  constructor(private readonly vetting: VettingEventsService) {}
-
-  @OnEvent(DirectoryEvents.approved)
-  approved(@Payload() event: EventEnvelope<CounselorApplicationDecision & { displayName: string }>): Promise<void> {
-    return this.vetting.approved(event);
-  }
+export class AuditEventsController {
+  constructor(private readonly audit: AuditLogService) {}
 
   @OnEvent(DirectoryEvents.rejected)
   rejected(@Payload() event: EventEnvelope<CounselorApplicationDecision>): Promise<void> {
-    return this.vetting.decided(event, 'counselor.application-rejected');
+    return this.audit.vettingDecided(event, 'counselor.application-rejected');
   }
 
   @OnEvent(DirectoryEvents.changesRequested)
   changesRequested(@Payload() event: EventEnvelope<CounselorApplicationDecision>): Promise<void> {
-    return this.vetting.decided(event, 'counselor.changes-requested');
+    return this.audit.vettingDecided(event, 'counselor.changes-requested');
   }
 
   @OnEvent(DirectoryEvents.suspended)
   suspended(@Payload() event: EventEnvelope<CounselorStatusChange>): Promise<void> {
-    return this.vetting.statusChanged(event, 'counselor.suspended');
+    return this.audit.counselorStatusChanged(event, 'counselor.suspended');
   }
 
   @OnEvent(DirectoryEvents.reinstated)
   reinstated(@Payload() event: EventEnvelope<CounselorStatusChange>): Promise<void> {
-    return this.vetting.statusChanged(event, 'counselor.reinstated');
+    return this.audit.counselorStatusChanged(event, 'counselor.reinstated');
   }
 }
