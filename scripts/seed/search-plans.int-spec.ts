@@ -2,7 +2,14 @@ import { dropDatabase } from '@haven/database';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSearch } from '../../apps/directory/src/search/search-criteria';
-import { pageStatement, textQuery, TSQUERY_SQL } from '../../apps/directory/src/search/search-query';
+import { SEARCH_COUNTED_AHEAD } from '@haven/contracts';
+import {
+  type NamedStatement,
+  pageStatement,
+  searchPage,
+  textQuery,
+  TSQUERY_SQL,
+} from '../../apps/directory/src/search/search-query';
 import { migrateAll } from '../migrate';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -20,7 +27,7 @@ interface PlanNode {
  * ANALYZE): text, specialty, language, mode and price are answered from indexes, never by reading
  * every counselor or offering.
  */
-describe('search query plans over a seeded marketplace', () => {
+describe('search over a seeded marketplace: query plans and counts', () => {
   const databaseUrl = `${inject('databaseUrl')}_search_plans`;
   const db = new Client({ connectionString: databaseUrl });
   let specialties: Set<string>;
@@ -46,14 +53,19 @@ describe('search query plans over a seeded marketplace', () => {
     await dropDatabase(databaseUrl);
   });
 
-  /** Every scan of the first page's statement: "<node> on <table>", "<node> using <index>" or both. */
-  const scans = async (query: Record<string, string>): Promise<string[]> => {
+  const criteriaOf = async (query: Record<string, string>) => {
     const criteria = parseSearch({ page: 1, limit: 20, ...query } as never, specialties, new Date());
     let tsquery: string | undefined;
     if (criteria.q) {
       const { words, prefix } = textQuery(criteria.q);
       tsquery = (await db.query(TSQUERY_SQL, [words, prefix ?? null])).rows[0].query;
     }
+    return { criteria, tsquery };
+  };
+
+  /** Every scan of the first page's statement: "<node> on <table>", "<node> using <index>" or both. */
+  const scans = async (query: Record<string, string>): Promise<string[]> => {
+    const { criteria, tsquery } = await criteriaOf(query);
     const { text, values } = pageStatement(criteria, tsquery);
     const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows;
     const found: string[] = [];
@@ -83,5 +95,29 @@ describe('search query plans over a seeded marketplace', () => {
     const plan = await scans(query);
     expect(plan.filter((scan) => scan.startsWith('Seq Scan'))).toEqual([]);
     expect(plan.some((scan) => scan.includes(`using ${index}`))).toBe(true);
+  });
+
+  it('counts matches up to SEARCH_COUNTED_AHEAD past the page, exactly below that', async () => {
+    const run = async <T>(statement: NamedStatement) => (await db.query(statement)).rows as T[];
+    const page = async (query: Record<string, string>) => {
+      const { criteria, tsquery } = await criteriaOf(query);
+      const { rows, total, totalExact } = await searchPage(criteria, tsquery, run);
+      return { ids: rows.map((row) => row.id), total, totalExact };
+    };
+    const everyone = await page({});
+    expect(everyone).toMatchObject({ total: SEARCH_COUNTED_AHEAD, totalExact: false });
+    expect(everyone.ids).toHaveLength(20);
+    expect(await page({ page: '3' })).toMatchObject({ total: 40 + SEARCH_COUNTED_AHEAD, totalExact: false });
+
+    const [{ exact }] = (
+      await db.query(`SELECT count(*)::int AS exact FROM "directory"."counselors" WHERE 'ta' = ANY("languages")`)
+    ).rows;
+    expect(exact).toBeGreaterThan(SEARCH_COUNTED_AHEAD);
+    expect(await page({ language: 'ta' })).toMatchObject({ total: SEARCH_COUNTED_AHEAD, totalExact: false });
+    // From a page that starts fewer than SEARCH_COUNTED_AHEAD before the last match, the count is exact.
+    const near = await page({ language: 'ta', page: String(Math.ceil((exact - SEARCH_COUNTED_AHEAD) / 20) + 1) });
+    expect(near).toMatchObject({ total: exact, totalExact: true });
+    const beyond = await page({ language: 'ta', page: String(Math.ceil(exact / 20) + 1) });
+    expect(beyond).toEqual({ ids: [], total: exact, totalExact: true });
   });
 });
