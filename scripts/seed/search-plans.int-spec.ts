@@ -67,7 +67,11 @@ describe('search over a seeded marketplace: query plans and counts', () => {
   const scans = async (query: Record<string, string>): Promise<string[]> => {
     const { criteria, tsquery } = await criteriaOf(query);
     const { text, values } = pageStatement(criteria, tsquery);
-    const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows;
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows;
     const found: string[] = [];
     const walk = (node: PlanNode) => {
       const relation = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';

@@ -115,7 +115,13 @@ export class SearchService {
     let matching = candidates.filter((id) => inWindow[id]);
     if (criteria.sort === 'availability') matching = sortBySoonest(matching, inWindow);
     const offset = (page - 1) * limit;
-    return { items: await this.views(matching.slice(offset, offset + limit)), total: matching.length, totalExact: true, page, limit };
+    return {
+      items: await this.views(matching.slice(offset, offset + limit)),
+      total: matching.length,
+      totalExact: true,
+      page,
+      limit,
+    };
   }
 
   private async ids(
