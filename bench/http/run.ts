@@ -170,12 +170,12 @@ runMain(async () => {
     for (const name of children.keys()) {
       console.log(`| ${name} | ${idle.get(name)?.toFixed(0) ?? '?'} | ${peak.get(name)?.toFixed(0) ?? '?'} |`);
     }
-    console.log('\n## Query plans of the search SQL (EXPLAIN ANALYZE, scan nodes and time)\n');
+    console.log('\n## Query plans of the search statement (EXPLAIN ANALYZE: scans, planning and execution time)\n');
     for (const [name, query] of searches) {
       const plan = await explainSearch(pool, query);
       const lines = plan
         .split('\n')
-        .filter((line) => /Scan|Execution Time/.test(line))
+        .filter((line) => /Scan|Planning Time|Execution Time/.test(line))
         .map((line) => line.trim().replace(/\s*\(actual.*\)$/, ''));
       console.log(`- ${name}: ${lines.join(' · ')}`);
     }

@@ -13,6 +13,7 @@ import { OfferingEntity } from './offerings/offering.entity';
 import { ReviewEntity } from './reviews/review.entity';
 import { ReviewEligibilityEntity } from './reviews/review-eligibility.entity';
 import { SearchAtScale1764900000001 } from './migrations/1764900000001-SearchAtScale';
+import { OfferingPricesOnCounselors1765000000001 } from './migrations/1765000000001-OfferingPricesOnCounselors';
 import { SpecialtyEntity } from './specialties/specialty.entity';
 
 /** Every table of the `directory` schema, and the migrations that made them, in order. */
@@ -33,4 +34,5 @@ export const DIRECTORY_MIGRATIONS = [
   AccountStates1764700000001,
   CreateRpcRequestLedger1764800000000,
   SearchAtScale1764900000001,
+  OfferingPricesOnCounselors1765000000001,
 ];

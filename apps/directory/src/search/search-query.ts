@@ -1,8 +1,17 @@
+import { type CounselorStatus, type OfferingMode, SEARCH_COUNTED_AHEAD } from '@haven/contracts';
+import { createHash } from 'node:crypto';
 import { PUBLIC_COUNSELOR_SQL } from '../counselors/public-counselor';
 import type { SearchCriteria } from './search-criteria';
 
 /** Text search configuration: the same one builds `counselors.search_vector` (see the migration). */
 export const TS_CONFIG = `'english'::regconfig`;
+
+/** Each mode's cheapest active offering, kept on the counselor row (see OfferingPricesOnCounselors). */
+const MIN_PRICE_COLUMN: Record<OfferingMode, string> = {
+  chat: 'min_chat_paise',
+  audio: 'min_audio_paise',
+  video: 'min_video_paise',
+};
 
 export interface SearchQuery {
   /** FROM and JOINs: counselors `c`, with their openings `x` when availability matters. */
@@ -60,12 +69,11 @@ export function buildQuery(criteria: SearchCriteria, tsquery?: string): SearchQu
   if (criteria.specialty) where.push(`c."specialties" @> ARRAY[${param(criteria.specialty)}]::text[]`);
   if (criteria.language) where.push(`c."languages" @> ARRAY[${param(criteria.language)}]::text[]`);
 
-  const offeringFilters = [`o."counselor_id" = c."id"`, `o."active"`];
-  if (criteria.mode) offeringFilters.push(`o."mode" = ${param(criteria.mode)}`);
-  if (criteria.maxPricePaise !== undefined) offeringFilters.push(`o."price_paise" <= ${param(criteria.maxPricePaise)}`);
-  const offerings = `FROM "directory"."offerings" o WHERE ${offeringFilters.join(' AND ')}`;
-  if (criteria.mode || criteria.maxPricePaise !== undefined) where.push(`EXISTS (SELECT 1 ${offerings})`);
-  const minPrice = `(SELECT min(o."price_paise") ${offerings})`;
+  // The cheapest active offering of the mode asked (of any mode without one); with a price cap it
+  // is the cheapest matching offering too, since the cap only keeps counselors whose cheapest fits.
+  const minPrice = `c."${criteria.mode ? MIN_PRICE_COLUMN[criteria.mode] : 'min_price_paise'}"`;
+  if (criteria.maxPricePaise !== undefined) where.push(`${minPrice} <= ${param(criteria.maxPricePaise)}`);
+  else if (criteria.mode) where.push(`${minPrice} IS NOT NULL`);
 
   let soonest: string | undefined;
   if (criteria.availability) {
@@ -79,19 +87,162 @@ export function buildQuery(criteria: SearchCriteria, tsquery?: string): SearchQu
   return { from, where: where.join(' AND '), rank, minPrice, soonest, params };
 }
 
-export function orderBy(criteria: SearchCriteria, query: SearchQuery): string {
-  const byRating = `c."rating" DESC, c."review_count" DESC`;
-  const byRank = query.rank ? `${query.rank} DESC, ` : '';
+/** One ORDER BY term: an expression and its direction. */
+interface SortKey {
+  expression: string;
+  direction: 'ASC' | 'DESC' | 'ASC NULLS LAST';
+}
+
+function sortKeys(criteria: SearchCriteria, query: SearchQuery): SortKey[] {
+  const key = (expression: string, direction: SortKey['direction'] = 'ASC'): SortKey => ({ expression, direction });
+  const byRating = [key(`c."rating"`, 'DESC'), key(`c."review_count"`, 'DESC')];
+  const byRank = query.rank ? [key(query.rank, 'DESC')] : [];
   switch (criteria.sort) {
     case 'price':
-      return `${query.minPrice} ASC NULLS LAST, ${byRating}, ${byRank}c."id" ASC`;
+      return [key(query.minPrice, 'ASC NULLS LAST'), ...byRating, ...byRank, key(`c."id"`)];
     case 'rating':
-      return `${byRating}, ${byRank}c."id" ASC`;
+      return [...byRating, ...byRank, key(`c."id"`)];
     case 'availability':
-      return `${query.soonest ?? 'NULL'} ASC NULLS LAST, ${byRank}${byRating}, c."created_at" ASC, c."id" ASC`;
+      return [
+        key(query.soonest ?? 'NULL', 'ASC NULLS LAST'),
+        ...byRank,
+        ...byRating,
+        key(`c."created_at"`),
+        key(`c."id"`),
+      ];
     case 'relevance':
     default:
       // Without text, the best rated first; newer profiles after older ones on a tie.
-      return `${byRank}${byRating}, c."created_at" ASC, c."id" ASC`;
+      return [...byRank, ...byRating, key(`c."created_at"`), key(`c."id"`)];
   }
+}
+
+export function orderBy(criteria: SearchCriteria, query: SearchQuery): string {
+  return sortKeys(criteria, query)
+    .map((key) => `${key.expression} ${key.direction}`)
+    .join(', ');
+}
+
+/** A statement with a name, so each database connection parses and plans it once. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** Columns of a counselor a search result shows (see `counselorView`). */
+const VIEW_COLUMNS = [
+  'id',
+  'display_name',
+  'bio',
+  'languages',
+  'specialties',
+  'years_experience',
+  'qualifications',
+  'registration_body',
+  'status',
+  'rating',
+  'review_count',
+  'gender',
+  'photo_url',
+];
+
+/** A row of `pageStatement`: the profile's columns, its active offerings and next open slot, and the total. */
+export interface SearchRow {
+  id: string;
+  display_name: string;
+  bio: string;
+  languages: string[];
+  specialties: string[];
+  years_experience: number;
+  qualifications: string[];
+  registration_body: string;
+  status: CounselorStatus;
+  /** numeric: a string from the driver. */
+  rating: string;
+  review_count: number;
+  gender: string | null;
+  photo_url: string | null;
+  offerings: { id: string; title: string; mode: OfferingMode; duration_minutes: number; price_paise: number }[];
+  next_available_at: Date | null;
+  /** The matches, counted up to `SEARCH_COUNTED_AHEAD` + 1 past the page's start. */
+  total: number;
+}
+
+/**
+ * One statement for a page of results: the profiles with their active offerings (in creation
+ * order) and next open slot, each row carrying the number of matches. When the order needs every
+ * match anyway (ranked by text, or by the soonest slot in a window) they are all counted in that
+ * pass. Otherwise they are counted only when the page does not tell (a first page that is not full
+ * holds them all), by a scan the planner can serve from an index, and only up to
+ * `SEARCH_COUNTED_AHEAD` past the page's start.
+ */
+export function pageStatement(criteria: SearchCriteria, tsquery?: string): NamedStatement {
+  const query = buildQuery(criteria, tsquery);
+  const keys = sortKeys(criteria, query);
+  const countsInPass =
+    criteria.sort === 'availability' ? !!criteria.availability : criteria.sort === 'relevance' && !!query.rank;
+  const offsetValue = (criteria.page - 1) * criteria.limit;
+  const values = [...query.params, criteria.limit, offsetValue];
+  const [limit, offset] = [`$${values.length - 1}`, `$${values.length}`];
+  const ordered = keys.map((key, index) => `"k${index}" ${key.direction}`).join(', ');
+  let total = `p."matches"`;
+  if (!countsInPass) {
+    values.push(offsetValue + SEARCH_COUNTED_AHEAD + 1);
+    total = `CASE WHEN ${offset}::bigint = 0 AND count(*) OVER () < ${limit}::bigint THEN count(*) OVER ()
+       ELSE (SELECT count(*) FROM (SELECT FROM ${query.from} WHERE ${query.where} LIMIT $${values.length}::bigint) m) END`;
+  }
+  // The matches are ranked on their ids and sort keys only; the page's profiles are read after.
+  const text = `SELECT ${VIEW_COLUMNS.map((column) => `c."${column}"`).join(', ')},
+    (SELECT coalesce(json_agg(json_build_object('id', o."id", 'title', o."title", 'mode', o."mode",
+              'duration_minutes', o."duration_minutes", 'price_paise', o."price_paise") ORDER BY o."created_at", o."id"), '[]')
+     FROM "directory"."offerings" o WHERE o."counselor_id" = p."id" AND o."active") AS "offerings",
+    (SELECT n."next_available_at" FROM "directory"."counselor_openings" n WHERE n."counselor_id" = p."id") AS "next_available_at",
+    (${total})::int AS "total"
+  FROM (
+    SELECT c."id", ${keys.map((key, index) => `${key.expression} AS "k${index}"`).join(', ')}
+      ${countsInPass ? `, count(*) OVER () AS "matches"` : ''}
+    FROM ${query.from} WHERE ${query.where}
+    ORDER BY ${ordered} LIMIT ${limit} OFFSET ${offset}
+  ) p
+  JOIN "directory"."counselors" c ON c."id" = p."id"
+  ORDER BY ${ordered}`;
+  return { name: statementName(text), text, values };
+}
+
+/** Counts the matches (up to `SEARCH_COUNTED_AHEAD` + 1 past the page's start) for a page past the last one. */
+export function countStatement(criteria: SearchCriteria, tsquery?: string): NamedStatement {
+  const query = buildQuery(criteria, tsquery);
+  const values = [...query.params, (criteria.page - 1) * criteria.limit + SEARCH_COUNTED_AHEAD + 1];
+  const text = `SELECT count(*)::int AS "total"
+    FROM (SELECT FROM ${query.from} WHERE ${query.where} LIMIT $${values.length}::bigint) m`;
+  return { name: statementName(text), text, values };
+}
+
+function statementName(text: string): string {
+  return `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+}
+
+/** Runs a named statement and returns its rows (the directory's pool in the service, a bare pool in the bench). */
+export type RunStatement = <T>(statement: NamedStatement) => Promise<T[]>;
+
+/**
+ * Every statement a page of results takes: one, and a count only for a page past the last one.
+ * `total` is exact up to `SEARCH_COUNTED_AHEAD` matches past the page's start, a lower bound beyond.
+ */
+export async function searchPage(
+  criteria: SearchCriteria,
+  tsquery: string | undefined,
+  run: RunStatement,
+): Promise<{ rows: SearchRow[]; total: number; totalExact: boolean }> {
+  const rows = await run<SearchRow>(pageStatement(criteria, tsquery));
+  const offset = (criteria.page - 1) * criteria.limit;
+  const counted =
+    rows.length > 0
+      ? rows[0].total
+      : offset === 0
+        ? 0
+        : (await run<{ total: number }>(countStatement(criteria, tsquery)))[0].total;
+  const cap = offset + SEARCH_COUNTED_AHEAD;
+  return { rows, total: Math.min(counted, cap), totalExact: counted <= cap };
 }

@@ -1,7 +1,6 @@
 import {
-  type CounselorView,
+  type CounselorSearchPage,
   DirectoryRpc,
-  type Page,
   type RpcRequest,
   type SearchCounselorsRequest,
 } from '@haven/contracts';
@@ -14,7 +13,7 @@ export class SearchController {
   constructor(private readonly search: SearchService) {}
 
   @MessagePattern(DirectoryRpc.searchCounselors.pattern)
-  searchCounselors(@Payload() request: RpcRequest<SearchCounselorsRequest>): Promise<Page<CounselorView>> {
+  searchCounselors(@Payload() request: RpcRequest<SearchCounselorsRequest>): Promise<CounselorSearchPage> {
     return this.search.search(request.body);
   }
 }

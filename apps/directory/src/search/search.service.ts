@@ -1,7 +1,13 @@
-import { type CounselorView, OPENINGS_HORIZON_DAYS, type Page, type SearchCounselorsRequest } from '@haven/contracts';
+import {
+  type CounselorSearchPage,
+  type CounselorView,
+  OPENINGS_HORIZON_DAYS,
+  type SearchCounselorsRequest,
+} from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { type DataSource, In } from 'typeorm';
 import { CounselorEntity } from '../counselors/counselor.entity';
 import { counselorView } from '../counselors/counselor.view';
@@ -10,7 +16,16 @@ import { OfferingEntity } from '../offerings/offering.entity';
 import { SpecialtiesService } from '../specialties/specialties.service';
 import { BookingAvailability, MAX_AVAILABILITY_LOOKUP } from './booking-availability';
 import { parseSearch, type SearchCriteria } from './search-criteria';
-import { buildQuery, orderBy, type SearchQuery, textQuery, TSQUERY_SQL } from './search-query';
+import {
+  buildQuery,
+  type NamedStatement,
+  orderBy,
+  searchPage,
+  type SearchQuery,
+  type SearchRow,
+  textQuery,
+  TSQUERY_SQL,
+} from './search-query';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Text queries remembered with their tsquery (people type the same prefixes). */
@@ -35,10 +50,9 @@ export class SearchService {
     private readonly availability: BookingAvailability,
   ) {}
 
-  async search(request: Partial<SearchCounselorsRequest> | undefined, now = new Date()): Promise<Page<CounselorView>> {
+  async search(request: Partial<SearchCounselorsRequest> | undefined, now = new Date()): Promise<CounselorSearchPage> {
     const criteria = parseSearch(request, await this.specialties.slugs(), now);
     const { page, limit } = criteria;
-    const offset = (page - 1) * limit;
     const tsquery = criteria.q ? ((await this.tsquery(criteria.q)) ?? undefined) : undefined;
 
     if (
@@ -47,11 +61,19 @@ export class SearchService {
     ) {
       return this.searchBeyondHorizon(criteria, tsquery, criteria.availability);
     }
-    const query = buildQuery(criteria, tsquery);
-    const pageIds = await this.ids(query, criteria, limit, offset);
-    // A first page that is not full holds every match: no need to count them.
-    const total = offset === 0 && pageIds.length < limit ? pageIds.length : await this.count(query);
-    return { items: await this.views(pageIds), total, page, limit };
+    const { rows, total, totalExact } = await searchPage(criteria, tsquery, (statement) => this.run(statement));
+    return { items: rows.map(searchResultView), total, totalExact, page, limit };
+  }
+
+  /** Runs a named statement on the directory's pool: each connection plans it once. */
+  private async run<T>(statement: NamedStatement): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query(statement)).rows as T[];
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The tsquery of a text search, or null when it has no searchable words (stop words only). */
@@ -73,7 +95,7 @@ export class SearchService {
     criteria: SearchCriteria,
     tsquery: string | undefined,
     window: { from: Date; to: Date },
-  ): Promise<Page<CounselorView>> {
+  ): Promise<CounselorSearchPage> {
     const { page, limit } = criteria;
     const candidates = await this.ids(buildQuery({ ...criteria, availability: undefined }, tsquery), criteria, null, 0);
     const inWindow: Record<string, string | null> = {};
@@ -93,7 +115,13 @@ export class SearchService {
     let matching = candidates.filter((id) => inWindow[id]);
     if (criteria.sort === 'availability') matching = sortBySoonest(matching, inWindow);
     const offset = (page - 1) * limit;
-    return { items: await this.views(matching.slice(offset, offset + limit)), total: matching.length, page, limit };
+    return {
+      items: await this.views(matching.slice(offset, offset + limit)),
+      total: matching.length,
+      totalExact: true,
+      page,
+      limit,
+    };
   }
 
   private async ids(
@@ -111,14 +139,6 @@ export class SearchService {
       params,
     );
     return rows.map((row) => row.id);
-  }
-
-  private async count(query: SearchQuery): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS "total" FROM ${query.from} WHERE ${query.where}`,
-      query.params,
-    );
-    return row.total;
   }
 
   /** Full views in the given order, each with its active offerings and next open slot. */
@@ -149,6 +169,37 @@ export class SearchService {
         ),
       );
   }
+}
+
+/** A row of `pageStatement` as the public sees it. */
+function searchResultView(row: SearchRow): CounselorView {
+  const counselor = Object.assign(new CounselorEntity(), {
+    id: row.id,
+    displayName: row.display_name,
+    bio: row.bio,
+    languages: row.languages,
+    specialties: row.specialties,
+    yearsExperience: row.years_experience,
+    qualifications: row.qualifications,
+    registrationBody: row.registration_body,
+    status: row.status,
+    rating: Number(row.rating),
+    reviewCount: row.review_count,
+    gender: row.gender,
+    photoUrl: row.photo_url,
+  });
+  const offerings = row.offerings.map((offering) =>
+    Object.assign(new OfferingEntity(), {
+      id: offering.id,
+      counselorId: counselor.id,
+      title: offering.title,
+      mode: offering.mode,
+      durationMinutes: offering.duration_minutes,
+      pricePaise: Number(offering.price_paise),
+      active: true,
+    }),
+  );
+  return counselorView(counselor, offerings, row.next_available_at?.toISOString() ?? null);
 }
 
 /** Soonest open slot first, those without one last; otherwise the incoming order (stable). */

@@ -1,4 +1,11 @@
-import { type CounselorView, DirectoryRpc, type Page, type ReviewView, type SpecialtyView } from '@haven/contracts';
+import {
+  type CounselorSearchPage,
+  type CounselorView,
+  DirectoryRpc,
+  type Page,
+  type ReviewView,
+  type SpecialtyView,
+} from '@haven/contracts';
 import { ExpiringValue } from '@haven/common';
 import { RpcClient } from '@haven/messaging';
 import { Controller, Get, Param, Query } from '@nestjs/common';
@@ -32,7 +39,7 @@ export class CounselorsController {
   @ApiOkResponse({ type: CounselorPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter; availableFrom must precede availableTo, at most 31 days' })
   @ApiServiceUnavailableResponse({ description: 'A free-slot window was asked for and availability is unavailable' })
-  search(@Query() query: SearchCounselorsQueryDto): Promise<Page<CounselorView>> {
+  search(@Query() query: SearchCounselorsQueryDto): Promise<CounselorSearchPage> {
     return this.rpc.send(DirectoryRpc.searchCounselors, { ...query });
   }
 

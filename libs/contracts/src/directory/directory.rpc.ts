@@ -5,6 +5,7 @@ import type {
   ApplicationInput,
   ApplicationStatus,
   ApplicationView,
+  CounselorSearchPage,
   CounselorView,
   CreatedReviewView,
   OfferingView,
@@ -112,7 +113,7 @@ export const DirectoryRpc = {
   ),
 
   /** Public: active counselors only. */
-  searchCounselors: defineRpc<SearchCounselorsRequest, Page<CounselorView>>(
+  searchCounselors: defineRpc<SearchCounselorsRequest, CounselorSearchPage>(
     'directory',
     'directory.v1.counselors.search',
   ),

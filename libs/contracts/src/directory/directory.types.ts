@@ -1,3 +1,4 @@
+import type { Page } from '../pagination';
 import type { OfferingMode, OfferingSnapshot } from './directory.events';
 
 export const APPLICATION_STATUSES = ['submitted', 'changes_requested', 'approved', 'rejected'] as const;
@@ -49,6 +50,17 @@ export interface ApplicationView extends ApplicationInput {
 export type OfferingView = OfferingSnapshot;
 
 /** A counselor as the public sees them: never an email, a phone or a registration number. */
+/**
+ * A page of search results. Past `SEARCH_COUNTED_AHEAD` matches beyond the page the rest are not
+ * counted: `total` is then a lower bound and `totalExact` false ("500+").
+ */
+export interface CounselorSearchPage extends Page<CounselorView> {
+  totalExact: boolean;
+}
+
+/** How many matches past the page's start a search counts before it stops (`totalExact: false`). */
+export const SEARCH_COUNTED_AHEAD = 500;
+
 export interface CounselorView {
   /** The counselor's user id. */
   id: string;

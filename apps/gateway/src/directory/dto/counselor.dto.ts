@@ -1,6 +1,7 @@
 import {
   COUNSELOR_STATUSES,
   type CounselorStatus,
+  type CounselorSearchPage,
   type CounselorView,
   DIRECTORY_LIMITS as L,
   ISO_639_1_CODES,
@@ -8,6 +9,7 @@ import {
   type OfferingMode,
   type OfferingView,
   type ReviewView,
+  SEARCH_COUNTED_AHEAD,
   SEARCH_SORTS,
   type SearchSort,
   type SpecialtyView,
@@ -218,7 +220,12 @@ export class CounselorDto implements CounselorView {
   @ApiPropertyOptional() photoUrl?: string;
 }
 
-export class CounselorPageDto extends pageDto(CounselorDto) {}
+export class CounselorPageDto extends pageDto(CounselorDto) implements CounselorSearchPage {
+  @ApiProperty({
+    description: `False when there are more than \`total\` matches: past ${SEARCH_COUNTED_AHEAD} beyond the page's start they are not counted`,
+  })
+  totalExact: boolean;
+}
 
 export class SpecialtyDto implements SpecialtyView {
   @ApiProperty({ example: 'micro-cheating' }) slug: string;

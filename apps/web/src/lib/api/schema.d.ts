@@ -1429,6 +1429,8 @@ export interface components {
             total: number;
             page: number;
             limit: number;
+            /** @description False when there are more than `total` matches: past 500 beyond the page's start they are not counted */
+            totalExact: boolean;
         };
         ReviewDto: {
             /** Format: uuid */

@@ -25,7 +25,9 @@ export function SearchRoute() {
       <SearchFilters initial={form} onSearch={(next) => setParams(paramsFromForm(next))} />
       <section aria-labelledby="results-heading" aria-busy={results.isFetching}>
         <h2 id="results-heading" className="results-heading">
-          {results.data ? `${results.data.total} counselor${results.data.total === 1 ? '' : 's'}` : 'Counselors'}
+          {results.data
+            ? `${results.data.total}${results.data.totalExact ? '' : '+'} counselor${results.data.total === 1 && results.data.totalExact ? '' : 's'}`
+            : 'Counselors'}
         </h2>
         <p className="zone-note">Times in {timeZoneLabel(timeZone)}</p>
         {results.isPending ? (
