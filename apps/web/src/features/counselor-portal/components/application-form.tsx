@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { FormError, TextField } from '@/components/field';
-import { TextAreaField } from '@/components/text-area-field';
+import { FormError, TextAreaField, TextField } from '@/components/field';
+
 import { PracticeFields } from './practice-fields';
 import type { ApplicationInput } from '../api/application';
 import { showRenamedApiErrors } from '../utils/api-errors';

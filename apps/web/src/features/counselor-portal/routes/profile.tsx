@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, TextAreaField, TextField } from '@/components/field';
 import { ErrorNotice, Loading } from '@/components/status';
-import { TextAreaField } from '@/components/text-area-field';
+
 import { PracticeFields } from '../components/practice-fields';
 import { useMe } from '@/lib/auth';
 import { showApiErrors } from '@/lib/form-errors';
