@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ApplicationSummary } from '@/components/application-summary';
 import { Pager, pageParam } from '@/components/pager';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
-import { ApplicationSummary } from '@/features/counselor-portal/components/application-summary';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type Application, type ApplicationStatus, useApplications } from '../api/applications';

@@ -1,20 +1,20 @@
+import { RequireRole } from '@/components/require-role';
 import { ErrorNotice, Loading } from '@/components/status';
 import { formatRupees } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
-import { MonthField, usePeriodParam } from '@/features/finance/components/month-field';
-import { RoleGate } from '@/features/finance/components/finance-gate';
+import { MonthField, usePeriodParam } from '@/components/month-field';
 import { useEarnings } from '../api/earnings';
 
 /** The counselor's money for an IST month: gross, the platform's commission, refunds, net, paid out. */
 export function EarningsRoute() {
   usePageTitle('Earnings');
   return (
-    <RoleGate roles={['counselor']}>
+    <RequireRole role="counselor">
       <section className="narrow">
         <h1>Your earnings</h1>
         <Earnings />
       </section>
-    </RoleGate>
+    </RequireRole>
   );
 }
 

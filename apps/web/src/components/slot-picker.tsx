@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { dayKey, formatDay, formatTime, timeZoneLabel } from '@/lib/format';
-import { type Offering, useSlots } from '../api/counselors';
+import { type Offering, useSlots } from '@/lib/api/counselors';
 
 const WINDOW_DAYS = 14;
 
