@@ -1,3 +1,5 @@
+import { formatDateTime } from './format';
+
 /** Money counts in India Standard Time: months and days as Razorpay's reports do. */
 export const IST = 'Asia/Kolkata';
 
@@ -30,12 +32,5 @@ export function nextDate(date: string): string {
 
 /** "12 Dec 2026, 4:30 pm" in IST. */
 export function formatIst(instant: string): string {
-  return new Intl.DateTimeFormat('en-IN', {
-    timeZone: IST,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(instant));
+  return formatDateTime(instant, IST, { weekday: false });
 }
