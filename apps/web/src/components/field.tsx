@@ -80,3 +80,12 @@ export function FormError({ message }: { message?: string }) {
     </p>
   );
 }
+
+/** A form's submit button: while the form is being sent it is disabled and says so (`busyLabel`). */
+export function SubmitButton({ busy, busyLabel, children }: { busy: boolean; busyLabel: string; children: ReactNode }) {
+  return (
+    <button type="submit" className="button" disabled={busy}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}

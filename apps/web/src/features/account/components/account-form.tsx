@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FormError, SelectField, TextField } from '@/components/field';
+import { FormError, SelectField, SubmitButton, TextField } from '@/components/field';
 import type { components } from '@/lib/api/schema';
 import { showApiErrors } from '@/lib/form-errors';
 import { timeZoneLabel, viewerTimeZone } from '@/lib/format';
@@ -58,9 +58,9 @@ export function AccountForm({ user }: { user: components['schemas']['UserDto'] }
         registration={register('timezone')}
         error={errors.timezone}
       />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save'}
-      </button>
+      <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+        Save
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>

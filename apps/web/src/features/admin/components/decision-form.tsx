@@ -3,7 +3,6 @@ import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { FormError, TextAreaField } from '@/components/field';
-
 import { showApiErrors } from '@/lib/form-errors';
 import { type Decision, useDecideApplication } from '../api/applications';
 

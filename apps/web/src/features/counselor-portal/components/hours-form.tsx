@@ -8,7 +8,7 @@ import {
   type UseFormRegister,
   useWatch,
 } from 'react-hook-form';
-import { FormError, SelectField, TextField } from '@/components/field';
+import { FormError, SelectField, SubmitButton, TextField } from '@/components/field';
 import { timeZoneLabel } from '@/lib/format';
 import { timeZoneOptions } from '@/lib/zoned-time';
 import { type Availability, useSaveAvailability } from '../api/availability';
@@ -183,9 +183,9 @@ export function HoursForm({ availability }: { availability: Availability }) {
         />
       </div>
       <div className="save-row">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save hours'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+          Save hours
+        </SubmitButton>
         <p role="status" className="saved">
           {saved ? 'Saved. Clients see your new times now.' : ''}
         </p>

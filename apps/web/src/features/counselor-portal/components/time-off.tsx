@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { formatDay, formatTime, timeZoneLabel } from '@/lib/format';
 import { showApiErrors } from '@/lib/form-errors';
@@ -92,9 +92,9 @@ export function TimeOff({ timeZone }: { timeZone: string }) {
           registration={register('reason')}
           error={errors.reason}
         />
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Adding…' : 'Add time off'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Adding…">
+          Add time off
+        </SubmitButton>
       </form>
     </section>
   );

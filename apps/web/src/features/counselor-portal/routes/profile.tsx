@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextAreaField, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextAreaField, TextField } from '@/components/field';
 import { ErrorNotice, Loading } from '@/components/status';
-
 import { PracticeFields } from '../components/practice-fields';
 import { useMe } from '@/lib/auth';
 import { showApiErrors } from '@/lib/form-errors';
@@ -101,9 +100,9 @@ function ProfileEditor({ profile }: { profile: PublicProfile }) {
         Your registration ({profile.registration.body}), experience and qualifications come from your approved
         application.
       </p>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save profile'}
-      </button>
+      <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+        Save profile
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>

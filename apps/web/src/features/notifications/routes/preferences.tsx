@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { FormError } from '@/components/field';
+import { FormError, SubmitButton } from '@/components/field';
 import { ErrorNotice, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { usePageTitle } from '@/lib/page-title';
@@ -106,9 +106,9 @@ function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
           </p>
         )}
       </fieldset>
-      <button type="submit" className="button" disabled={save.isPending}>
-        {save.isPending ? 'Saving…' : 'Save settings'}
-      </button>
+      <SubmitButton busy={save.isPending} busyLabel="Saving…">
+        Save settings
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>
