@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { FormError, SubmitButton, TextAreaField, TextField } from '@/components/field';
-import { ErrorNotice, Loading } from '@/components/status';
+import { QueryView } from '@/components/status';
 import { PracticeFields } from '../components/practice-fields';
 import { useMe } from '@/lib/auth';
 import { showApiErrors } from '@/lib/form-errors';
@@ -28,25 +28,25 @@ export function ProfileRoute() {
   return (
     <section>
       <h1>Your public profile</h1>
-      {profile.isPending ? (
-        <Loading label="Loading your profile…" />
-      ) : profile.isError ? (
-        <ErrorNotice error={profile.error} onRetry={() => void profile.refetch()} />
-      ) : profile.data === null ? (
-        <div className="notice notice-warn" role="status">
-          <p>
-            <strong>Your profile is not public right now.</strong> Your counselor account may be suspended or your
-            account deactivated; clients cannot find or book you. Haven’s team has written to you about it.
-          </p>
-        </div>
-      ) : (
-        <>
-          <p className="muted">
-            This is what clients see. <Link to={`/counselors/${profile.data.id}`}>View your public page</Link>
-          </p>
-          <ProfileEditor profile={profile.data} />
-        </>
-      )}
+      <QueryView query={profile} loading="Loading your profile…">
+        {(data) =>
+          data === null ? (
+            <div className="notice notice-warn" role="status">
+              <p>
+                <strong>Your profile is not public right now.</strong> Your counselor account may be suspended or your
+                account deactivated; clients cannot find or book you. Haven’s team has written to you about it.
+              </p>
+            </div>
+          ) : (
+            <>
+              <p className="muted">
+                This is what clients see. <Link to={`/counselors/${data.id}`}>View your public page</Link>
+              </p>
+              <ProfileEditor profile={data} />
+            </>
+          )
+        }
+      </QueryView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { RequireRole } from '@/components/require-role';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { formatRupees } from '@/lib/format';
 import { useMe } from '@/lib/auth';
@@ -40,23 +40,23 @@ function Payouts() {
   return (
     <>
       <MonthField period={period} onChange={setPeriod} />
-      {payouts.isPending ? (
-        <Loading />
-      ) : payouts.isError ? (
-        <ErrorNotice error={payouts.error} onRetry={() => void payouts.refetch()} />
-      ) : payouts.data.length === 0 ? (
-        <Empty>No counselor earned anything in this month.</Empty>
-      ) : (
-        <>
-          <MoneyTable
-            caption={`Payouts for ${period}`}
-            columns={COLUMNS}
-            rows={payouts.data}
-            rowKey={(row) => row.counselorId}
-          />
-          {isFinance && <RecordPayout period={period} rows={payouts.data} />}
-        </>
-      )}
+      <QueryView query={payouts}>
+        {(data) =>
+          data.length === 0 ? (
+            <Empty>No counselor earned anything in this month.</Empty>
+          ) : (
+            <>
+              <MoneyTable
+                caption={`Payouts for ${period}`}
+                columns={COLUMNS}
+                rows={data}
+                rowKey={(row) => row.counselorId}
+              />
+              {isFinance && <RecordPayout period={period} rows={data} />}
+            </>
+          )
+        }
+      </QueryView>
     </>
   );
 }

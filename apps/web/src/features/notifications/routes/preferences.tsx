@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError, SubmitButton } from '@/components/field';
-import { ErrorNotice, Loading } from '@/components/status';
+import { QueryView } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { usePageTitle } from '@/lib/page-title';
 import {
@@ -28,13 +28,7 @@ export function NotificationPreferencesRoute() {
         <Link to="/notifications">← Inbox</Link>
       </p>
       <h1>Notification settings</h1>
-      {preferences.isPending ? (
-        <Loading />
-      ) : preferences.isError ? (
-        <ErrorNotice error={preferences.error} onRetry={() => void preferences.refetch()} />
-      ) : (
-        <PreferencesForm initial={preferences.data} />
-      )}
+      <QueryView query={preferences}>{(data) => <PreferencesForm initial={data} />}</QueryView>
     </section>
   );
 }
