@@ -1,4 +1,5 @@
-// The import boundaries of the monorepo, checked by `npm run lint` (see docs/architecture.md).
+// The import boundaries of the monorepo, checked by `npm run lint` (see docs/architecture.md), and
+// the layers of the web app (apps/web/README.md).
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 
@@ -25,6 +26,44 @@ const DATABASE_PACKAGES = ['pg', 'typeorm', '@nestjs/typeorm'];
 
 const TEST_FILE = /\.(spec|int-spec|e2e-spec|bench)\.tsx?$/;
 
+const WEB_SRC = resolve(ROOT, 'apps/web/src');
+
+/**
+ * Where a file of the web app sits (bulletproof-react's layers): `feature:<name>` under
+ * src/features/<name>, `shared` under src/components, src/lib and the like, `app` for the shell
+ * (src/app, src/main.tsx) that composes the features; null outside the web app's sources.
+ */
+function webLayerOf(absolutePath) {
+  const parts = relative(WEB_SRC, absolutePath).split(sep);
+  if (parts[0] === '..' || parts[0] === '' || absolutePath === WEB_SRC) return null;
+  if (parts[0] === 'features' && parts.length > 2) return { kind: 'feature', name: parts[1] };
+  if (parts[0] === 'app' || parts.length === 1) return { kind: 'app' };
+  return { kind: 'shared' };
+}
+
+/** Why this import of the web app crosses a layer: features import no other feature, shared code no feature. */
+function webLayerViolation(fromFile, specifier) {
+  const from = webLayerOf(fromFile);
+  if (!from) return null;
+  const target = specifier.startsWith('@/')
+    ? resolve(WEB_SRC, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(fromFile), specifier)
+      : null;
+  const to = target && webLayerOf(target);
+  if (!to) return null;
+  if (from.kind === 'feature' && to.kind === 'feature' && to.name !== from.name) {
+    return `features/${from.name} may not import features/${to.name}: move what both need to src/components or src/lib, or compose them in src/app`;
+  }
+  if (from.kind !== 'app' && to.kind === 'app') {
+    return `src/app composes the web app; ${from.kind === 'feature' ? `features/${from.name}` : 'shared code'} may not import it`;
+  }
+  if (from.kind === 'shared' && to.kind === 'feature') {
+    return `shared web code (src/components, src/lib) may not import features/${to.name}`;
+  }
+  return null;
+}
+
 /** `app:<name>`, `lib:<name>`, or the top folder (tests, scripts, bench, …) of a path inside the repository. */
 function placeOf(absolutePath) {
   const parts = relative(ROOT, absolutePath).split(sep);
@@ -49,6 +88,8 @@ function targetOf(specifier, fromFile) {
 
 /** Why this import crosses a boundary, or null. */
 export function boundaryViolation(fromFile, specifier) {
+  const webProblem = webLayerViolation(resolve(fromFile), specifier);
+  if (webProblem) return webProblem;
   const from = placeOf(resolve(fromFile));
   if (from.kind === 'other') return null; // tests/, scripts/, bench/ and the root files may import anything.
   const to = targetOf(specifier, resolve(fromFile));

@@ -57,4 +57,25 @@ describe('import boundaries', () => {
     expect(boundaryViolation(file('scripts/migrate.ts'), '../apps/booking/src/booking.schema')).toBeNull();
     expect(boundaryViolation(file('apps/event-subscriptions.spec.ts'), './booking/src/booking.module')).toBeNull();
   });
+
+  it('keep each web feature to itself, and shared web code free of features', () => {
+    const web = (path: string) => file(`apps/web/src/${path}`);
+    expect(boundaryViolation(web('features/admin/routes/vetting.tsx'), '@/features/counselor-portal/x')).toMatch(
+      'features/admin may not import features/counselor-portal',
+    );
+    expect(boundaryViolation(web('features/bookings/components/a.tsx'), '../../counselors/api/counselors')).toMatch(
+      'features/bookings may not import features/counselors',
+    );
+    expect(boundaryViolation(web('features/bookings/components/a.tsx'), '../api/bookings')).toBeNull();
+    expect(boundaryViolation(web('features/bookings/routes/a.tsx'), '@/features/bookings/api/bookings')).toBeNull();
+    expect(boundaryViolation(web('features/bookings/routes/a.tsx'), '@/components/slot-picker')).toBeNull();
+    expect(boundaryViolation(web('features/counselor-portal/utils/week.ts'), '../../../lib/zoned-time')).toBeNull();
+    expect(boundaryViolation(web('components/slot-picker.tsx'), '@/features/counselors/api/counselors')).toMatch(
+      'shared web code',
+    );
+    expect(boundaryViolation(web('lib/api/bookings.ts'), '../../app/router')).toMatch('src/app composes');
+    expect(boundaryViolation(web('features/auth/routes/login.tsx'), '@/app/router')).toMatch('src/app composes');
+    expect(boundaryViolation(web('app/router.tsx'), '@/features/bookings/routes')).toBeNull();
+    expect(boundaryViolation(web('main.tsx'), './app/app')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { createLogger, JsonLogger } from '@haven/infrastructure';
+import { createLogger, JsonLogger, runAsService, runRequestsAsService } from '@haven/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -23,7 +23,11 @@ import { rootIndex } from './root-index';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the gateway with everything that applies to every route; `listen` is the caller's. */
-export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+export function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  return runAsService('gateway', () => buildGatewayApp(config));
+}
+
+async function buildGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger('gateway', config.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), {
     logger,
@@ -33,6 +37,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
+  app.use(runRequestsAsService('gateway'));
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
   app.use(

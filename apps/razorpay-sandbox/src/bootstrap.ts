@@ -1,4 +1,4 @@
-import { createLogger, JsonLogger } from '@haven/infrastructure';
+import { createLogger, JsonLogger, runAsService, runRequestsAsService } from '@haven/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,13 +8,18 @@ import { RazorpaySandboxConfig } from './config/razorpay-sandbox.config';
 import { RazorpaySandboxModule } from './razorpay-sandbox.module';
 
 /** Builds the sandbox with its error shape and JSON body rules; `listen` is the caller's. */
-export async function createRazorpaySandboxApp(config: RazorpaySandboxConfig): Promise<INestApplication> {
+export function createRazorpaySandboxApp(config: RazorpaySandboxConfig): Promise<INestApplication> {
+  return runAsService('razorpay-sandbox', () => buildRazorpaySandboxApp(config));
+}
+
+async function buildRazorpaySandboxApp(config: RazorpaySandboxConfig): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger('razorpay-sandbox', config.LOG_LEVEL));
   const app = await NestFactory.create<NestExpressApplication>(RazorpaySandboxModule.register(config), {
     logger,
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(runRequestsAsService('razorpay-sandbox'));
   app.useBodyParser('json', { limit: '1mb' });
   app.use(jsonBodyErrors);
   app.useGlobalFilters(new RazorpayErrorFilter());

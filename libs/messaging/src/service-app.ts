@@ -6,6 +6,7 @@ import {
   JsonLogger,
   loadConfig,
   requireInfrastructure,
+  runAsService,
   runMain,
 } from '@haven/infrastructure';
 import { ensureDatabaseExists } from '@haven/database';
@@ -34,7 +35,11 @@ const SERVERS = new WeakMap<INestApplication, ResilientServerRMQ[]>();
  * Creates and starts a backend service: the broker's event topology declared, no HTTP port, an RPC
  * server on its queue and, when it consumes events, an event server on `<service>.events`.
  */
-export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+export function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+  return runAsService(options.service, () => createServiceApp(module, options));
+}
+
+async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
   const logger = new JsonLogger(createLogger(options.service, options.logLevel));
   // Before anything publishes or consumes: events published before their consumer first runs wait in its queue.
   await declareEventTopology(options.rabbitmqUrl, (line) => logger.log(line, 'Topology'));

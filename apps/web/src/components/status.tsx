@@ -1,3 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { ApiError } from '@/lib/api/client';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -23,6 +25,21 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
-export function Empty({ children }: { children: React.ReactNode }) {
+export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted empty">{children}</p>;
+}
+
+/** What a query shows: `loading` while it loads, the error with a retry when it fails, else `children` of its data. */
+export function QueryView<T>({
+  query,
+  loading,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  loading?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading label={loading} />;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }

@@ -61,11 +61,15 @@ export function dayKey(instant: string | Date, timeZone: string): string {
   return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
-/** "Mon, 7 Dec 2026, 4:30 pm" in the given zone. */
-export function formatDateTime(instant: string | Date, timeZone: string): string {
+/** "Mon, 7 Dec 2026, 4:30 pm" in the given zone; without the weekday where a table has no room for it. */
+export function formatDateTime(
+  instant: string | Date,
+  timeZone: string,
+  { weekday = true }: { weekday?: boolean } = {},
+): string {
   return dateFormat('en-IN', {
     timeZone,
-    weekday: 'short',
+    ...(weekday ? { weekday: 'short' } : {}),
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SelectField, SubmitButton, TextField } from '@/components/field';
 import type { components } from '@/lib/api/schema';
 import { showApiErrors } from '@/lib/form-errors';
-import { currentZoneName, timeZoneLabel, viewerTimeZone } from '@/lib/format';
+import { timeZoneLabel, viewerTimeZone } from '@/lib/format';
+import { timeZoneOptions } from '@/lib/zoned-time';
 import { useUpdateMe } from '../api/me';
 
 const accountSchema = z.object({
@@ -15,13 +16,7 @@ const accountSchema = z.object({
 });
 type AccountForm = z.infer<typeof accountSchema>;
 
-function timeZones(current: string): string[] {
-  const known = [...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].sort();
-  return known.includes(current) ? known : [current, ...known];
-}
-
 export function AccountForm({ user }: { user: components['schemas']['UserDto'] }) {
-  const id = useId();
   const update = useUpdateMe();
   const [saved, setSaved] = useState(false);
   const {
@@ -56,32 +51,16 @@ export function AccountForm({ user }: { user: components['schemas']['UserDto'] }
         registration={register('phone')}
         error={errors.phone}
       />
-      <div className="field">
-        <label htmlFor={`${id}-tz`}>Time zone</label>
-        <p id={`${id}-tz-hint`} className="hint">
-          This device is on {timeZoneLabel(viewerTimeZone())}.
-        </p>
-        <select
-          id={`${id}-tz`}
-          aria-describedby={`${id}-tz-hint${errors.timezone ? ` ${id}-tz-error` : ''}`}
-          aria-invalid={errors.timezone ? true : undefined}
-          {...register('timezone')}
-        >
-          {timeZones(user.timezone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-        {errors.timezone?.message && (
-          <p id={`${id}-tz-error`} className="field-error">
-            {errors.timezone.message}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save'}
-      </button>
+      <SelectField
+        label="Time zone"
+        hint={`This device is on ${timeZoneLabel(viewerTimeZone())}.`}
+        options={timeZoneOptions(user.timezone)}
+        registration={register('timezone')}
+        error={errors.timezone}
+      />
+      <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+        Save
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ErrorNotice, Loading } from '@/components/status';
+import { QueryView } from '@/components/status';
 import { useMe } from '@/lib/auth';
 import { usePageTitle } from '@/lib/page-title';
 import { AccountForm } from '../components/account-form';
@@ -11,16 +11,14 @@ export function AccountRoute() {
   return (
     <section className="narrow">
       <h1>Your account</h1>
-      {me.isPending ? (
-        <Loading />
-      ) : me.isError ? (
-        <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <>
-          <p className="muted">Signed in as {me.data.email}</p>
-          <AccountForm user={me.data} />
-        </>
-      )}
+      <QueryView query={me}>
+        {(data) => (
+          <>
+            <p className="muted">Signed in as {data.email}</p>
+            <AccountForm user={data} />
+          </>
+        )}
+      </QueryView>
       <h2>More</h2>
       <ul className="link-list">
         <li>

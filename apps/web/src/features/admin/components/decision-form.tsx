@@ -2,8 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { FormError } from '@/components/field';
-import { TextAreaField } from '@/components/text-area-field';
+import { FormError, TextAreaField } from '@/components/field';
 import { showApiErrors } from '@/lib/form-errors';
 import { type Decision, useDecideApplication } from '../api/applications';
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { Pager, pageParam } from '@/components/pager';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { useMe } from '@/lib/auth';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
@@ -56,47 +56,47 @@ export function AuditLogRoute() {
       </form>
       <p className="zone-note">Times in {timeZoneLabel(timeZone)}</p>
       <div aria-busy={log.isFetching}>
-        {log.isPending ? (
-          <Loading label="Loading the audit log…" />
-        ) : log.isError ? (
-          <ErrorNotice error={log.error} onRetry={() => void log.refetch()} />
-        ) : log.data.items.length === 0 ? (
-          <Empty>Nothing recorded{query.action || query.actorId ? ' for this filter' : ''}.</Empty>
-        ) : (
-          <>
-            <ol className="stack wide audit-log">
-              {log.data.items.map((entry) => (
-                <li key={entry.id} className="card">
-                  <p>
-                    <strong>{entry.action}</strong>{' '}
-                    <time dateTime={entry.at} className="muted">
-                      {formatDay(entry.at, timeZone)}, {formatTime(entry.at, timeZone)}
-                    </time>
-                  </p>
-                  <p className="muted">
-                    By{' '}
-                    {entry.actorId ? (
-                      <Link to={`?actorId=${entry.actorId}`} title="Only this person’s actions">
-                        {entry.actorId === me.data?.id ? 'you' : entry.actorId}
-                      </Link>
-                    ) : (
-                      'the platform'
-                    )}{' '}
-                    · on {entry.targetType}
-                    {entry.targetId ? ` ${entry.targetId}` : ''}
-                  </p>
-                  {Object.keys(entry.detail).length > 0 && (
-                    <details>
-                      <summary>Details</summary>
-                      <pre className="detail">{JSON.stringify(entry.detail, null, 2)}</pre>
-                    </details>
-                  )}
-                </li>
-              ))}
-            </ol>
-            <Pager page={log.data.page} limit={log.data.limit} total={log.data.total} />
-          </>
-        )}
+        <QueryView query={log} loading="Loading the audit log…">
+          {(data) =>
+            data.items.length === 0 ? (
+              <Empty>Nothing recorded{query.action || query.actorId ? ' for this filter' : ''}.</Empty>
+            ) : (
+              <>
+                <ol className="stack wide audit-log">
+                  {data.items.map((entry) => (
+                    <li key={entry.id} className="card">
+                      <p>
+                        <strong>{entry.action}</strong>{' '}
+                        <time dateTime={entry.at} className="muted">
+                          {formatDay(entry.at, timeZone)}, {formatTime(entry.at, timeZone)}
+                        </time>
+                      </p>
+                      <p className="muted">
+                        By{' '}
+                        {entry.actorId ? (
+                          <Link to={`?actorId=${entry.actorId}`} title="Only this person’s actions">
+                            {entry.actorId === me.data?.id ? 'you' : entry.actorId}
+                          </Link>
+                        ) : (
+                          'the platform'
+                        )}{' '}
+                        · on {entry.targetType}
+                        {entry.targetId ? ` ${entry.targetId}` : ''}
+                      </p>
+                      {Object.keys(entry.detail).length > 0 && (
+                        <details>
+                          <summary>Details</summary>
+                          <pre className="detail">{JSON.stringify(entry.detail, null, 2)}</pre>
+                        </details>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+                <Pager page={data.page} limit={data.limit} total={data.total} />
+              </>
+            )
+          }
+        </QueryView>
       </div>
     </section>
   );

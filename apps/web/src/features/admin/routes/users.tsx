@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { Pager, pageParam } from '@/components/pager';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type UserQuery, useUsers } from '../api/users';
@@ -60,27 +60,27 @@ export function UsersRoute() {
         </div>
       </form>
       <div aria-busy={users.isFetching}>
-        {users.isPending ? (
-          <Loading label="Loading users…" />
-        ) : users.isError ? (
-          <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <Empty>No user matches.</Empty>
-        ) : (
-          <>
-            <h2 className="results-heading">
-              {users.data.total} user{users.data.total === 1 ? '' : 's'}
-            </h2>
-            <ul className="stack wide">
-              {users.data.items.map((user) => (
-                <li key={user.id}>
-                  <UserCard key={`${user.id}-${user.roles.join()}`} user={user} timeZone={timeZone} />
-                </li>
-              ))}
-            </ul>
-            <Pager page={users.data.page} limit={users.data.limit} total={users.data.total} />
-          </>
-        )}
+        <QueryView query={users} loading="Loading users…">
+          {(data) =>
+            data.items.length === 0 ? (
+              <Empty>No user matches.</Empty>
+            ) : (
+              <>
+                <h2 className="results-heading">
+                  {data.total} user{data.total === 1 ? '' : 's'}
+                </h2>
+                <ul className="stack wide">
+                  {data.items.map((user) => (
+                    <li key={user.id}>
+                      <UserCard key={`${user.id}-${user.roles.join()}`} user={user} timeZone={timeZone} />
+                    </li>
+                  ))}
+                </ul>
+                <Pager page={data.page} limit={data.limit} total={data.total} />
+              </>
+            )
+          }
+        </QueryView>
       </div>
     </section>
   );

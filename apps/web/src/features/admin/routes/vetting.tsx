@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ApplicationSummary } from '@/components/application-summary';
 import { Pager, pageParam } from '@/components/pager';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
-import { ApplicationSummary } from '@/features/counselor-portal/components/application-summary';
+import { Empty, QueryView } from '@/components/status';
 import { formatDay, formatTime, timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type Application, type ApplicationStatus, useApplications } from '../api/applications';
@@ -46,27 +46,27 @@ export function VettingRoute() {
         {decided}
       </p>
       <div aria-busy={applications.isFetching}>
-        {applications.isPending ? (
-          <Loading label="Loading applications…" />
-        ) : applications.isError ? (
-          <ErrorNotice error={applications.error} onRetry={() => void applications.refetch()} />
-        ) : applications.data.items.length === 0 ? (
-          <Empty>{status === 'submitted' ? 'Nothing waiting: the queue is empty.' : 'No applications here.'}</Empty>
-        ) : (
-          <>
-            <p className="muted">
-              {applications.data.total} application{applications.data.total === 1 ? '' : 's'}
-            </p>
-            <ul className="stack wide">
-              {applications.data.items.map((application) => (
-                <li key={application.id}>
-                  <ApplicationCard application={application} timeZone={timeZone} onDecided={setDecided} />
-                </li>
-              ))}
-            </ul>
-            <Pager page={applications.data.page} limit={applications.data.limit} total={applications.data.total} />
-          </>
-        )}
+        <QueryView query={applications} loading="Loading applications…">
+          {(data) =>
+            data.items.length === 0 ? (
+              <Empty>{status === 'submitted' ? 'Nothing waiting: the queue is empty.' : 'No applications here.'}</Empty>
+            ) : (
+              <>
+                <p className="muted">
+                  {data.total} application{data.total === 1 ? '' : 's'}
+                </p>
+                <ul className="stack wide">
+                  {data.items.map((application) => (
+                    <li key={application.id}>
+                      <ApplicationCard application={application} timeZone={timeZone} onDecided={setDecided} />
+                    </li>
+                  ))}
+                </ul>
+                <Pager page={data.page} limit={data.limit} total={data.total} />
+              </>
+            )
+          }
+        </QueryView>
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { showApiErrors } from '@/lib/form-errors';
 import { usePageTitle } from '@/lib/page-title';
 import { useRequestPasswordReset } from '../api/session';
@@ -48,9 +48,9 @@ export function ForgotPasswordRoute() {
             registration={register('email')}
             error={errors.email}
           />
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Sending…' : 'Send the link'}
-          </button>
+          <SubmitButton busy={isSubmitting} busyLabel="Sending…">
+            Send the link
+          </SubmitButton>
         </form>
       )}
       <p>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { showApiErrors } from '@/lib/form-errors';
 import { usePageTitle } from '@/lib/page-title';
 import { useLogin } from '../api/session';
@@ -54,9 +54,9 @@ export function LoginRoute() {
           registration={register('password')}
           error={errors.password}
         />
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       <p>
         <Link to="/forgot-password">Forgot your password?</Link>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { viewerTimeZone } from '@/lib/format';
 import { showApiErrors } from '@/lib/form-errors';
 import { usePageTitle } from '@/lib/page-title';
@@ -68,9 +68,9 @@ export function RegisterRoute() {
           registration={register('phone')}
           error={errors.phone}
         />
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Creating your account…' : 'Create account'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Creating your account…">
+          Create account
+        </SubmitButton>
       </form>
       <p>
         Already have an account? <Link to={`/login${params.size ? `?${params}` : ''}`}>Sign in</Link>

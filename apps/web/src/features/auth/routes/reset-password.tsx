@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { showApiErrors } from '@/lib/form-errors';
 import { usePageTitle } from '@/lib/page-title';
 import { useConfirmPasswordReset } from '../api/session';
@@ -73,9 +73,9 @@ export function ResetPasswordRoute() {
             registration={register('repeat')}
             error={errors.repeat}
           />
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Save the new password'}
-          </button>
+          <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+            Save the new password
+          </SubmitButton>
           {errors.root && (
             <p>
               <Link to="/forgot-password">Ask for a new link</Link>

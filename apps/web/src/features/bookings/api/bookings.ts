@@ -1,11 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
-import type { Booking } from '../utils/terms';
+import { type Booking, bookingKey, bookingsKey } from '@/lib/api/bookings';
 
 export type { Booking };
-
-const bookingsKey = ['bookings'] as const;
-const bookingKey = (id: string) => [...bookingsKey, id] as const;
 
 /** One booking; while `poll` says so, it is re-read every 2 s (a webhook may confirm it any moment). */
 export function useBooking(id: string, poll: (booking: Booking | undefined) => boolean = () => false) {
@@ -23,26 +20,6 @@ export function useMyBookings() {
     queryKey: [...bookingsKey, 'mine'],
     queryFn: () => unwrap(api.GET('/api/v1/bookings', { params: { query: { role: 'client', limit: 100 } } })),
     staleTime: 0,
-  });
-}
-
-/**
- * A key per intended action, so a retry after a lost answer (double tap, flaky network) returns
- * the first result instead of acting twice.
- */
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
-
-export function useCreateBooking() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: { offeringId: string; startsAt: string; idempotencyKey: string }) =>
-      unwrap(api.POST('/api/v1/bookings', { body, params: { header: { 'idempotency-key': idempotencyKey } } })),
-    onSuccess: (booking) => {
-      queryClient.setQueryData(bookingKey(booking.id), booking);
-      void queryClient.invalidateQueries({ queryKey: [...bookingsKey, 'mine'] });
-    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { useCounselor } from '@/features/counselors/api/counselors';
+import { useCounselor } from '@/lib/api/counselors';
 import { formatDateTime, formatRupees, formatTime, shortZoneName, timeZoneLabel } from '@/lib/format';
 import type { Booking } from '../api/bookings';
 

@@ -2,7 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { FormError } from '@/components/field';
 import { ApiError } from '@/lib/api/client';
 import { formatDateTime, formatRupees } from '@/lib/format';
-import { type Booking, newIdempotencyKey, useCancelBooking } from '../api/bookings';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { type Booking, useCancelBooking } from '../api/bookings';
 import { refundIfCancelledAt } from '../utils/terms';
 
 /** Cancelling asks once more, saying first what comes back and until when that holds. */

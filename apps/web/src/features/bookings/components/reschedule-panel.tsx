@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { FormError } from '@/components/field';
-import { SlotPicker } from '@/features/counselors/components/slot-picker';
-import type { Offering } from '@/features/counselors/api/counselors';
+import { SlotPicker } from '@/components/slot-picker';
 import { ApiError } from '@/lib/api/client';
+import type { Offering } from '@/lib/api/counselors';
 import { formatDateTime } from '@/lib/format';
-import { type Booking, newIdempotencyKey, useRescheduleBooking } from '../api/bookings';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { type Booking, useRescheduleBooking } from '../api/bookings';
 import { rescheduleWindow } from '../utils/terms';
 
 /** Moving a booking once to another open time of the same session, while the policy allows. */

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { FormError } from '@/components/field';
+import { FormError, SubmitButton } from '@/components/field';
 import { ApiError } from '@/lib/api/client';
 import { useReviewBooking } from '../api/bookings';
 
@@ -65,9 +65,9 @@ export function ReviewForm({ bookingId }: { bookingId: string }) {
         <label htmlFor={`${id}-comment`}>Comment (optional; shown with your first name)</label>
         <textarea id={`${id}-comment`} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
       </div>
-      <button type="submit" className="button" disabled={review.isPending}>
-        {review.isPending ? 'Sending…' : 'Send review'}
-      </button>
+      <SubmitButton busy={review.isPending} busyLabel="Sending…">
+        Send review
+      </SubmitButton>
     </form>
   );
 }

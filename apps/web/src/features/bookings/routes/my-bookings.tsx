@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { formatDateTime, formatRupees, shortZoneName, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type Booking, useMyBookings } from '../api/bookings';
@@ -31,22 +31,22 @@ export function MyBookingsRoute() {
       <p className="zone-note">
         Times in {shortZoneName(timeZone)} ({timeZone})
       </p>
-      {bookings.isPending ? (
-        <Loading label="Loading your bookings…" />
-      ) : bookings.isError ? (
-        <ErrorNotice error={bookings.error} onRetry={() => void bookings.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>
-          {showPast ? 'No past bookings yet.' : 'Nothing booked yet. '}
-          {!showPast && <Link to="/">Find a counselor</Link>}
-        </Empty>
-      ) : (
-        <ul className="stack">
-          {items.map((b) => (
-            <BookingCard key={b.id} booking={b} timeZone={timeZone} />
-          ))}
-        </ul>
-      )}
+      <QueryView query={bookings} loading="Loading your bookings…">
+        {() =>
+          items.length === 0 ? (
+            <Empty>
+              {showPast ? 'No past bookings yet.' : 'Nothing booked yet. '}
+              {!showPast && <Link to="/">Find a counselor</Link>}
+            </Empty>
+          ) : (
+            <ul className="stack">
+              {items.map((b) => (
+                <BookingCard key={b.id} booking={b} timeZone={timeZone} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
     </section>
   );
 }

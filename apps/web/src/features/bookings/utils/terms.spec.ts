@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Booking, isUpcoming, refundIfCancelledAt, rescheduleWindow } from './terms';
+import type { Booking } from '@/lib/api/bookings';
+import { isUpcoming, refundIfCancelledAt, rescheduleWindow } from './terms';
 
 const booking: Booking = {
   id: 'b1',

@@ -1,6 +1,4 @@
-import type { components } from '@/lib/api/schema';
-
-export type Booking = components['schemas']['BookingDto'];
+import type { Booking } from '@/lib/api/bookings';
 
 export type RefundRule = 'full' | 'partial' | 'none';
 

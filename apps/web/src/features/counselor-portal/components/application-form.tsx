@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { FormError, TextField } from '@/components/field';
-import { TextAreaField } from '@/components/text-area-field';
+import { FormError, SubmitButton, TextAreaField, TextField } from '@/components/field';
 import { PracticeFields } from './practice-fields';
 import type { ApplicationInput } from '../api/application';
 import { showRenamedApiErrors } from '../utils/api-errors';
@@ -96,9 +95,9 @@ export function ApplicationForm({ initial, submitLabel, onSubmit }: Props) {
         registration={register('gender')}
         error={errors.gender}
       />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Sending…' : submitLabel}
-      </button>
+      <SubmitButton busy={isSubmitting} busyLabel="Sending…">
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import {
   type UseFormRegister,
   useWatch,
 } from 'react-hook-form';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SelectField, SubmitButton, TextField } from '@/components/field';
 import { timeZoneLabel } from '@/lib/format';
 import { timeZoneOptions } from '@/lib/zoned-time';
 import { type Availability, useSaveAvailability } from '../api/availability';
@@ -27,7 +27,6 @@ import {
 
 /** Weekly hours, date overrides and booking rules: one availability, saved together. */
 export function HoursForm({ availability }: { availability: Availability }) {
-  const id = useId();
   const save = useSaveAvailability();
   const [saved, setSaved] = useState(false);
   const {
@@ -59,19 +58,13 @@ export function HoursForm({ availability }: { availability: Availability }) {
   return (
     <form onSubmit={submit} noValidate className="wide hours-form">
       <FormError message={errors.root?.message} />
-      <div className="field">
-        <label htmlFor={`${id}-tz`}>Your time zone</label>
-        <p id={`${id}-tz-hint`} className="hint">
-          Your hours are wall-clock times here: {timeZoneLabel(timezone)}.
-        </p>
-        <select id={`${id}-tz`} aria-describedby={`${id}-tz-hint`} {...register('timezone')}>
-          {timeZoneOptions(availability.timezone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Your time zone"
+        hint={`Your hours are wall-clock times here: ${timeZoneLabel(timezone)}.`}
+        options={timeZoneOptions(availability.timezone)}
+        registration={register('timezone')}
+        error={errors.timezone}
+      />
 
       <h2>Weekly hours</h2>
       {DAYS.map((day) => {
@@ -190,9 +183,9 @@ export function HoursForm({ availability }: { availability: Availability }) {
         />
       </div>
       <div className="save-row">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save hours'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+          Save hours
+        </SubmitButton>
         <p role="status" className="saved">
           {saved ? 'Saved. Clients see your new times now.' : ''}
         </p>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { FormError, TextField } from '@/components/field';
+import { FormError, SubmitButton, TextField } from '@/components/field';
 import { useCreateOffering } from '../api/offerings';
 import { showRenamedApiErrors } from '../utils/api-errors';
 import {
@@ -84,9 +84,9 @@ export function NewOfferingForm() {
         priceRegistration={register('price')}
         error={errors.price}
       />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Publishing…' : 'Publish'}
-      </button>
+      <SubmitButton busy={isSubmitting} busyLabel="Publishing…">
+        Publish
+      </SubmitButton>
       <p role="status" className="saved">
         {created ? `Published “${created}”.` : ''}
       </p>

@@ -1,8 +1,8 @@
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { CheckboxGroup } from '@/components/checkbox-group';
 import { ErrorNotice } from '@/components/status';
-import { useSpecialties } from '@/features/counselors/api/counselors';
-import { LANGUAGES } from '@/features/counselors/utils/search-params';
+import { useSpecialties } from '@/lib/api/counselors';
+import { LANGUAGES } from '@/lib/languages';
 
 const LANGUAGE_OPTIONS = Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }));
 

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { FormError, SubmitButton, TextField } from '@/components/field';
+import { Empty, ErrorNotice, QueryView } from '@/components/status';
 import { formatDay, formatTime, timeZoneLabel } from '@/lib/format';
 import { showApiErrors } from '@/lib/form-errors';
 import { zonedToUtc } from '@/lib/zoned-time';
@@ -50,34 +50,34 @@ export function TimeOff({ timeZone }: { timeZone: string }) {
     <section aria-labelledby="time-off-heading" className="wide">
       <h2 id="time-off-heading">Time off</h2>
       <p className="zone-note">Times in {timeZoneLabel(timeZone)}</p>
-      {timeOff.isPending ? (
-        <Loading label="Loading time off…" />
-      ) : timeOff.isError ? (
-        <ErrorNotice error={timeOff.error} onRetry={() => void timeOff.refetch()} />
-      ) : timeOff.data.items.length === 0 ? (
-        <Empty>No time off planned.</Empty>
-      ) : (
-        <ul className="stack">
-          {timeOff.data.items.map((block) => (
-            <li key={block.id} className="card time-off-item">
-              <p>
-                <strong>
-                  {when(block.startsAt)} – {when(block.endsAt)}
-                </strong>
-                {block.reason && <span className="muted"> · {block.reason}</span>}
-              </p>
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(block.id)}
-              >
-                Remove<span className="visually-hidden"> time off from {when(block.startsAt)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={timeOff} loading="Loading time off…">
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty>No time off planned.</Empty>
+          ) : (
+            <ul className="stack">
+              {data.items.map((block) => (
+                <li key={block.id} className="card time-off-item">
+                  <p>
+                    <strong>
+                      {when(block.startsAt)} – {when(block.endsAt)}
+                    </strong>
+                    {block.reason && <span className="muted"> · {block.reason}</span>}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(block.id)}
+                  >
+                    Remove<span className="visually-hidden"> time off from {when(block.startsAt)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
       {remove.isError && <ErrorNotice error={remove.error} />}
       <form onSubmit={submit} noValidate className="card time-off-form">
         <h3>Add time off</h3>
@@ -92,9 +92,9 @@ export function TimeOff({ timeZone }: { timeZone: string }) {
           registration={register('reason')}
           error={errors.reason}
         />
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? 'Adding…' : 'Add time off'}
-        </button>
+        <SubmitButton busy={isSubmitting} busyLabel="Adding…">
+          Add time off
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { ApplicationSummary } from '@/components/application-summary';
 import { RequireRole } from '@/components/require-role';
 import { ErrorNotice, Loading } from '@/components/status';
 import { meQueryKey, useMe } from '@/lib/auth';
@@ -8,7 +9,6 @@ import { formatDay, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { type Application, useMyApplication, useResubmitApplication, useSubmitApplication } from '../api/application';
 import { ApplicationForm } from '../components/application-form';
-import { ApplicationSummary } from '../components/application-summary';
 import { emptyApplicationForm, formFromApplication } from '../utils/application-form';
 import '@/components/work-area.css';
 import '../portal.css';

@@ -1,4 +1,4 @@
-import { ErrorNotice, Loading } from '@/components/status';
+import { QueryView } from '@/components/status';
 import { usePageTitle } from '@/lib/page-title';
 import { useAvailability } from '../api/availability';
 import { HoursForm } from '../components/hours-form';
@@ -11,16 +11,14 @@ export function HoursRoute() {
     <section>
       <h1>Your hours</h1>
       <p className="muted">Clients can book the open times inside these hours, in their own time zone.</p>
-      {availability.isPending ? (
-        <Loading label="Loading your hours…" />
-      ) : availability.isError ? (
-        <ErrorNotice error={availability.error} onRetry={() => void availability.refetch()} />
-      ) : (
-        <>
-          <HoursForm availability={availability.data} />
-          <TimeOff timeZone={availability.data.timezone} />
-        </>
-      )}
+      <QueryView query={availability} loading="Loading your hours…">
+        {(data) => (
+          <>
+            <HoursForm availability={data} />
+            <TimeOff timeZone={data.timezone} />
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

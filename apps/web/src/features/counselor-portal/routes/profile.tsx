@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { FormError, TextField } from '@/components/field';
-import { ErrorNotice, Loading } from '@/components/status';
-import { TextAreaField } from '@/components/text-area-field';
+import { FormError, SubmitButton, TextAreaField, TextField } from '@/components/field';
+import { QueryView } from '@/components/status';
 import { PracticeFields } from '../components/practice-fields';
 import { useMe } from '@/lib/auth';
 import { showApiErrors } from '@/lib/form-errors';
@@ -29,25 +28,25 @@ export function ProfileRoute() {
   return (
     <section>
       <h1>Your public profile</h1>
-      {profile.isPending ? (
-        <Loading label="Loading your profile…" />
-      ) : profile.isError ? (
-        <ErrorNotice error={profile.error} onRetry={() => void profile.refetch()} />
-      ) : profile.data === null ? (
-        <div className="notice notice-warn" role="status">
-          <p>
-            <strong>Your profile is not public right now.</strong> Your counselor account may be suspended or your
-            account deactivated; clients cannot find or book you. Haven’s team has written to you about it.
-          </p>
-        </div>
-      ) : (
-        <>
-          <p className="muted">
-            This is what clients see. <Link to={`/counselors/${profile.data.id}`}>View your public page</Link>
-          </p>
-          <ProfileEditor profile={profile.data} />
-        </>
-      )}
+      <QueryView query={profile} loading="Loading your profile…">
+        {(data) =>
+          data === null ? (
+            <div className="notice notice-warn" role="status">
+              <p>
+                <strong>Your profile is not public right now.</strong> Your counselor account may be suspended or your
+                account deactivated; clients cannot find or book you. Haven’s team has written to you about it.
+              </p>
+            </div>
+          ) : (
+            <>
+              <p className="muted">
+                This is what clients see. <Link to={`/counselors/${data.id}`}>View your public page</Link>
+              </p>
+              <ProfileEditor profile={data} />
+            </>
+          )
+        }
+      </QueryView>
     </section>
   );
 }
@@ -101,9 +100,9 @@ function ProfileEditor({ profile }: { profile: PublicProfile }) {
         Your registration ({profile.registration.body}), experience and qualifications come from your approved
         application.
       </p>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? 'Saving…' : 'Save profile'}
-      </button>
+      <SubmitButton busy={isSubmitting} busyLabel="Saving…">
+        Save profile
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>

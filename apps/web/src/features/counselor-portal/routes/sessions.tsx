@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorNotice, Loading } from '@/components/status';
+import { QueryView } from '@/components/status';
 import { formatDay, timeZoneLabel } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
 import { addDays } from '@/lib/zoned-time';
@@ -25,13 +25,7 @@ export function SessionsRoute() {
   return (
     <section>
       <h1>Your sessions</h1>
-      {availability.isPending ? (
-        <Loading />
-      ) : availability.isError ? (
-        <ErrorNotice error={availability.error} onRetry={() => void availability.refetch()} />
-      ) : (
-        <WeekCalendar timeZone={availability.data.timezone} />
-      )}
+      <QueryView query={availability}>{(data) => <WeekCalendar timeZone={data.timezone} />}</QueryView>
       <CalendarFeed />
     </section>
   );
@@ -73,40 +67,38 @@ function WeekCalendar({ timeZone }: { timeZone: string }) {
         Week of {label}
         <span className="visually-hidden">, {total === 1 ? '1 session' : `${total} sessions`}</span>
       </h2>
-      {sessions.isPending ? (
-        <Loading label="Loading sessions…" />
-      ) : sessions.isError ? (
-        <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : (
-        <>
-          {total === 0 && <p className="muted empty">No sessions this week.</p>}
-          <ol className="week">
-            {week.days.map((day) => {
-              const daySessions = byDay.get(day) ?? [];
-              return (
-                <li key={day} className={`week-day${daySessions.length === 0 ? ' week-day-empty' : ''}`}>
-                  <h3 className="week-day-name">{dayHeading.format(new Date(`${day}T12:00:00Z`))}</h3>
-                  {daySessions.length === 0 ? (
-                    <p className="muted">Nothing booked</p>
-                  ) : (
-                    <ul className="stack">
-                      {daySessions.map((session) => (
-                        <li key={session.id}>
-                          <SessionCard
-                            session={session}
-                            offering={offeringOf(session.offeringId)}
-                            timeZone={timeZone}
-                          />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
+      <QueryView query={sessions} loading="Loading sessions…">
+        {() => (
+          <>
+            {total === 0 && <p className="muted empty">No sessions this week.</p>}
+            <ol className="week">
+              {week.days.map((day) => {
+                const daySessions = byDay.get(day) ?? [];
+                return (
+                  <li key={day} className={`week-day${daySessions.length === 0 ? ' week-day-empty' : ''}`}>
+                    <h3 className="week-day-name">{dayHeading.format(new Date(`${day}T12:00:00Z`))}</h3>
+                    {daySessions.length === 0 ? (
+                      <p className="muted">Nothing booked</p>
+                    ) : (
+                      <ul className="stack">
+                        {daySessions.map((session) => (
+                          <li key={session.id}>
+                            <SessionCard
+                              session={session}
+                              offering={offeringOf(session.offeringId)}
+                              timeZone={timeZone}
+                            />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

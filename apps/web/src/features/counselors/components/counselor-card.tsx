@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDay, formatRupees, formatTime } from '@/lib/format';
-import type { Counselor } from '../api/counselors';
+import type { Counselor } from '@/lib/api/counselors';
 import { Rating } from './rating';
 
 export function CounselorCard({ counselor, timeZone }: { counselor: Counselor; timeZone: string }) {

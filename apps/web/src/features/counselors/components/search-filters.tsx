@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
-import { useSpecialties } from '../api/counselors';
-import { LANGUAGES, OFFERING_MODES, type SearchForm, searchFormErrors } from '../utils/search-params';
+import { useSpecialties } from '@/lib/api/counselors';
+import { LANGUAGES } from '@/lib/languages';
+import { OFFERING_MODES, type SearchForm, searchFormErrors } from '../utils/search-params';
 
 const searchFormResolver: Resolver<SearchForm> = (values) => {
   const problems = Object.entries(searchFormErrors(values));

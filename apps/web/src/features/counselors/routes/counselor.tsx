@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CrisisNote } from '@/components/crisis-line';
+import { SlotPicker } from '@/components/slot-picker';
 import { ErrorNotice, Loading } from '@/components/status';
-import { BookAction } from '@/features/bookings/components/book-action';
 import { formatRupees, viewerTimeZone } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
-import { useCounselor } from '../api/counselors';
+import { useCounselor } from '@/lib/api/counselors';
+import { BookAction } from '../components/book-action';
 import { Rating } from '../components/rating';
 import { Reviews } from '../components/reviews';
-import { SlotPicker } from '../components/slot-picker';
 
 const MODE_LABELS = { video: 'Video', audio: 'Phone', chat: 'Chat' } as const;
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { usePageTitle } from '@/lib/page-title';
 import { timeZoneLabel, viewerTimeZone } from '@/lib/format';
 import { useCounselorSearch } from '../api/counselors';
@@ -30,21 +30,21 @@ export function SearchRoute() {
             : 'Counselors'}
         </h2>
         <p className="zone-note">Times in {timeZoneLabel(timeZone)}</p>
-        {results.isPending ? (
-          <Loading label="Finding counselors…" />
-        ) : results.isError ? (
-          <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
-        ) : results.data.items.length === 0 ? (
-          <Empty>No counselor matches these filters. Try fewer filters or other dates.</Empty>
-        ) : (
-          <ul className="results">
-            {results.data.items.map((counselor) => (
-              <li key={counselor.id}>
-                <CounselorCard counselor={counselor} timeZone={timeZone} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={results} loading="Finding counselors…">
+          {(data) =>
+            data.items.length === 0 ? (
+              <Empty>No counselor matches these filters. Try fewer filters or other dates.</Empty>
+            ) : (
+              <ul className="results">
+                {data.items.map((counselor) => (
+                  <li key={counselor.id}>
+                    <CounselorCard counselor={counselor} timeZone={timeZone} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryView>
       </section>
     </>
   );

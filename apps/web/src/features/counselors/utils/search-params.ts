@@ -2,20 +2,6 @@ import type { SearchQuery } from '../api/counselors';
 
 export const OFFERING_MODES = ['video', 'audio', 'chat'] as const;
 export const SORTS = ['relevance', 'price', 'rating', 'availability'] as const;
-export const LANGUAGES: Record<string, string> = {
-  en: 'English',
-  hi: 'Hindi',
-  bn: 'Bengali',
-  ta: 'Tamil',
-  te: 'Telugu',
-  mr: 'Marathi',
-  kn: 'Kannada',
-  ml: 'Malayalam',
-  gu: 'Gujarati',
-  pa: 'Punjabi',
-  ur: 'Urdu',
-  or: 'Odia',
-};
 
 /** The search form: what a person types, in rupees and calendar days of their own zone. */
 export interface SearchForm {

@@ -1,15 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { RequireRole } from '@/components/require-role';
+import { Empty, QueryView } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { formatRupees } from '@/lib/format';
 import { useMe } from '@/lib/auth';
 import { usePageTitle } from '@/lib/page-title';
 import { type Payout, usePayouts, useRecordPayout } from '../api/finance';
-import { MonthField, usePeriodParam } from '../components/month-field';
-import { RoleGate } from '../components/finance-gate';
+import { MonthField, usePeriodParam } from '@/components/month-field';
 import { FinanceNav } from '../components/finance-nav';
 import { type Column, MoneyTable } from '../components/money-table';
-import { parseRupees } from '../utils/periods';
+import { parseRupees } from '../utils/rupees';
 
 const COLUMNS: Column<Payout>[] = [
   { header: 'Counselor', cell: (row) => row.counselorId },
@@ -25,11 +25,11 @@ const COLUMNS: Column<Payout>[] = [
 export function PayoutsRoute() {
   usePageTitle('Payouts');
   return (
-    <RoleGate roles={['finance', 'admin']}>
+    <RequireRole role={['finance', 'admin']}>
       <h1>Counselor payouts</h1>
       <FinanceNav />
       <Payouts />
-    </RoleGate>
+    </RequireRole>
   );
 }
 
@@ -40,23 +40,23 @@ function Payouts() {
   return (
     <>
       <MonthField period={period} onChange={setPeriod} />
-      {payouts.isPending ? (
-        <Loading />
-      ) : payouts.isError ? (
-        <ErrorNotice error={payouts.error} onRetry={() => void payouts.refetch()} />
-      ) : payouts.data.length === 0 ? (
-        <Empty>No counselor earned anything in this month.</Empty>
-      ) : (
-        <>
-          <MoneyTable
-            caption={`Payouts for ${period}`}
-            columns={COLUMNS}
-            rows={payouts.data}
-            rowKey={(row) => row.counselorId}
-          />
-          {isFinance && <RecordPayout period={period} rows={payouts.data} />}
-        </>
-      )}
+      <QueryView query={payouts}>
+        {(data) =>
+          data.length === 0 ? (
+            <Empty>No counselor earned anything in this month.</Empty>
+          ) : (
+            <>
+              <MoneyTable
+                caption={`Payouts for ${period}`}
+                columns={COLUMNS}
+                rows={data}
+                rowKey={(row) => row.counselorId}
+              />
+              {isFinance && <RecordPayout period={period} rows={data} />}
+            </>
+          )
+        }
+      </QueryView>
     </>
   );
 }

@@ -1,9 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RequireRole } from '@/components/require-role';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { formatRupees } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
+import { formatIst, istDate, istMidnight, nextDate } from '@/lib/ist';
 import {
   downloadReconciliationCsv,
   type Reconciliation,
@@ -11,10 +13,8 @@ import {
   useReconciliations,
   useStartReconciliation,
 } from '../api/finance';
-import { RoleGate } from '../components/finance-gate';
 import { FinanceNav } from '../components/finance-nav';
 import { type Column, MoneyTable } from '../components/money-table';
-import { formatIst, istDate, istMidnight, nextDate } from '../utils/periods';
 
 type Item = Reconciliation['items'][number];
 
@@ -41,11 +41,11 @@ const ITEM_COLUMNS: Column<Item>[] = [
 export function ReconciliationsRoute() {
   usePageTitle('Reconciliation');
   return (
-    <RoleGate roles={['finance', 'admin']}>
+    <RequireRole role={['finance', 'admin']}>
       <h1>Reconciliation with Razorpay</h1>
       <FinanceNav />
       <Reconciliations />
-    </RoleGate>
+    </RequireRole>
   );
 }
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useId } from 'react';
 import { useSearchParams } from 'react-router';
+import { RequireRole } from '@/components/require-role';
 import { Empty, ErrorNotice, Loading } from '@/components/status';
 import { formatRupees } from '@/lib/format';
 import { usePageTitle } from '@/lib/page-title';
+import { formatIst, istMidnight, nextDate } from '@/lib/ist';
 import { type LedgerEntry, type Payment, type Refund, useLedger, usePayments, useRefunds } from '../api/finance';
-import { RoleGate } from '../components/finance-gate';
 import { FinanceNav } from '../components/finance-nav';
 import { type Column, MoneyTable, Pager } from '../components/money-table';
-import { formatIst, istMidnight, nextDate } from '../utils/periods';
 
 const VIEWS = { payments: 'Payments', refunds: 'Refunds', ledger: 'Ledger' } as const;
 type View = keyof typeof VIEWS;
@@ -41,11 +41,11 @@ const LEDGER_COLUMNS: Column<LedgerEntry>[] = [
 export function FinanceRecordsRoute() {
   usePageTitle('Payments and ledger');
   return (
-    <RoleGate roles={['finance', 'admin']}>
+    <RequireRole role={['finance', 'admin']}>
       <h1>Payments and ledger</h1>
       <FinanceNav />
       <Records />
-    </RoleGate>
+    </RequireRole>
   );
 }
 

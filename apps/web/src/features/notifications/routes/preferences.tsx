@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { FormError } from '@/components/field';
-import { ErrorNotice, Loading } from '@/components/status';
+import { FormError, SubmitButton } from '@/components/field';
+import { QueryView } from '@/components/status';
 import { ApiError } from '@/lib/api/client';
 import { usePageTitle } from '@/lib/page-title';
 import {
@@ -28,13 +28,7 @@ export function NotificationPreferencesRoute() {
         <Link to="/notifications">← Inbox</Link>
       </p>
       <h1>Notification settings</h1>
-      {preferences.isPending ? (
-        <Loading />
-      ) : preferences.isError ? (
-        <ErrorNotice error={preferences.error} onRetry={() => void preferences.refetch()} />
-      ) : (
-        <PreferencesForm initial={preferences.data} />
-      )}
+      <QueryView query={preferences}>{(data) => <PreferencesForm initial={data} />}</QueryView>
     </section>
   );
 }
@@ -106,9 +100,9 @@ function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
           </p>
         )}
       </fieldset>
-      <button type="submit" className="button" disabled={save.isPending}>
-        {save.isPending ? 'Saving…' : 'Save settings'}
-      </button>
+      <SubmitButton busy={save.isPending} busyLabel="Saving…">
+        Save settings
+      </SubmitButton>
       <p role="status" className="saved">
         {saved ? 'Saved.' : ''}
       </p>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
-import { istMonth } from '../utils/periods';
+import { istMonth } from '@/lib/ist';
 
 /** The IST month a page shows, kept in the URL (`?period=YYYY-MM`); this month unless chosen. */
 export function usePeriodParam(): [string, (period: string) => void] {

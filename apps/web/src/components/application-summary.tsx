@@ -1,9 +1,9 @@
-import { useSpecialties } from '@/features/counselors/api/counselors';
-import { LANGUAGES } from '@/features/counselors/utils/search-params';
-import type { Application } from '../api/application';
+import { useSpecialties } from '@/lib/api/counselors';
+import type { components } from '@/lib/api/schema';
+import { LANGUAGES } from '@/lib/languages';
 
 /** What the applicant sent, as the vetting team reads it. */
-export function ApplicationSummary({ application }: { application: Application }) {
+export function ApplicationSummary({ application }: { application: components['schemas']['ApplicationDto'] }) {
   const specialties = useSpecialties();
   const specialtyName = (slug: string) => specialties.data?.find((s) => s.slug === slug)?.name ?? slug;
   return (

@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '@/components/status';
+import { Empty, QueryView } from '@/components/status';
 import { dayKey, formatDay, formatTime, timeZoneLabel } from '@/lib/format';
-import { type Offering, useSlots } from '../api/counselors';
+import { type Offering, useSlots } from '@/lib/api/counselors';
 
 const WINDOW_DAYS = 14;
 
@@ -38,37 +38,37 @@ export function SlotPicker({ counselorId, offering, timeZone, action }: Props) {
       <p className="zone-note">
         Times shown in <strong>{timeZoneLabel(timeZone)}</strong>
       </p>
-      {slots.isPending ? (
-        <Loading label="Loading open times…" />
-      ) : slots.isError ? (
-        <ErrorNotice error={slots.error} onRetry={() => void slots.refetch()} />
-      ) : days.length === 0 ? (
-        <Empty>No open times in the next {WINDOW_DAYS} days.</Empty>
-      ) : (
-        <fieldset className="slot-days">
-          <legend className="visually-hidden">Choose a start time</legend>
-          {days.map(([key, daySlots]) => (
-            <div key={key} className="slot-day">
-              <p className="slot-day-name">{formatDay(daySlots[0]!.startsAt, timeZone)}</p>
-              <ul className="slot-list">
-                {daySlots.map((slot) => (
-                  <li key={slot.startsAt}>
-                    <button
-                      type="button"
-                      className="slot"
-                      aria-pressed={chosen === slot.startsAt}
-                      aria-label={`${formatDay(slot.startsAt, timeZone)}, ${formatTime(slot.startsAt, timeZone)}`}
-                      onClick={() => setChosen(slot.startsAt)}
-                    >
-                      <time dateTime={slot.startsAt}>{formatTime(slot.startsAt, timeZone)}</time>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <QueryView query={slots} loading="Loading open times…">
+        {() =>
+          days.length === 0 ? (
+            <Empty>No open times in the next {WINDOW_DAYS} days.</Empty>
+          ) : (
+            <fieldset className="slot-days">
+              <legend className="visually-hidden">Choose a start time</legend>
+              {days.map(([key, daySlots]) => (
+                <div key={key} className="slot-day">
+                  <p className="slot-day-name">{formatDay(daySlots[0]!.startsAt, timeZone)}</p>
+                  <ul className="slot-list">
+                    {daySlots.map((slot) => (
+                      <li key={slot.startsAt}>
+                        <button
+                          type="button"
+                          className="slot"
+                          aria-pressed={chosen === slot.startsAt}
+                          aria-label={`${formatDay(slot.startsAt, timeZone)}, ${formatTime(slot.startsAt, timeZone)}`}
+                          onClick={() => setChosen(slot.startsAt)}
+                        >
+                          <time dateTime={slot.startsAt}>{formatTime(slot.startsAt, timeZone)}</time>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </fieldset>
+          )
+        }
+      </QueryView>
       <div className="book-row">{action(chosen)}</div>
     </section>
   );

@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormError } from '@/components/field';
-import type { Offering } from '@/features/counselors/api/counselors';
+import { useCreateBooking } from '@/lib/api/bookings';
 import { ApiError } from '@/lib/api/client';
+import type { Offering } from '@/lib/api/counselors';
 import { useSessionStatus } from '@/lib/auth';
 import { formatRupees } from '@/lib/format';
-import { newIdempotencyKey, useCreateBooking } from '../api/bookings';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
 
 function problemText(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Could not reach Haven. Check your connection and try again.';
