@@ -27,6 +27,9 @@ export default defineConfig({
           include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
           environment: 'node',
           setupFiles: ['reflect-metadata'],
+          // Unit specs hold no global state (no module mocks, no env or timer stubs): one module
+          // graph per worker loads Nest, TypeORM and the rest once instead of once per file.
+          isolate: false,
         },
       },
       {

@@ -10,11 +10,11 @@ import {
 } from '@haven/contracts';
 import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
-import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
+import { EventPublisher, RpcClient, RpcHandler, startServiceApp } from '@haven/messaging';
 import { domainRejectionOf, waitFor } from '@haven/testing';
 import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -30,7 +30,7 @@ const admin: Actor = { userId: randomUUID(), roles: ['client', 'admin'] };
  */
 @Controller()
 class AccountStatusesStandIn {
-  @MessagePattern(AccountsRpc.getAccountStatuses.pattern)
+  @RpcHandler(AccountsRpc.getAccountStatuses)
   statuses(@Payload() request: { body: { ids: string[] } }): AccountStatus[] {
     return request.body.ids.map((id) => ({
       id,

@@ -1,9 +1,10 @@
+import { RpcHandler } from './rpc/rpc-handler.decorator';
 import { BookingEvents, defineRpc, type EventEnvelope } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { waitFor } from '@haven/testing';
 import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type DynamicModule, Inject, type INestApplication, Module } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -27,7 +28,7 @@ const handled: { eventId: string; replica: string; finished: boolean }[] = [];
 class SlowHandlers {
   constructor(@Inject(REPLICA) private readonly replica: string) {}
 
-  @MessagePattern(Work.pattern)
+  @RpcHandler(Work)
   async work(@Payload() request: { body: { ms: number } }): Promise<{ replica: string }> {
     await sleep(request.body.ms);
     return { replica: this.replica };

@@ -8,6 +8,7 @@ export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';
 export * from './rpc/rpc-client';
+export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-request.interceptor';
 export * from './rpc/rpc-text.interceptor';
 export * from './rpc/rpc-request-ledger';

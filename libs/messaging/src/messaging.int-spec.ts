@@ -1,9 +1,10 @@
+import { RpcHandler } from './rpc/rpc-handler.decorator';
 import { defineEvent, defineRpc, type EventEnvelope, type RpcRequest } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { TcpProxy, waitFor } from '@haven/testing';
 import { Controller, type INestApplication, Module } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { connect as amqpConnect } from 'amqplib';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -75,12 +76,12 @@ class TestHandlers {
     throw new Error('this handler always fails');
   }
 
-  @MessagePattern(FailingCommand.pattern)
+  @RpcHandler(FailingCommand)
   fail(@Payload() request: RpcRequest<{ why: string }>): never {
     throw DomainError.conflict('slot_taken', request.body.why);
   }
 
-  @MessagePattern(EchoCommand.pattern)
+  @RpcHandler(EchoCommand)
   echo(@Payload() request: RpcRequest<{ text: string }>): { text: string; correlationId: string } {
     return { text: request.body.text, correlationId: request.meta.correlationId };
   }

@@ -1,9 +1,10 @@
+import { RpcHandler } from './rpc/rpc-handler.decorator';
 import { defineRpc, type RpcRequest } from '@haven/contracts';
 import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { TcpProxy, waitFor } from '@haven/testing';
 import { createEmptyVhost } from '@haven/testing/infrastructure';
 import { Controller, type DynamicModule, Inject, type INestApplication, Module } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { type Channel, type ChannelModel, connect as amqpConnect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,7 +56,7 @@ class TestHandlers {
     private readonly requests: RpcRequestLedger,
   ) {}
 
-  @MessagePattern(Slow.pattern)
+  @RpcHandler(Slow)
   async slow(): Promise<{ ok: true }> {
     observed.inFlight += 1;
     observed.maxInFlight = Math.max(observed.maxInFlight, observed.inFlight);
@@ -64,18 +65,18 @@ class TestHandlers {
     return { ok: true };
   }
 
-  @MessagePattern(Counted.pattern)
+  @RpcHandler(Counted)
   counted(): { executed: number } {
     observed.counted += 1;
     return { executed: observed.counted };
   }
 
-  @MessagePattern(Large.pattern)
+  @RpcHandler(Large)
   large(): typeof LARGE_REPLY {
     return LARGE_REPLY;
   }
 
-  @MessagePattern(CreateThing.pattern)
+  @RpcHandler(CreateThing)
   async createThing(@Payload() request: RpcRequest<{ name: string }>): Promise<{ id: string; replica: string }> {
     const thing = await this.requests.createOnce(request.meta, {
       create: async (manager, id) => {

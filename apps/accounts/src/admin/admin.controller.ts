@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   AccountsRpc,
   type AuditLogEntryView,
@@ -10,7 +11,7 @@ import {
 } from '@haven/contracts';
 import { actorOf, bodyOf, pageOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AdminUsersService } from './admin-users.service';
 
@@ -22,20 +23,20 @@ export class AdminController {
     private readonly audit: AuditLogService,
   ) {}
 
-  @MessagePattern(AccountsRpc.listUsers.pattern)
+  @RpcHandler(AccountsRpc.listUsers)
   async listUsers(@Payload() request: RpcRequest<ListUsersRequest>): Promise<Page<UserView>> {
     await this.users.assertAdmin(actorOf(request));
     const body = bodyOf(request);
     return this.users.list({ q: body.q, role: body.role, ...pageOf(body) });
   }
 
-  @MessagePattern(AccountsRpc.updateUser.pattern)
+  @RpcHandler(AccountsRpc.updateUser)
   async updateUser(@Payload() request: RpcRequest<UpdateUserRequest>): Promise<UserView> {
     // Re-checks the actor's admin role itself, under the lock that serializes admin changes.
     return this.users.update(actorOf(request), bodyOf(request));
   }
 
-  @MessagePattern(AccountsRpc.listAuditLog.pattern)
+  @RpcHandler(AccountsRpc.listAuditLog)
   async listAuditLog(@Payload() request: RpcRequest<ListAuditLogRequest>): Promise<Page<AuditLogEntryView>> {
     await this.users.assertAdmin(actorOf(request));
     const body = bodyOf(request);

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   AccountsRpc,
   type AuthSession,
@@ -9,29 +10,29 @@ import {
 } from '@haven/contracts';
 import { actorOf, bodyOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AuthService } from './auth.service';
 
 @Controller()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @MessagePattern(AccountsRpc.register.pattern)
+  @RpcHandler(AccountsRpc.register)
   register(@Payload() request: RpcRequest<RegisterRequest>): Promise<AuthSession> {
     return this.auth.register(bodyOf(request), request.meta);
   }
 
-  @MessagePattern(AccountsRpc.login.pattern)
+  @RpcHandler(AccountsRpc.login)
   login(@Payload() request: RpcRequest<LoginRequest>): Promise<AuthSession> {
     return this.auth.login(bodyOf(request));
   }
 
-  @MessagePattern(AccountsRpc.refresh.pattern)
+  @RpcHandler(AccountsRpc.refresh)
   refresh(@Payload() request: RpcRequest<RefreshRequest>): Promise<TokenPair> {
     return this.auth.refresh(bodyOf(request).refreshToken);
   }
 
-  @MessagePattern(AccountsRpc.logout.pattern)
+  @RpcHandler(AccountsRpc.logout)
   async logout(@Payload() request: RpcRequest<RefreshRequest>): Promise<{ ok: true }> {
     await this.auth.logout(actorOf(request), bodyOf(request).refreshToken);
     return { ok: true };

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   AccountsRpc,
   type IssuedPasswordResetToken,
@@ -8,20 +9,20 @@ import {
 } from '@haven/contracts';
 import { bodyOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { PasswordResetService } from './password-reset.service';
 
 @Controller()
 export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
-  @MessagePattern(AccountsRpc.requestPasswordReset.pattern)
+  @RpcHandler(AccountsRpc.requestPasswordReset)
   request(@Payload() request: RpcRequest<PasswordResetRequest>): { accepted: true } {
     this.resets.request(bodyOf(request).email);
     return { accepted: true };
   }
 
-  @MessagePattern(AccountsRpc.confirmPasswordReset.pattern)
+  @RpcHandler(AccountsRpc.confirmPasswordReset)
   async confirm(@Payload() request: RpcRequest<PasswordResetConfirmRequest>): Promise<{ ok: true }> {
     const body = bodyOf(request);
     await this.resets.confirm(body.token, body.password);
@@ -29,7 +30,7 @@ export class PasswordResetController {
   }
 
   /** Internal: only the notifications service calls it; the gateway routes no path here. */
-  @MessagePattern(AccountsRpc.issuePasswordResetToken.pattern)
+  @RpcHandler(AccountsRpc.issuePasswordResetToken)
   issueToken(@Payload() request: RpcRequest<IssuePasswordResetTokenRequest>): Promise<IssuedPasswordResetToken> {
     return this.resets.issueToken(bodyOf(request).requestId);
   }

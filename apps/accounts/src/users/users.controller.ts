@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type AccountStatus,
   AccountsRpc,
@@ -11,39 +12,39 @@ import {
 } from '@haven/contracts';
 import { actorOf, bodyOf, DomainError, idsOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { UsersService } from './users.service';
 
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @MessagePattern(AccountsRpc.getMe.pattern)
+  @RpcHandler(AccountsRpc.getMe)
   getMe(@Payload() request: RpcRequest<Record<string, never>>): Promise<UserView> {
     return this.users.getMe(actorOf(request));
   }
 
-  @MessagePattern(AccountsRpc.updateMe.pattern)
+  @RpcHandler(AccountsRpc.updateMe)
   updateMe(@Payload() request: RpcRequest<UpdateMeRequest>): Promise<UserView> {
     return this.users.updateMe(actorOf(request), bodyOf(request));
   }
 
-  @MessagePattern(AccountsRpc.getUsers.pattern)
+  @RpcHandler(AccountsRpc.getUsers)
   getUsers(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<UserSummary[]> {
     return this.users.summaries(idsOf(bodyOf(request).ids));
   }
 
-  @MessagePattern(AccountsRpc.getContacts.pattern)
+  @RpcHandler(AccountsRpc.getContacts)
   getContacts(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<UserContact[]> {
     return this.users.contacts(idsOf(bodyOf(request).ids));
   }
 
-  @MessagePattern(AccountsRpc.getAccountStatuses.pattern)
+  @RpcHandler(AccountsRpc.getAccountStatuses)
   getAccountStatuses(@Payload() request: RpcRequest<{ ids: string[] }>): Promise<AccountStatus[]> {
     return this.users.statuses(idsOf(bodyOf(request).ids));
   }
 
-  @MessagePattern(AccountsRpc.getContactsByRole.pattern)
+  @RpcHandler(AccountsRpc.getContactsByRole)
   getContactsByRole(@Payload() request: RpcRequest<{ role: Role }>): Promise<UserContact[]> {
     const role = bodyOf(request).role;
     if (!role || !(ROLES as readonly string[]).includes(role)) {

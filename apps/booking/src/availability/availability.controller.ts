@@ -1,7 +1,8 @@
+import { RpcHandler } from '@haven/messaging';
 import { type Availability, type AvailabilityInput, BookingRpc, type RpcRequest } from '@haven/contracts';
 import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AvailabilityService } from './availability.service';
 
 /** RPC handlers of the signed-in counselor's weekly windows, date overrides and booking settings. */
@@ -9,12 +10,12 @@ import { AvailabilityService } from './availability.service';
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
-  @MessagePattern(BookingRpc.getAvailability.pattern)
+  @RpcHandler(BookingRpc.getAvailability)
   get(@Payload() request: RpcRequest<Record<string, never>>): Promise<Availability> {
     return this.availability.get(actorWithRole(request, 'counselor').userId);
   }
 
-  @MessagePattern(BookingRpc.putAvailability.pattern)
+  @RpcHandler(BookingRpc.putAvailability)
   put(@Payload() request: RpcRequest<AvailabilityInput>): Promise<Availability> {
     return this.availability.put(actorWithRole(request, 'counselor').userId, request.body);
   }

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   BookingRpc,
   type BookingView,
@@ -12,7 +13,7 @@ import {
 } from '@haven/contracts';
 import { actorOf, actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { BookingLifecycleService } from './booking-lifecycle.service';
 import { BookingsService } from './bookings.service';
@@ -28,7 +29,7 @@ export class BookingsController {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  @MessagePattern(BookingRpc.createBooking.pattern)
+  @RpcHandler(BookingRpc.createBooking)
   create(@Payload() request: RpcRequest<CreateBookingRequest>): Promise<BookingView> {
     const actor = actorOf(request);
     const { idempotencyKey, ...body } = request.body;
@@ -37,27 +38,27 @@ export class BookingsController {
     );
   }
 
-  @MessagePattern(BookingRpc.listBookings.pattern)
+  @RpcHandler(BookingRpc.listBookings)
   list(@Payload() request: RpcRequest<ListBookingsRequest>): Promise<Page<BookingView>> {
     return this.bookings.list(actorOf(request), request.body);
   }
 
-  @MessagePattern(BookingRpc.listCounselorBookings.pattern)
+  @RpcHandler(BookingRpc.listCounselorBookings)
   listForCounselor(@Payload() request: RpcRequest<ListCounselorBookingsRequest>): Promise<Page<BookingView>> {
     return this.counselorBookings.list(actorWithRole(request, 'counselor').userId, request.body);
   }
 
-  @MessagePattern(BookingRpc.getBooking.pattern)
+  @RpcHandler(BookingRpc.getBooking)
   get(@Payload() request: RpcRequest<{ id: string }>): Promise<BookingView> {
     return this.bookings.get(actorOf(request), request.body.id);
   }
 
-  @MessagePattern(BookingRpc.verifyPayment.pattern)
+  @RpcHandler(BookingRpc.verifyPayment)
   verifyPayment(@Payload() request: RpcRequest<VerifyPaymentRequest>): Promise<BookingView> {
     return this.bookings.verifyPayment(actorOf(request), request.body);
   }
 
-  @MessagePattern(BookingRpc.cancelBooking.pattern)
+  @RpcHandler(BookingRpc.cancelBooking)
   cancel(@Payload() request: RpcRequest<CancelBookingRequest>): Promise<BookingView> {
     const actor = actorOf(request);
     const { idempotencyKey, ...body } = request.body;
@@ -66,7 +67,7 @@ export class BookingsController {
     );
   }
 
-  @MessagePattern(BookingRpc.rescheduleBooking.pattern)
+  @RpcHandler(BookingRpc.rescheduleBooking)
   reschedule(@Payload() request: RpcRequest<RescheduleBookingRequest>): Promise<BookingView> {
     const actor = actorOf(request);
     const { idempotencyKey, ...body } = request.body;
@@ -75,12 +76,12 @@ export class BookingsController {
     );
   }
 
-  @MessagePattern(BookingRpc.completeBooking.pattern)
+  @RpcHandler(BookingRpc.completeBooking)
   complete(@Payload() request: RpcRequest<{ id: string }>): Promise<BookingView> {
     return this.lifecycle.complete(actorOf(request), request.body.id);
   }
 
-  @MessagePattern(BookingRpc.markNoShow.pattern)
+  @RpcHandler(BookingRpc.markNoShow)
   markNoShow(@Payload() request: RpcRequest<{ id: string }>): Promise<BookingView> {
     return this.lifecycle.markNoShow(actorOf(request), request.body.id);
   }

@@ -1,6 +1,7 @@
+import { RpcHandler } from '@haven/messaging';
 import { BookingRpc, type RazorpayWebhookRequest, type RpcRequest } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { WebhooksService } from './webhooks.service';
 
 /** RPC handlers of payments: Razorpay's webhooks as the gateway received them. */
@@ -8,7 +9,7 @@ import { WebhooksService } from './webhooks.service';
 export class PaymentsController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @MessagePattern(BookingRpc.razorpayWebhook.pattern)
+  @RpcHandler(BookingRpc.razorpayWebhook)
   razorpayWebhook(@Payload() request: RpcRequest<RazorpayWebhookRequest>): Promise<{ received: true }> {
     return this.webhooks.intake(request.body);
   }

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   BookingRpc,
   type ListSlotsRequest,
@@ -7,7 +8,7 @@ import {
   type SlotsView,
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { SlotsService } from './slots.service';
 
 /** RPC handlers of open slots: public per offering, and the next free slot for directory search. */
@@ -15,12 +16,12 @@ import { SlotsService } from './slots.service';
 export class SlotsController {
   constructor(private readonly slots: SlotsService) {}
 
-  @MessagePattern(BookingRpc.listSlots.pattern)
+  @RpcHandler(BookingRpc.listSlots)
   list(@Payload() request: RpcRequest<ListSlotsRequest>): Promise<SlotsView> {
     return this.slots.listSlots(request.body);
   }
 
-  @MessagePattern(BookingRpc.nextAvailability.pattern)
+  @RpcHandler(BookingRpc.nextAvailability)
   nextAvailability(@Payload() request: RpcRequest<NextAvailabilityRequest>): Promise<NextAvailabilityResponse> {
     return this.slots.nextAvailability(request.body);
   }

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   BookingRpc,
   type CreateTimeOffRequest,
@@ -8,7 +9,7 @@ import {
 } from '@haven/contracts';
 import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { TimeOffService } from './time-off.service';
 
 /** RPC handlers of the signed-in counselor's time off. */
@@ -16,18 +17,18 @@ import { TimeOffService } from './time-off.service';
 export class TimeOffController {
   constructor(private readonly timeOff: TimeOffService) {}
 
-  @MessagePattern(BookingRpc.createTimeOff.pattern)
+  @RpcHandler(BookingRpc.createTimeOff)
   create(@Payload() request: RpcRequest<CreateTimeOffRequest>): Promise<TimeOffView> {
     return this.timeOff.create(actorWithRole(request, 'counselor').userId, request.body, request.meta);
   }
 
-  @MessagePattern(BookingRpc.deleteTimeOff.pattern)
+  @RpcHandler(BookingRpc.deleteTimeOff)
   async delete(@Payload() request: RpcRequest<{ id: string }>): Promise<{ deleted: true }> {
     await this.timeOff.delete(actorWithRole(request, 'counselor').userId, request.body.id);
     return { deleted: true };
   }
 
-  @MessagePattern(BookingRpc.listTimeOff.pattern)
+  @RpcHandler(BookingRpc.listTimeOff)
   list(@Payload() request: RpcRequest<ListTimeOffRequest>): Promise<Page<TimeOffView>> {
     return this.timeOff.list(actorWithRole(request, 'counselor').userId, request.body);
   }

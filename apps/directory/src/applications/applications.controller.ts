@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type ApplicationInput,
   type ApplicationView,
@@ -9,45 +10,45 @@ import {
 } from '@haven/contracts';
 import { actorOf, actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ApplicationsService } from './applications.service';
 
 @Controller()
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @MessagePattern(DirectoryRpc.submitApplication.pattern)
+  @RpcHandler(DirectoryRpc.submitApplication)
   submit(@Payload() request: RpcRequest<ApplicationInput>): Promise<ApplicationView> {
     return this.applications.submit(actorOf(request), request.body, request.meta);
   }
 
-  @MessagePattern(DirectoryRpc.getMyApplication.pattern)
+  @RpcHandler(DirectoryRpc.getMyApplication)
   mine(@Payload() request: RpcRequest<Record<string, never>>): Promise<ApplicationView> {
     return this.applications.mine(actorOf(request));
   }
 
-  @MessagePattern(DirectoryRpc.updateMyApplication.pattern)
+  @RpcHandler(DirectoryRpc.updateMyApplication)
   updateMine(@Payload() request: RpcRequest<Partial<ApplicationInput>>): Promise<ApplicationView> {
     return this.applications.resubmit(actorOf(request), request.body);
   }
 
-  @MessagePattern(DirectoryRpc.listApplications.pattern)
+  @RpcHandler(DirectoryRpc.listApplications)
   list(@Payload() request: RpcRequest<ListApplicationsRequest>): Promise<Page<ApplicationView>> {
     actorWithRole(request, 'admin');
     return this.applications.list(request.body ?? {});
   }
 
-  @MessagePattern(DirectoryRpc.approveApplication.pattern)
+  @RpcHandler(DirectoryRpc.approveApplication)
   approve(@Payload() request: RpcRequest<DecideApplicationRequest>): Promise<ApplicationView> {
     return this.applications.decide(actorWithRole(request, 'admin'), 'approve', request.body ?? {});
   }
 
-  @MessagePattern(DirectoryRpc.rejectApplication.pattern)
+  @RpcHandler(DirectoryRpc.rejectApplication)
   reject(@Payload() request: RpcRequest<DecideApplicationRequest>): Promise<ApplicationView> {
     return this.applications.decide(actorWithRole(request, 'admin'), 'reject', request.body ?? {});
   }
 
-  @MessagePattern(DirectoryRpc.requestApplicationChanges.pattern)
+  @RpcHandler(DirectoryRpc.requestApplicationChanges)
   requestChanges(@Payload() request: RpcRequest<DecideApplicationRequest>): Promise<ApplicationView> {
     return this.applications.decide(actorWithRole(request, 'admin'), 'request_changes', request.body ?? {});
   }

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type CounselorStatusRequest,
   type CounselorView,
@@ -7,29 +8,29 @@ import {
 } from '@haven/contracts';
 import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CounselorsService } from './counselors.service';
 
 @Controller()
 export class CounselorsController {
   constructor(private readonly counselors: CounselorsService) {}
 
-  @MessagePattern(DirectoryRpc.getCounselor.pattern)
+  @RpcHandler(DirectoryRpc.getCounselor)
   get(@Payload() request: RpcRequest<{ id: string }>): Promise<CounselorView> {
     return this.counselors.getPublic(request.body?.id);
   }
 
-  @MessagePattern(DirectoryRpc.updateMyProfile.pattern)
+  @RpcHandler(DirectoryRpc.updateMyProfile)
   updateProfile(@Payload() request: RpcRequest<UpdateProfileRequest>): Promise<CounselorView> {
     return this.counselors.updateProfile(actorWithRole(request, 'counselor'), request.body);
   }
 
-  @MessagePattern(DirectoryRpc.suspendCounselor.pattern)
+  @RpcHandler(DirectoryRpc.suspendCounselor)
   suspend(@Payload() request: RpcRequest<CounselorStatusRequest>): Promise<CounselorView> {
     return this.counselors.suspend(actorWithRole(request, 'admin'), request.body ?? {});
   }
 
-  @MessagePattern(DirectoryRpc.reinstateCounselor.pattern)
+  @RpcHandler(DirectoryRpc.reinstateCounselor)
   reinstate(@Payload() request: RpcRequest<CounselorStatusRequest>): Promise<CounselorView> {
     return this.counselors.reinstate(actorWithRole(request, 'admin'), request.body ?? {});
   }

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type CreateOfferingRequest,
   DirectoryRpc,
@@ -7,24 +8,24 @@ import {
 } from '@haven/contracts';
 import { actorWithRole } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { OfferingsService } from './offerings.service';
 
 @Controller()
 export class OfferingsController {
   constructor(private readonly offerings: OfferingsService) {}
 
-  @MessagePattern(DirectoryRpc.listMyOfferings.pattern)
+  @RpcHandler(DirectoryRpc.listMyOfferings)
   listMine(@Payload() request: RpcRequest<Record<string, never>>): Promise<OfferingView[]> {
     return this.offerings.listMine(actorWithRole(request, 'counselor'));
   }
 
-  @MessagePattern(DirectoryRpc.createOffering.pattern)
+  @RpcHandler(DirectoryRpc.createOffering)
   create(@Payload() request: RpcRequest<CreateOfferingRequest>): Promise<OfferingView> {
     return this.offerings.create(actorWithRole(request, 'counselor'), request.body, request.meta);
   }
 
-  @MessagePattern(DirectoryRpc.updateOffering.pattern)
+  @RpcHandler(DirectoryRpc.updateOffering)
   update(@Payload() request: RpcRequest<UpdateOfferingRequest>): Promise<OfferingView> {
     return this.offerings.update(actorWithRole(request, 'counselor'), request.body);
   }

@@ -10,9 +10,9 @@ import {
   type RpcRequest,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
-import { OnEvent } from '@haven/messaging';
+import { OnEvent, RpcHandler } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ReviewsService } from './reviews.service';
 
 @Controller()
@@ -28,7 +28,7 @@ export class ReviewsController {
    * Called by the service that owns the HTTP route. When it passes the caller along, only that
    * client (or an admin) may review; someone else's booking is not found.
    */
-  @MessagePattern(DirectoryRpc.createReview.pattern)
+  @RpcHandler(DirectoryRpc.createReview)
   create(@Payload() request: RpcRequest<CreateReviewRequest>): Promise<CreatedReviewView> {
     const actor = request.meta?.actor;
     if (actor && !actor.roles.includes('admin') && request.body?.clientId !== actor.userId) {
@@ -37,7 +37,7 @@ export class ReviewsController {
     return this.reviews.create(request.body);
   }
 
-  @MessagePattern(DirectoryRpc.listReviews.pattern)
+  @RpcHandler(DirectoryRpc.listReviews)
   list(
     @Payload() request: RpcRequest<{ counselorId: string; page: number; limit: number }>,
   ): Promise<Page<ReviewView>> {

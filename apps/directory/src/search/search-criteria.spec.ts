@@ -2,7 +2,7 @@ import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from './search-criteria';
 import { buildQuery, orderBy, textQuery } from './search-query';
-import { sortBySoonest } from './search.service';
+import { sortBySoonest } from './search-order';
 
 const KNOWN = new Set(['anxiety', 'grief']);
 const NOW = new Date('2026-11-28T10:00:00Z');

@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type CounselorSearchPage,
   DirectoryRpc,
@@ -5,14 +6,14 @@ import {
   type SearchCounselorsRequest,
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { SearchService } from './search.service';
 
 @Controller()
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
-  @MessagePattern(DirectoryRpc.searchCounselors.pattern)
+  @RpcHandler(DirectoryRpc.searchCounselors)
   searchCounselors(@Payload() request: RpcRequest<SearchCounselorsRequest>): Promise<CounselorSearchPage> {
     return this.search.search(request.body);
   }

@@ -26,6 +26,7 @@ import {
   textQuery,
   TSQUERY_SQL,
 } from './search-query';
+import { sortBySoonest } from './search-order';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Text queries remembered with their tsquery (people type the same prefixes). */
@@ -200,13 +201,4 @@ function searchResultView(row: SearchRow): CounselorView {
     }),
   );
   return counselorView(counselor, offerings, row.next_available_at?.toISOString() ?? null);
-}
-
-/** Soonest open slot first, those without one last; otherwise the incoming order (stable). */
-export function sortBySoonest(ids: string[], next: Record<string, string | null>): string[] {
-  const at = (id: string): number => (next[id] ? Date.parse(next[id]!) : Number.POSITIVE_INFINITY);
-  return ids
-    .map((id, index) => ({ id, index, at: at(id) }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    .map((entry) => entry.id);
 }

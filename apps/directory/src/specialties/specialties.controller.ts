@@ -1,13 +1,13 @@
+import { RpcHandler } from '@haven/messaging';
 import { DirectoryRpc, type SpecialtyView } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { SpecialtiesService } from './specialties.service';
 
 @Controller()
 export class SpecialtiesController {
   constructor(private readonly specialties: SpecialtiesService) {}
 
-  @MessagePattern(DirectoryRpc.listSpecialties.pattern)
+  @RpcHandler(DirectoryRpc.listSpecialties)
   list(): Promise<SpecialtyView[]> {
     return this.specialties.list();
   }

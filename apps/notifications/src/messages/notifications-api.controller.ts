@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type ListNotificationsRequest,
   type NotificationPreferences,
@@ -8,7 +9,7 @@ import {
 } from '@haven/contracts';
 import { actorOf, DomainError, pageOf, uuidOrNotFound } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { PreferencesService } from '../preferences/preferences.service';
 import { RemindersService } from '../reminders/reminders.service';
 import { MessagesService } from './messages.service';
@@ -22,26 +23,26 @@ export class NotificationsApiController {
     private readonly reminders: RemindersService,
   ) {}
 
-  @MessagePattern(NotificationsRpc.list.pattern)
+  @RpcHandler(NotificationsRpc.list)
   list(@Payload() request: RpcRequest<ListNotificationsRequest>): Promise<Page<NotificationView>> {
     const actor = actorOf(request);
     const { page, limit } = pageOf(request.body);
     return this.messages.list(actor.userId, unreadFlag(request.body?.unread), page, limit);
   }
 
-  @MessagePattern(NotificationsRpc.markRead.pattern)
+  @RpcHandler(NotificationsRpc.markRead)
   async markRead(@Payload() request: RpcRequest<{ id: string }>): Promise<{ ok: true }> {
     const actor = actorOf(request);
     await this.messages.markRead(actor.userId, uuidOrNotFound(request.body?.id, 'notification_not_found'));
     return { ok: true };
   }
 
-  @MessagePattern(NotificationsRpc.getPreferences.pattern)
+  @RpcHandler(NotificationsRpc.getPreferences)
   getPreferences(@Payload() request: RpcRequest<Record<string, never>>): Promise<NotificationPreferences> {
     return this.preferences.get(actorOf(request).userId);
   }
 
-  @MessagePattern(NotificationsRpc.updatePreferences.pattern)
+  @RpcHandler(NotificationsRpc.updatePreferences)
   async updatePreferences(
     @Payload() request: RpcRequest<Partial<NotificationPreferences>>,
   ): Promise<NotificationPreferences> {

@@ -3,7 +3,7 @@ import type { OrderRow, PaymentRow } from '../store/entities';
 import { paymentFee } from '../store/fees';
 import { newRazorpayId } from '../store/razorpay-ids';
 import { orderView, paymentView } from './entity-views';
-import { basicCredentialsMatch } from './razorpay-api.guard';
+import { basicCredentialsMatch } from './basic-credentials';
 
 describe('Razorpay shapes', () => {
   it('ids are a prefix and 14 alphanumerics', () => {

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { RazorpaySandboxConfig } from '../config/razorpay-sandbox.config';
 import { FaultsService } from '../sandbox/faults.service';
+import { basicCredentialsMatch } from './basic-credentials';
 import { authenticationFailed, injectedOutage } from './razorpay-api-error';
 
 /**
@@ -23,13 +23,4 @@ export class RazorpayApiGuard implements CanActivate {
     if (!basicCredentialsMatch(request.headers.authorization, expected)) throw authenticationFailed();
     return true;
   }
-}
-
-/** Whether an Authorization header carries exactly `keyId:keySecret`, compared in constant time. */
-export function basicCredentialsMatch(header: string | undefined, expected: string): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1], 'base64');
-  const wanted = Buffer.from(expected, 'utf8');
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }

@@ -1,19 +1,27 @@
-import type { EventContract } from '@haven/contracts';
+import type { EventContract, EventDataOf, EventEnvelope } from '@haven/contracts';
 import { EventPattern } from '@nestjs/microservices';
 
 const ON_EVENT_TYPES = Symbol('haven:on-event-types');
 
+/** A method that may consume events of `C`: it takes C's envelope (or less) and settles nothing. */
+export type EventHandlerOf<C> = (event: EventEnvelope<EventDataOf<C>>) => void | Promise<void>;
+
 /**
- * Subscribes a handler to an event contract: the handler receives the `EventEnvelope`. The queue's
- * binding comes from `EVENT_SUBSCRIPTIONS` in the contracts, which a test keeps equal to the
- * handlers (`eventTypesHandledBy`).
+ * Subscribes a handler to an event contract: the handler receives the `EventEnvelope`, and the
+ * compiler checks its type against the contract's payload. The queue's binding comes from
+ * `EVENT_SUBSCRIPTIONS` in the contracts, which a test keeps equal to the handlers
+ * (`eventTypesHandledBy`).
  */
-export function OnEvent<TData>(contract: EventContract<TData>): MethodDecorator {
+export function OnEvent<C extends EventContract<unknown>>(contract: C) {
   const pattern = EventPattern<string>(contract.type);
-  return (target, key, descriptor) => {
+  return <H extends EventHandlerOf<C>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ) => {
     const types: string[] = Reflect.getMetadata(ON_EVENT_TYPES, target.constructor) ?? [];
     Reflect.defineMetadata(ON_EVENT_TYPES, [...types, contract.type], target.constructor);
-    return pattern(target, key, descriptor);
+    pattern(target, key, descriptor);
   };
 }
 

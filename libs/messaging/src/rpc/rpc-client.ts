@@ -57,9 +57,10 @@ export class RpcClient {
     for (const service of SERVICE_NAMES) this.clients.set(service, new ClientRMQ(rpcQueueOptions(url, service)));
   }
 
+  /** The body is checked against the contract, never inferred from it. */
   async send<TRequest, TResponse>(
     contract: RpcContract<TRequest, TResponse>,
-    body: TRequest,
+    body: NoInfer<TRequest>,
     options: RpcSendOptions = {},
   ): Promise<TResponse> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;

@@ -1,6 +1,7 @@
+import { RpcHandler } from '@haven/messaging';
 import { FinanceRpc, type LedgerEntryView, type ListLedgerRequest, type Page, type RpcRequest } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { financeReader } from '../finance-access';
 import { LedgerViewService } from './ledger-view.service';
 
@@ -8,7 +9,7 @@ import { LedgerViewService } from './ledger-view.service';
 export class LedgerViewController {
   constructor(private readonly ledger: LedgerViewService) {}
 
-  @MessagePattern(FinanceRpc.listLedger.pattern)
+  @RpcHandler(FinanceRpc.listLedger)
   list(@Payload() request: RpcRequest<ListLedgerRequest>): Promise<Page<LedgerEntryView>> {
     financeReader(request);
     return this.ledger.list(request.body);

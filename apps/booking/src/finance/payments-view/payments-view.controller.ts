@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   FinanceRpc,
   type FinancePaymentView,
@@ -8,7 +9,7 @@ import {
   type RpcRequest,
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { financeReader } from '../finance-access';
 import { PaymentsViewService } from './payments-view.service';
 
@@ -16,13 +17,13 @@ import { PaymentsViewService } from './payments-view.service';
 export class PaymentsViewController {
   constructor(private readonly payments: PaymentsViewService) {}
 
-  @MessagePattern(FinanceRpc.listPayments.pattern)
+  @RpcHandler(FinanceRpc.listPayments)
   listPayments(@Payload() request: RpcRequest<ListFinancePaymentsRequest>): Promise<Page<FinancePaymentView>> {
     financeReader(request);
     return this.payments.payments(request.body);
   }
 
-  @MessagePattern(FinanceRpc.listRefunds.pattern)
+  @RpcHandler(FinanceRpc.listRefunds)
   listRefunds(@Payload() request: RpcRequest<ListFinanceRefundsRequest>): Promise<Page<FinanceRefundView>> {
     financeReader(request);
     return this.payments.refunds(request.body);

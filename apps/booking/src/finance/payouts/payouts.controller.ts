@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   type EarningsRequest,
   type EarningsView,
@@ -10,7 +11,7 @@ import {
 } from '@haven/contracts';
 import { actorOf } from '@haven/common';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { financeReader } from '../finance-access';
 import { PayoutsService } from './payouts.service';
 
@@ -18,18 +19,18 @@ import { PayoutsService } from './payouts.service';
 export class PayoutsController {
   constructor(private readonly payouts: PayoutsService) {}
 
-  @MessagePattern(FinanceRpc.listPayouts.pattern)
+  @RpcHandler(FinanceRpc.listPayouts)
   list(@Payload() request: RpcRequest<ListPayoutsRequest>): Promise<PayoutView[]> {
     financeReader(request);
     return this.payouts.list(request.body);
   }
 
-  @MessagePattern(FinanceRpc.recordPayout.pattern)
+  @RpcHandler(FinanceRpc.recordPayout)
   record(@Payload() request: RpcRequest<RecordPayoutRequest>): Promise<RecordedPayoutView> {
     return this.payouts.record(actorOf(request), request.body);
   }
 
-  @MessagePattern(FinanceRpc.earnings.pattern)
+  @RpcHandler(FinanceRpc.earnings)
   earnings(@Payload() request: RpcRequest<EarningsRequest>): Promise<EarningsView> {
     return this.payouts.earnings(actorOf(request), request.body);
   }

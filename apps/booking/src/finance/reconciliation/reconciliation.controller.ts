@@ -1,3 +1,4 @@
+import { RpcHandler } from '@haven/messaging';
 import {
   FinanceRpc,
   type ListReconciliationsRequest,
@@ -8,7 +9,7 @@ import {
   type StartReconciliationRequest,
 } from '@haven/contracts';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { financeReader } from '../finance-access';
 import { ReconciliationService } from './reconciliation.service';
 
@@ -16,24 +17,24 @@ import { ReconciliationService } from './reconciliation.service';
 export class ReconciliationController {
   constructor(private readonly reconciliations: ReconciliationService) {}
 
-  @MessagePattern(FinanceRpc.startReconciliation.pattern)
+  @RpcHandler(FinanceRpc.startReconciliation)
   start(@Payload() request: RpcRequest<StartReconciliationRequest>): Promise<ReconciliationView> {
     return this.reconciliations.start(financeReader(request), request.body);
   }
 
-  @MessagePattern(FinanceRpc.listReconciliations.pattern)
+  @RpcHandler(FinanceRpc.listReconciliations)
   list(@Payload() request: RpcRequest<ListReconciliationsRequest>): Promise<Page<ReconciliationView>> {
     financeReader(request);
     return this.reconciliations.list(request.body);
   }
 
-  @MessagePattern(FinanceRpc.getReconciliation.pattern)
+  @RpcHandler(FinanceRpc.getReconciliation)
   get(@Payload() request: RpcRequest<{ id: string }>): Promise<ReconciliationView> {
     financeReader(request);
     return this.reconciliations.get(request.body.id);
   }
 
-  @MessagePattern(FinanceRpc.reconciliationCsv.pattern)
+  @RpcHandler(FinanceRpc.reconciliationCsv)
   csv(@Payload() request: RpcRequest<{ id: string }>): Promise<ReconciliationCsv> {
     financeReader(request);
     return this.reconciliations.csv(request.body.id);
