@@ -85,8 +85,8 @@ describe('search query', () => {
     );
     expect(query.where).toContain(`c."status" = 'active' AND c."account_active"`);
     expect(query.where).not.toContain('brien');
-    expect(query.params).toEqual([tsquery, 'grief', 'chat', 500]);
-    expect(query.minPrice).toContain('o."active"');
+    expect(query.params).toEqual([tsquery, 'grief', 500]);
+    expect(query.where).toContain('c."min_chat_paise" <= $3');
   });
 
   it('joins the openings only when availability matters, filtering on the window', () => {
@@ -101,9 +101,11 @@ describe('search query', () => {
     expect(windowed.params).toEqual([window.from, window.to]);
   });
 
-  it('requires a matching active offering only when mode or price is asked for', () => {
-    expect(buildQuery({ sort: 'relevance', page: 1, limit: 20 }).where).not.toContain('EXISTS');
-    expect(buildQuery({ mode: 'audio', sort: 'relevance', page: 1, limit: 20 }).where).toContain('EXISTS');
+  it('requires an active offering of the mode only when mode or price is asked for', () => {
+    expect(buildQuery({ sort: 'relevance', page: 1, limit: 20 }).where).not.toContain('_paise');
+    expect(buildQuery({ mode: 'audio', sort: 'relevance', page: 1, limit: 20 }).where).toContain(
+      'c."min_audio_paise" IS NOT NULL',
+    );
   });
 });
 
