@@ -1,5 +1,6 @@
 import {
   BookingRpc,
+  type CacheableSlots,
   type ListSlotsRequest,
   type NextAvailabilityRequest,
   type NextAvailabilityResponse,
@@ -18,6 +19,11 @@ export class SlotsController {
   @MessagePattern(BookingRpc.listSlots.pattern)
   list(@Payload() request: RpcRequest<ListSlotsRequest>): Promise<SlotsView> {
     return this.slots.listSlots(request.body);
+  }
+
+  @MessagePattern(BookingRpc.listCacheableSlots.pattern)
+  listCacheable(@Payload() request: RpcRequest<ListSlotsRequest>): Promise<CacheableSlots> {
+    return this.slots.listCacheableSlots(request.body);
   }
 
   @MessagePattern(BookingRpc.nextAvailability.pattern)
