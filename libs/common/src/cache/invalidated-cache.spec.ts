@@ -16,7 +16,9 @@ describe('InvalidatedCache', () => {
   let clock = 0;
   const cache = (maxSize = 1000, maxAgeMs = 60_000) =>
     new InvalidatedCache<string>({ maxSize, maxAgeMs, now: () => clock });
-  const answer = (value: string, freshUntil = 1000) => async () => ({ value, freshUntil, size: value.length });
+  const answer =
+    (value: string, freshUntil = 1000) =>
+    async () => ({ value, freshUntil, size: value.length });
 
   it('serves a kept answer until its own freshness ends, then loads again', async () => {
     clock = 0;
