@@ -40,8 +40,9 @@ export function composeProblems(compose: ComposeFile): string[] {
       problems.push(`${app.name}: missing (every app of npm start runs in Docker too)`);
       continue;
     }
-    if (!String([service.command].flat().join(' ')).includes(app.entry)) {
-      problems.push(`${app.name}: its command does not run ${app.entry}`);
+    const run = ['node', ...(app.nodeFlags ?? []), app.entry].join(' ');
+    if (!String([service.command].flat().join(' ')).includes(run)) {
+      problems.push(`${app.name}: its command does not run ${run} (the flags of platform-apps)`);
     }
     if (conditionOf(service, 'migrate') !== 'service_completed_successfully') {
       problems.push(`${app.name}: must wait for migrate to complete successfully`);

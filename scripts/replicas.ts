@@ -63,7 +63,7 @@ export function supervisedReplicas(
     const replicas = counts.get(app.name) ?? 1;
     return Array.from({ length: replicas }, (_, index) => ({
       name: replicas > 1 ? `${app.name}#${index + 1}` : app.name,
-      args: [app.entry],
+      args: [...(app.nodeFlags ?? []), app.entry],
       color: app.color,
       ...(app.name === 'gateway' ? { env: { PORT: String(gatewayPort + index) } } : {}),
     }));

@@ -64,7 +64,7 @@ runMain(async () => {
       RAZORPAY_API_URL: `http://127.0.0.1:${sandboxPort}`,
     };
     mkdirSync('var/bench', { recursive: true });
-    for (const app of PLATFORM_APPS) children.set(app.name, start(app.name, app.entry, env));
+    for (const app of PLATFORM_APPS) children.set(app.name, start(app.name, app.entry, env, app.nodeFlags));
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
     await until(async () => (await fetch(`${api}/health`).catch(() => undefined))?.ok, 'the platform to be healthy');
     log('platform up; waiting for the booking service to compute every counselor’s openings');
@@ -188,9 +188,11 @@ runMain(async () => {
   }
 });
 
-function start(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+function start(name: string, entry: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): ChildProcess {
   const logFile = openSync(`var/bench/${name.replace(/\W+/g, '-')}.log`, 'w');
-  const child = fork(entry, [], { env, stdio: ['ignore', logFile, logFile, 'ipc'] });
+  // With the flags the launcher gives each app; the bare app keeps Node's defaults.
+  const execArgv = [...process.execArgv, ...nodeFlags];
+  const child = fork(entry, [], { env, execArgv, stdio: ['ignore', logFile, logFile, 'ipc'] });
   child.on('exit', (code, signal) => {
     if (code !== null && code !== 0) log(`${name} exited with ${code ?? signal}; see var/bench/`);
   });

@@ -1,11 +1,13 @@
 import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
 import { connectFailFastRedis } from '@haven/infrastructure';
+import { BookingEvents } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { AccountsGatewayModule } from './accounts/accounts.module';
 import { AuthGuard } from './auth/auth.guard';
+import { ChangeFeed } from './common/cache/announced-cache';
 import { AvailabilityGatewayModule } from './availability/availability.module';
 import { BookingsGatewayModule } from './bookings/bookings.module';
 import { CalendarFeedGatewayModule } from './calendar-feed/calendar-feed.module';
@@ -28,6 +30,7 @@ export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
 class GatewayCoreModule implements OnApplicationShutdown {
   constructor(
     private readonly rpc: RpcClient,
+    private readonly changes: ChangeFeed,
     @Inject(GATEWAY_REDIS) private readonly redis: Redis,
   ) {}
 
@@ -38,6 +41,8 @@ class GatewayCoreModule implements OnApplicationShutdown {
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.RPC_TIMEOUT_MS) },
+        // Every event a cache of the gateway forgets answers by.
+        { provide: ChangeFeed, useFactory: () => new ChangeFeed(config.RABBITMQ_URL, [BookingEvents.openingsChanged]) },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(publicKeyPem) },
         {
           provide: GATEWAY_REDIS,
@@ -55,12 +60,12 @@ class GatewayCoreModule implements OnApplicationShutdown {
         },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [GatewayConfig, RpcClient, TokenVerifier, GATEWAY_REDIS, InfrastructureProbe],
+      exports: [GatewayConfig, RpcClient, ChangeFeed, TokenVerifier, GATEWAY_REDIS, InfrastructureProbe],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.rpc.close();
+    await Promise.all([this.rpc.close(), this.changes.close()]);
     this.redis.disconnect();
   }
 }

@@ -4,6 +4,7 @@
 export * from './auth/jwt-keys';
 export * from './auth/opaque-token';
 export * from './cache/expiring-value';
+export * from './cache/invalidated-cache';
 export * from './config/razorpay-defaults';
 export * from './errors/domain-error';
 export * from './input/field-errors';

@@ -1,6 +1,7 @@
 export * from './events/on-event.decorator';
 export * from './events/event-ack.interceptor';
 export * from './events/event-publisher';
+export * from './events/replica-event-subscription';
 export * from './inbox/inbox-message.entity';
 export * from './inbox/inbox.service';
 export * from './messaging-tables.migration';

@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '@haven/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   type BlockingBooking,
@@ -7,6 +8,7 @@ import {
   isBookableStart,
   type SlotContext,
   type SlotRules,
+  slotsFreshUntil,
 } from './slot-calculator';
 
 const RULES: SlotRules = {
@@ -631,5 +633,47 @@ describe('slot calculator: a month in one call', () => {
     expect(result).toHaveLength(23 * 8);
     expect(new Set(result).size).toBe(result.length);
     expect([...result].sort()).toEqual(result);
+  });
+});
+
+describe('slotsFreshUntil: how long time alone leaves a slot list right', () => {
+  const HOUR = 3_600_000;
+  // Every day 09:00–12:00 UTC, hourly slots; "now" is Monday 2026-12-07 08:00 UTC.
+  const daily = { timezone: 'UTC', weekly: WEEKDAYS.map((day) => ({ day, start: '09:00', end: '12:00' })) };
+  const freshUntil = (c: Case, rangeEndMoves = false) => {
+    const ctx = context(c);
+    const range = { from: new Date(c.from), to: new Date(c.to) };
+    const at = slotsFreshUntil(ctx, range, computeSlots(ctx, range), { rangeEndMoves, lookAheadMs: 24 * HOUR });
+    return new Date(at).toISOString();
+  };
+  const monday8 = '2026-12-07T08:00:00Z';
+
+  it('ends when the first slot comes within the minimum notice', () => {
+    const c = { rules: { ...daily, minNoticeMinutes: 30 }, now: monday8, from: monday8, to: '2026-12-08T00:00:00Z' };
+    expect(freshUntil(c)).toBe(iso('2026-12-07T08:30:00Z'));
+    // Just before that instant the list is still what it was; just after, 09:00 is gone.
+    const later = (now: string) => starts({ ...c, now })[0];
+    expect(later('2026-12-07T08:30:00Z')).toBe(iso('2026-12-07T09:00:00Z'));
+    expect(later('2026-12-07T08:30:00.001Z')).toBe(iso('2026-12-07T10:00:00Z'));
+  });
+
+  it('ends when the booking window reaches the next start beyond it', () => {
+    // The window ends Tuesday 08:00; Tuesday's 09:00 enters an hour later.
+    const c = { rules: { ...daily, maxAdvanceDays: 1 }, now: monday8, from: monday8, to: '2026-12-10T00:00:00Z' };
+    expect(freshUntil(c)).toBe(iso('2026-12-07T09:00:00Z'));
+    expect(starts({ ...c, now: '2026-12-07T09:00:00.001Z' })).toContain(iso('2026-12-08T09:00:00Z'));
+  });
+
+  it('ends when a range relative to now reaches the next start', () => {
+    const c = { rules: daily, now: monday8, from: monday8, to: '2026-12-07T10:30:00Z' };
+    // A fixed range keeps its slots (09:00, 10:00) until 09:00 itself is too close.
+    expect(freshUntil(c)).toBe(iso('2026-12-07T09:00:00Z'));
+    // A range that moves with now takes in 11:00 at 08:30.
+    expect(freshUntil(c, true)).toBe(iso('2026-12-07T08:30:00Z'));
+  });
+
+  it('is bounded by the look-ahead when nothing would change', () => {
+    const c = { rules: { ...daily, weekly: [] }, now: monday8, from: monday8, to: '2026-12-08T00:00:00Z' };
+    expect(freshUntil(c)).toBe(iso('2026-12-08T08:00:00Z'));
   });
 });

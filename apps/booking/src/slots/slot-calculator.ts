@@ -96,6 +96,48 @@ export function isBookableStart(context: SlotContext, startsAt: Date): boolean {
   return slot !== null && slot.startsAt.getTime() === start;
 }
 
+/**
+ * Until when (epoch ms) time alone leaves `slots` = `computeSlots(context, range)` right: until the
+ * first slot comes within the minimum notice, or until a new start enters at the top, where the
+ * booking window's end moves with "now", and so does the range's end when it is relative to now
+ * (`rangeEndMoves`). Busy time is ignored for the start that would enter, which can only make the
+ * answer earlier. Looks at most `lookAheadMs` ahead, and answers at most that far from now.
+ */
+export function slotsFreshUntil(
+  context: SlotContext,
+  range: SlotRange,
+  slots: readonly Slot[],
+  options: { rangeEndMoves: boolean; lookAheadMs: number },
+): number {
+  const { rules } = context;
+  const now = context.now.getTime();
+  let until = now + options.lookAheadMs;
+  if (slots.length > 0) until = Math.min(until, slots[0].startsAt.getTime() - rules.minNoticeMinutes * MINUTE_MS);
+  const to = range.to.getTime();
+  // The last start the booking window allows now, and the first start neither it nor the range allows.
+  const windowEnd = now + rules.maxAdvanceDays * DAY_MS;
+  if (!options.rangeEndMoves && to <= windowEnd + 1) return until;
+  const firstOutside = Math.min(to, windowEnd + 1);
+  const lookTo = options.rangeEndMoves
+    ? firstOutside + options.lookAheadMs
+    : Math.min(to, firstOutside + options.lookAheadMs);
+  const unlimited: SlotContext = {
+    ...context,
+    rules: { ...rules, maxAdvanceDays: rules.maxAdvanceDays + Math.ceil(options.lookAheadMs / DAY_MS) + 1 },
+    bookings: [],
+    timeOff: [],
+  };
+  const entering = firstSlot(unlimited, { from: new Date(firstOutside), to: new Date(lookTo) });
+  if (!entering) return until;
+  // It enters once the window reaches it, and, for a range that moves with now, once the range does.
+  const start = entering.startsAt.getTime();
+  const entersAt = Math.max(
+    start - rules.maxAdvanceDays * DAY_MS,
+    options.rangeEndMoves ? now + (start - to) : -Infinity,
+  );
+  return Math.min(until, entersAt);
+}
+
 /** The lazy core shared by every entry point above. */
 export function* iterateSlots(context: SlotContext, range: SlotRange): Generator<Slot> {
   const { rules, durationMinutes } = context;

@@ -1,12 +1,13 @@
-import { RpcHandler } from '@haven/messaging';
 import {
   BookingRpc,
+  type CacheableSlots,
   type ListSlotsRequest,
   type NextAvailabilityRequest,
   type NextAvailabilityResponse,
   type RpcRequest,
   type SlotsView,
 } from '@haven/contracts';
+import { RpcHandler } from '@haven/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { SlotsService } from './slots.service';
@@ -19,6 +20,11 @@ export class SlotsController {
   @RpcHandler(BookingRpc.listSlots)
   list(@Payload() request: RpcRequest<ListSlotsRequest>): Promise<SlotsView> {
     return this.slots.listSlots(request.body);
+  }
+
+  @RpcHandler(BookingRpc.listCacheableSlots)
+  listCacheable(@Payload() request: RpcRequest<ListSlotsRequest>): Promise<CacheableSlots> {
+    return this.slots.listCacheableSlots(request.body);
   }
 
   @RpcHandler(BookingRpc.nextAvailability)

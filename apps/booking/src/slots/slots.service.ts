@@ -1,6 +1,7 @@
 import {
   BOOKING_LIMITS,
   type Availability,
+  type CacheableSlots,
   BLOCKING_BOOKING_STATUSES,
   type CounselorOpenings,
   type ListSlotsRequest,
@@ -21,7 +22,10 @@ import {
   computeSlots,
   firstSlot,
   isBookableStart,
+  type Slot,
   type SlotContext,
+  slotsFreshUntil,
+  type SlotRange,
 } from './slot-calculator';
 import { BookingEntity } from '../bookings/booking.entity';
 import { CounselorEntity } from '../directory-sync/counselor.entity';
@@ -36,6 +40,8 @@ const MAX_REACH_MS = 240 * MINUTE_MS;
 const MAX_COUNSELORS_PER_LOOKUP = 1000;
 /** nextAvailability looks at a week first, then a month, then the rest, for whoever is still without a slot. */
 const SEARCH_STAGES_DAYS = [7, 31, Infinity];
+/** How far past a range's moving end `listCacheableSlots` looks for a start about to enter it. */
+const FRESHNESS_LOOK_AHEAD_MS = 60 * MINUTE_MS;
 /** The latest instant a Date can hold. */
 const LATEST_INSTANT_MS = 8.64e15;
 
@@ -59,6 +65,24 @@ export class SlotsService {
   ) {}
 
   async listSlots(input: ListSlotsRequest, now = new Date()): Promise<SlotsView> {
+    return (await this.computeListedSlots(input, now)).view;
+  }
+
+  /** The slots of `listSlots`, and until when time alone leaves them right (see `slotsFreshUntil`). */
+  async listCacheableSlots(input: ListSlotsRequest, now = new Date()): Promise<CacheableSlots> {
+    const { view, context, range, slots } = await this.computeListedSlots(input, now);
+    const freshUntil = slotsFreshUntil(context, range, slots, {
+      // Without `from` and `to` the range is the next week from now, and its end moves with now.
+      rangeEndMoves: input.from === undefined && input.to === undefined,
+      lookAheadMs: FRESHNESS_LOOK_AHEAD_MS,
+    });
+    return { view, freshUntil: new Date(freshUntil).toISOString() };
+  }
+
+  private async computeListedSlots(
+    input: ListSlotsRequest,
+    now: Date,
+  ): Promise<{ view: SlotsView; context: SlotContext; range: SlotRange; slots: Slot[] }> {
     const errors = new FieldErrors();
     const from = errors.collect(() => optionalInstant(input.from, 'from')) ?? now;
     const to =
@@ -76,11 +100,14 @@ export class SlotsService {
       this.loadBusy(this.dataSource.manager, [input.counselorId], from, to),
     ]);
     const context = slotContext(availability.get(counselorId)!, offering.durationMinutes, now, busy.get(counselorId));
-    const slots = computeSlots(context, { from, to }).map((slot) => ({
-      startsAt: slot.startsAt.toISOString(),
-      endsAt: slot.endsAt.toISOString(),
-    }));
-    return { counselorId, offeringId: offering.id, slots };
+    const range = { from, to };
+    const slots = computeSlots(context, range);
+    const view = {
+      counselorId,
+      offeringId: offering.id,
+      slots: slots.map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+    };
+    return { view, context, range, slots };
   }
 
   /**

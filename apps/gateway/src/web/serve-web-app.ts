@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -24,7 +24,12 @@ export function serveWebApp(app: NestExpressApplication, distDir: string): boole
     maxAge: ONE_YEAR_SECONDS * 1000,
     index: false,
   });
-  app.useStaticAssets(root, { index: false, maxAge: 0 });
+  // Files at the root (favicon, robots.txt). API requests skip it: looking for a file named like
+  // every API path cost a file-system lookup per request.
+  const rootFiles = express.static(root, { index: false, maxAge: 0 });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    NOT_THE_APP.test(req.path) ? next() : rootFiles(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path)) return next();
     // An API client asking the root for JSON gets the index of links (root-index), not the page.

@@ -43,6 +43,17 @@ export interface ListSlotsRequest {
   to?: string;
 }
 
+/**
+ * Open slots and until when time alone leaves them right: the first start stays outside the
+ * counselor's notice and no new start enters the range or the booking window. A calendar change
+ * ends it sooner; `counselor.openings-changed` announces every such change.
+ */
+export interface CacheableSlots {
+  view: SlotsView;
+  /** ISO 8601 instant. */
+  freshUntil: string;
+}
+
 /** The secret token of a counselor's ICS feed; the gateway turns it into the public URL. */
 export interface CalendarFeedToken {
   token: string;
@@ -123,6 +134,8 @@ export const BookingRpc = {
   // slots/
   /** Public: open slots of an active counselor's active offering. */
   listSlots: defineRpc<ListSlotsRequest, SlotsView>('booking', 'booking.v1.slots.list'),
+  /** Public: the same slots, for the gateway's cache, with how long time alone leaves them right. */
+  listCacheableSlots: defineRpc<ListSlotsRequest, CacheableSlots>('booking', 'booking.v1.slots.list-cacheable'),
   /** Used by directory search: "has a free slot between A and B" and `nextAvailableAt`. */
   nextAvailability: defineRpc<NextAvailabilityRequest, NextAvailabilityResponse>(
     'booking',
