@@ -187,13 +187,20 @@ describe.sequential('finance', () => {
     const to = new Date(Date.now() + 1);
 
     const report = await reconcile(finance.token, from, to);
-    expect(report.summary).toEqual({
-      matched: 1, // the payment of the refunded booking
-      amountMismatch: 1,
-      missingAtProvider: 1,
-      missingInLedger: 1,
-      statusMismatch: 0,
-    });
+    // Other test files pay on the same platform within this window: their payments may add to the
+    // totals, so the report is checked for this test's own payments and refund.
+    const ours = report.items.filter(
+      (item) =>
+        item.paymentId === mismatchedPayment ||
+        item.paymentId === lost.razorpay_payment_id ||
+        item.refundId === razorpayRefundId ||
+        [lapsed.id, mismatched.id, unknownRefund.id].includes(item.bookingId ?? ''),
+    );
+    expect(ours.map((item) => item.kind).sort()).toEqual(['amountMismatch', 'missingAtProvider', 'missingInLedger']);
+    expect(report.summary.matched).toBeGreaterThanOrEqual(1); // the payment of the refunded booking
+    expect(report.summary.amountMismatch).toBeGreaterThanOrEqual(1);
+    expect(report.summary.missingAtProvider).toBeGreaterThanOrEqual(1);
+    expect(report.summary.missingInLedger).toBeGreaterThanOrEqual(1);
     expect(report.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
