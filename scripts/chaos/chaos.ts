@@ -222,7 +222,7 @@ async function main(): Promise<number> {
       await confirmedHavePayments(db),
       await ledgerBalances(db),
       await oneConfirmationEach(db, outboxDir),
-      await dueRemindersFiredOnce(db, outboxDir, CLIENT_REMINDERS, checkedAt),
+      await dueRemindersFiredOnce(db, outboxDir, CLIENT_REMINDERS, checkedAt, options.profile === 'full'),
       await outboxesDrained(db),
       await deadLettersExplained(rabbit.url, logsDir),
       await nothingStuck(db, redis.url, REDIS_PREFIX),

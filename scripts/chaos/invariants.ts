@@ -161,11 +161,16 @@ export async function oneConfirmationEach(db: Pool, outboxDir: string): Promise<
   return result('one confirmation each (in-app + email)', expected.length, problems);
 }
 
+/**
+ * Every client reminder that came due during the run (after its booking was confirmed) went out
+ * once, in-app and by mail. With `requireSome`, a run in which none came due fails: it proved nothing.
+ */
 export async function dueRemindersFiredOnce(
   db: Pool,
   outboxDir: string,
   clientReminders: number[],
   checkedAt: number,
+  requireSome: boolean,
 ): Promise<InvariantResult> {
   const mails = mailCounts(outboxDir);
   const bookings = await rows<{ id: string; client_id: string; starts_at: Date; confirmed_at: Date }>(
@@ -195,6 +200,9 @@ export async function dueRemindersFiredOnce(
       const sent = mails.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
       if (count !== 1 || sent !== 1) problems.push(`${key}: ${count} in-app, ${sent} mails`);
     }
+  }
+  if (requireSome && due === 0) {
+    problems.push(`no reminder came due during the run (${bookings.length} confirmed bookings): nothing was proved`);
   }
   return result('every due reminder fired exactly once', due, problems);
 }
