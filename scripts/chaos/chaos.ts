@@ -23,6 +23,7 @@ import {
   httpBehaviour,
   type InvariantResult,
   ledgerBalances,
+  MailEvidence,
   noOverlappingBookings,
   nothingStuck,
   oneConfirmationEach,
@@ -216,13 +217,14 @@ async function main(): Promise<number> {
     );
 
     const checkedAt = Date.now();
+    const mails = new MailEvidence(outboxDir, logsDir);
     const results: InvariantResult[] = [
       await noOverlappingBookings(db),
       await capturesAccountedFor(db),
       await confirmedHavePayments(db),
       await ledgerBalances(db),
-      await oneConfirmationEach(db, outboxDir),
-      await dueRemindersFiredOnce(db, outboxDir, CLIENT_REMINDERS, checkedAt, options.profile === 'full'),
+      await oneConfirmationEach(db, mails),
+      await dueRemindersFiredOnce(db, mails, CLIENT_REMINDERS, checkedAt, options.profile === 'full'),
       await outboxesDrained(db),
       await deadLettersExplained(rabbit.url, logsDir),
       await nothingStuck(db, redis.url, REDIS_PREFIX),
@@ -245,6 +247,7 @@ async function main(): Promise<number> {
       results,
       bookingStates,
       settledInMs: settledIn,
+      mailsResentAfterCrash: mails.resentAfterCrash,
     });
     failed = results.some((result) => result.violations > 0);
     say(`the run took ${Math.round((Date.now() - runStart) / 1000)} s`);
