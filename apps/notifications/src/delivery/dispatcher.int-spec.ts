@@ -126,9 +126,10 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
 
     // Once the fan-out ran (it records its expansion), the sweep leaves it alone.
     await fanOut.obliterate({ force: true });
-    await dataSource.query(`INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'fan-out')`, [
-      key,
-    ]);
+    await dataSource.query(
+      `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'fan-out')`,
+      [key],
+    );
     await dispatcher.requeueUnsent();
     expect(await fanOut.getJob(`fan-out-${key}`)).toBeUndefined();
   });

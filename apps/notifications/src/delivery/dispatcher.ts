@@ -81,8 +81,8 @@ export class Dispatcher {
             AND NOT EXISTS (SELECT 1 FROM "notifications"."sent" s
                              WHERE s."notification_key" = d."notification_key" AND s."channel" = d."channel")
           ORDER BY d."created_at" LIMIT ${REQUEUE_BATCH}`,
-        [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
-      );
+      [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
+    );
     for (const row of unsent) {
       if (row.channel === FAN_OUT) {
         await this.enqueueFanOut({ key: row.notification_key, role: row.role!, input: row.input });
