@@ -30,7 +30,7 @@ import {
   type OutageWindow,
   outboxesDrained,
 } from './invariants';
-import { CLIENT_REMINDERS, type Operation, runClient, seedPlatform } from './load';
+import { REMINDER_OFFSETS, type Operation, runClient, seedPlatform } from './load';
 import { SeededRandom } from './random';
 import { printReport, type FaultRecord } from './report';
 
@@ -224,7 +224,7 @@ async function main(): Promise<number> {
       await confirmedHavePayments(db),
       await ledgerBalances(db),
       await oneConfirmationEach(db, mails),
-      await dueRemindersFiredOnce(db, mails, CLIENT_REMINDERS, checkedAt, options.profile === 'full'),
+      await dueRemindersFiredOnce(db, mails, REMINDER_OFFSETS, checkedAt, options.profile === 'full'),
       await outboxesDrained(db),
       await deadLettersExplained(rabbit.url, logsDir),
       await nothingStuck(db, redis.url, REDIS_PREFIX),

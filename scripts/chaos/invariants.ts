@@ -192,42 +192,50 @@ export async function oneConfirmationEach(db: Pool, mails: MailEvidence): Promis
 }
 
 /**
- * Every client reminder that came due during the run (after its booking was confirmed) went out
- * once, in-app and by mail. With `requireSome`, a run in which none came due fails: it proved nothing.
+ * Every reminder (client's and counselor's) that came due during the run, after its booking was
+ * confirmed, went out once, in-app and by mail. With `requireSome`, a run in which none came due fails: it proved nothing.
  */
 export async function dueRemindersFiredOnce(
   db: Pool,
   mails: MailEvidence,
-  clientReminders: number[],
+  reminderOffsets: number[],
   checkedAt: number,
   requireSome: boolean,
 ): Promise<InvariantResult> {
-  const bookings = await rows<{ id: string; client_id: string; starts_at: Date; confirmed_at: Date }>(
+  const bookings = await rows<{
+    id: string;
+    client_id: string;
+    counselor_id: string;
+    starts_at: Date;
+    confirmed_at: Date;
+  }>(
     db,
-    `SELECT id, client_id, starts_at, confirmed_at FROM booking.bookings
+    `SELECT id, client_id, counselor_id, starts_at, confirmed_at FROM booking.bookings
       WHERE status = 'confirmed' AND rescheduled_from IS NULL AND confirmed_at IS NOT NULL`,
   );
   const problems: string[] = [];
   let due = 0;
   for (const booking of bookings) {
-    for (const offsetMinutes of clientReminders) {
+    for (const offsetMinutes of reminderOffsets) {
       const fireAt = booking.starts_at.getTime() - offsetMinutes * 60_000;
       // Due during the run: after the booking was confirmed, and long enough ago to have gone out.
       if (fireAt <= booking.confirmed_at.getTime() + 5_000 || fireAt > checkedAt - 15_000) continue;
-      due += 1;
-      const key = reminderJobId({
-        bookingId: booking.id,
-        userId: booking.client_id,
-        offsetMinutes,
-        startsAt: booking.starts_at.toISOString(),
-      });
-      const [{ count }] = await rows<{ count: number }>(
-        db,
-        `SELECT count(*)::int AS count FROM notifications.messages WHERE notification_key = $1`,
-        [key],
-      );
-      const mailProblem = mails.problem(key);
-      if (count !== 1 || mailProblem) problems.push(`${key}: ${count} in-app, ${mailProblem ?? 'mailed once'}`);
+      for (const userId of [booking.client_id, booking.counselor_id]) {
+        due += 1;
+        const key = reminderJobId({
+          bookingId: booking.id,
+          userId,
+          offsetMinutes,
+          startsAt: booking.starts_at.toISOString(),
+        });
+        const [{ count }] = await rows<{ count: number }>(
+          db,
+          `SELECT count(*)::int AS count FROM notifications.messages WHERE notification_key = $1`,
+          [key],
+        );
+        const mailProblem = mails.problem(key);
+        if (count !== 1 || mailProblem) problems.push(`${key}: ${count} in-app, ${mailProblem ?? 'mailed once'}`);
+      }
     }
   }
   if (requireSome && due === 0) {

@@ -7,10 +7,10 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /**
- * Client reminder offsets (at most five): with sessions booked a few minutes ahead, the short ones
- * come due during the run, a minute apart, wherever the 5-minute slot grid puts the start.
+ * Everyone's reminder offsets (at most five): with sessions booked a few minutes ahead, they come
+ * due during the run, a minute apart, wherever the 5-minute slot grid puts the start.
  */
-export const CLIENT_REMINDERS = [60, 4, 3, 2, 1];
+export const REMINDER_OFFSETS = [5, 4, 3, 2, 1];
 /** A near-term session starts this soon at the earliest: its 1-minute reminder fires a quarter minute after booking. */
 const NEAR_TERM_LEAD_MS = 75_000;
 /** ... and starts within this window after that (one slot on the 5-minute grid at least). */
@@ -56,7 +56,7 @@ async function retrying<T>(what: string, attempt: () => Promise<T | undefined>, 
 
 /**
  * Before any fault: approved counselors open around the clock (UTC, no buffer, no notice) with one
- * paid 15-minute offering each, and clients whose reminders include two a few minutes ahead.
+ * paid 15-minute offering each, and everyone's reminders a few minutes ahead.
  */
 export async function seedPlatform(
   api: GatewayClient,
@@ -125,23 +125,28 @@ export async function seedPlatform(
       }),
       200,
     );
+    await setReminders(api, token);
     counselors.push({ id: user.id, offeringId: offering.body.id, pricePaise });
   }
 
   const clients: Client[] = [];
   for (let index = 0; index < counts.clients; index += 1) {
     const user = await register(api, `client${index}`);
-    expectStatus(
-      'reminder preferences',
-      await api.call('setup', 'PUT', '/me/notification-preferences', {
-        token: user.token,
-        body: { email: true, sms: false, inApp: true, reminders: CLIENT_REMINDERS },
-      }),
-      200,
-    );
+    await setReminders(api, user.token);
     clients.push({ id: user.id, email: user.email, token: user.token });
   }
   return { counselors, clients };
+}
+
+async function setReminders(api: GatewayClient, token: string): Promise<void> {
+  expectStatus(
+    'reminder preferences',
+    await api.call('setup', 'PUT', '/me/notification-preferences', {
+      token,
+      body: { email: true, sms: false, inApp: true, reminders: REMINDER_OFFSETS },
+    }),
+    200,
+  );
 }
 
 async function register(api: GatewayClient, label: string) {
