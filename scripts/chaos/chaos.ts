@@ -107,6 +107,22 @@ async function main(): Promise<number> {
   let db: Pool | undefined;
   let failed = true;
   const say = (line: string) => console.warn(`[chaos] ${line}`);
+  let tornDown: Promise<void> | undefined;
+  const tearDown = () =>
+    (tornDown ??= (async () => {
+      await db?.end().catch(() => undefined);
+      await supervisor?.stop(0);
+      await Promise.all([...logs.values()].map((stream) => new Promise((resolve) => stream.end(resolve))));
+      await Promise.all([rabbit.stop(), redis.kill(), database.drop()]);
+      if (!failed && !options.keep) rmSync(scratch, { recursive: true, force: true });
+    })());
+  // Stopped early (Ctrl-C, a runner's SIGTERM): its own RabbitMQ node, Redis and database go too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: stopping the run; logs kept in ${logsDir}`);
+      void tearDown().finally(() => process.exit(130));
+    });
+  }
 
   try {
     say(
@@ -254,11 +270,7 @@ async function main(): Promise<number> {
     if (failed) say(`violations found; logs kept in ${logsDir}`);
     return failed ? 1 : 0;
   } finally {
-    await db?.end().catch(() => undefined);
-    await supervisor?.stop(0);
-    await Promise.all([...logs.values()].map((stream) => new Promise((resolve) => stream.end(resolve))));
-    await Promise.all([rabbit.stop(), redis.kill(), database.drop()]);
-    if (!failed && !options.keep) rmSync(scratch, { recursive: true, force: true });
+    await tearDown();
   }
 }
 
