@@ -23,13 +23,14 @@ import {
   httpBehaviour,
   type InvariantResult,
   ledgerBalances,
+  MailEvidence,
   noOverlappingBookings,
   nothingStuck,
   oneConfirmationEach,
   type OutageWindow,
   outboxesDrained,
 } from './invariants';
-import { CLIENT_REMINDERS, type Operation, runClient, seedPlatform } from './load';
+import { REMINDER_OFFSETS, type Operation, runClient, seedPlatform } from './load';
 import { SeededRandom } from './random';
 import { printReport, type FaultRecord } from './report';
 
@@ -106,6 +107,22 @@ async function main(): Promise<number> {
   let db: Pool | undefined;
   let failed = true;
   const say = (line: string) => console.warn(`[chaos] ${line}`);
+  let tornDown: Promise<void> | undefined;
+  const tearDown = () =>
+    (tornDown ??= (async () => {
+      await db?.end().catch(() => undefined);
+      await supervisor?.stop(0);
+      await Promise.all([...logs.values()].map((stream) => new Promise((resolve) => stream.end(resolve))));
+      await Promise.all([rabbit.stop(), redis.kill(), database.drop()]);
+      if (!failed && !options.keep) rmSync(scratch, { recursive: true, force: true });
+    })());
+  // Stopped early (Ctrl-C, a runner's SIGTERM): its own RabbitMQ node, Redis and database go too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: stopping the run; logs kept in ${logsDir}`);
+      void tearDown().finally(() => process.exit(130));
+    });
+  }
 
   try {
     say(
@@ -216,13 +233,14 @@ async function main(): Promise<number> {
     );
 
     const checkedAt = Date.now();
+    const mails = new MailEvidence(outboxDir, logsDir);
     const results: InvariantResult[] = [
       await noOverlappingBookings(db),
       await capturesAccountedFor(db),
       await confirmedHavePayments(db),
       await ledgerBalances(db),
-      await oneConfirmationEach(db, outboxDir),
-      await dueRemindersFiredOnce(db, outboxDir, CLIENT_REMINDERS, checkedAt),
+      await oneConfirmationEach(db, mails),
+      await dueRemindersFiredOnce(db, mails, REMINDER_OFFSETS, checkedAt, options.profile === 'full'),
       await outboxesDrained(db),
       await deadLettersExplained(rabbit.url, logsDir),
       await nothingStuck(db, redis.url, REDIS_PREFIX),
@@ -245,17 +263,14 @@ async function main(): Promise<number> {
       results,
       bookingStates,
       settledInMs: settledIn,
+      mailsResentAfterCrash: mails.resentAfterCrash,
     });
     failed = results.some((result) => result.violations > 0);
     say(`the run took ${Math.round((Date.now() - runStart) / 1000)} s`);
     if (failed) say(`violations found; logs kept in ${logsDir}`);
     return failed ? 1 : 0;
   } finally {
-    await db?.end().catch(() => undefined);
-    await supervisor?.stop(0);
-    await Promise.all([...logs.values()].map((stream) => new Promise((resolve) => stream.end(resolve))));
-    await Promise.all([rabbit.stop(), redis.kill(), database.drop()]);
-    if (!failed && !options.keep) rmSync(scratch, { recursive: true, force: true });
+    await tearDown();
   }
 }
 

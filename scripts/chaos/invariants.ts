@@ -127,18 +127,48 @@ export async function ledgerBalances(db: Pool): Promise<InvariantResult> {
   return result('ledger balances = sandbox captures − refunds', transactions, problems);
 }
 
-/** Mail files the notifications worker wrote for a notification key (its outbox folder). */
-function mailCounts(outboxDir: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const file of readdirSync(outboxDir)) {
-    const key = /^\d+-(.+)\.eml$/.exec(file)?.[1];
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * What the outbox folder (one .eml file per mail handed over) and the workers' logs ("mail accepted"
+ * once its sent record committed) say about the e-mail of each notification key.
+ */
+export class MailEvidence {
+  private readonly files = new Map<string, number>();
+  private readonly accepted = new Map<string, number>();
+  /** Keys mailed a second time because the worker that mailed first died before recording it. */
+  readonly resentAfterCrash: string[] = [];
+
+  constructor(outboxDir: string, logsDir: string) {
+    for (const file of readdirSync(outboxDir)) {
+      const key = /^\d+-(.+)\.eml$/.exec(file)?.[1];
+      if (key) this.files.set(key, (this.files.get(key) ?? 0) + 1);
+    }
+    for (const file of readdirSync(logsDir)) {
+      for (const line of readFileSync(join(logsDir, file), 'utf8').split('\n')) {
+        if (!line.includes('"mail accepted"')) continue;
+        const key = /"notificationKey":"([^"]+)"/.exec(line)?.[1];
+        if (key) this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
+      }
+    }
   }
-  return counts;
+
+  /**
+   * What is wrong with the key's mail, or undefined when it went out once, or twice only because
+   * the first worker was killed between the mail server's accept and its sent record: delivery is
+   * at least once across a crash (the copy has the same Message-ID), never twice otherwise.
+   */
+  problem(key: string): string | undefined {
+    const mailed = this.files.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
+    const recorded = this.accepted.get(key) ?? 0;
+    if (mailed === 1) return undefined;
+    if (mailed === 2 && recorded === 1) {
+      this.resentAfterCrash.push(key);
+      return undefined;
+    }
+    return `${mailed} mails, ${recorded} recorded as sent`;
+  }
 }
 
-export async function oneConfirmationEach(db: Pool, outboxDir: string): Promise<InvariantResult> {
-  const mails = mailCounts(outboxDir);
+export async function oneConfirmationEach(db: Pool, mails: MailEvidence): Promise<InvariantResult> {
   const expected = await rows<{ booking_id: string; user_id: string; messages: number; keys: string[] }>(
     db,
     `SELECT b.id AS booking_id, u.user_id, count(m.id)::int AS messages, array_remove(array_agg(m.notification_key), NULL) AS keys
@@ -154,47 +184,62 @@ export async function oneConfirmationEach(db: Pool, outboxDir: string): Promise<
     if (row.messages !== 1)
       problems.push(`booking ${row.booking_id}: ${row.messages} in-app confirmations for ${row.user_id}`);
     for (const key of row.keys) {
-      const sent = mails.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
-      if (sent !== 1) problems.push(`booking ${row.booking_id}: ${sent} confirmation mails for ${row.user_id}`);
+      const problem = mails.problem(key);
+      if (problem) problems.push(`booking ${row.booking_id}: ${problem} of the confirmation for ${row.user_id}`);
     }
   }
   return result('one confirmation each (in-app + email)', expected.length, problems);
 }
 
+/**
+ * Every reminder (client's and counselor's) that came due during the run, after its booking was
+ * confirmed, went out once, in-app and by mail. With `requireSome`, a run in which none came due fails: it proved nothing.
+ */
 export async function dueRemindersFiredOnce(
   db: Pool,
-  outboxDir: string,
-  clientReminders: number[],
+  mails: MailEvidence,
+  reminderOffsets: number[],
   checkedAt: number,
+  requireSome: boolean,
 ): Promise<InvariantResult> {
-  const mails = mailCounts(outboxDir);
-  const bookings = await rows<{ id: string; client_id: string; starts_at: Date; confirmed_at: Date }>(
+  const bookings = await rows<{
+    id: string;
+    client_id: string;
+    counselor_id: string;
+    starts_at: Date;
+    confirmed_at: Date;
+  }>(
     db,
-    `SELECT id, client_id, starts_at, confirmed_at FROM booking.bookings
+    `SELECT id, client_id, counselor_id, starts_at, confirmed_at FROM booking.bookings
       WHERE status = 'confirmed' AND rescheduled_from IS NULL AND confirmed_at IS NOT NULL`,
   );
   const problems: string[] = [];
   let due = 0;
   for (const booking of bookings) {
-    for (const offsetMinutes of clientReminders) {
+    for (const offsetMinutes of reminderOffsets) {
       const fireAt = booking.starts_at.getTime() - offsetMinutes * 60_000;
       // Due during the run: after the booking was confirmed, and long enough ago to have gone out.
       if (fireAt <= booking.confirmed_at.getTime() + 5_000 || fireAt > checkedAt - 15_000) continue;
-      due += 1;
-      const key = reminderJobId({
-        bookingId: booking.id,
-        userId: booking.client_id,
-        offsetMinutes,
-        startsAt: booking.starts_at.toISOString(),
-      });
-      const [{ count }] = await rows<{ count: number }>(
-        db,
-        `SELECT count(*)::int AS count FROM notifications.messages WHERE notification_key = $1`,
-        [key],
-      );
-      const sent = mails.get(key.replace(/[^A-Za-z0-9.-]/g, '_')) ?? 0;
-      if (count !== 1 || sent !== 1) problems.push(`${key}: ${count} in-app, ${sent} mails`);
+      for (const userId of [booking.client_id, booking.counselor_id]) {
+        due += 1;
+        const key = reminderJobId({
+          bookingId: booking.id,
+          userId,
+          offsetMinutes,
+          startsAt: booking.starts_at.toISOString(),
+        });
+        const [{ count }] = await rows<{ count: number }>(
+          db,
+          `SELECT count(*)::int AS count FROM notifications.messages WHERE notification_key = $1`,
+          [key],
+        );
+        const mailProblem = mails.problem(key);
+        if (count !== 1 || mailProblem) problems.push(`${key}: ${count} in-app, ${mailProblem ?? 'mailed once'}`);
+      }
     }
+  }
+  if (requireSome && due === 0) {
+    problems.push(`no reminder came due during the run (${bookings.length} confirmed bookings): nothing was proved`);
   }
   return result('every due reminder fired exactly once', due, problems);
 }
@@ -221,7 +266,7 @@ export async function deadLettersExplained(rabbitmqUrl: string, logsDir: string)
   try {
     const channel = await connection.createChannel();
     const logs = readdirSync(logsDir).map((file) => readFileSync(join(logsDir, file), 'utf8'));
-    // haven.events.unrouted is not a dead-letter queue: it keeps events no service subscribes to.
+    // The unrouted queue is not a dead-letter queue: it keeps events no service subscribes to.
     for (const queue of SERVICE_NAMES.map((service) => deadLetterQueue(service))) {
       for (;;) {
         const message = await channel.get(queue, { noAck: false });

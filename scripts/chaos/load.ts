@@ -6,8 +6,15 @@ import type { SeededRandom } from './random';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-/** Client reminder offsets: with sessions booked a few minutes ahead, the short ones come due during the run. */
-export const CLIENT_REMINDERS = [1440, 60, 2, 1];
+/**
+ * Everyone's reminder offsets (at most five): with sessions booked a few minutes ahead, they come
+ * due during the run, a minute apart, wherever the 5-minute slot grid puts the start.
+ */
+export const REMINDER_OFFSETS = [5, 4, 3, 2, 1];
+/** A near-term session starts this soon at the earliest: its 1-minute reminder fires a quarter minute after booking. */
+const NEAR_TERM_LEAD_MS = 75_000;
+/** ... and starts within this window after that (one slot on the 5-minute grid at least). */
+const NEAR_TERM_WINDOW_MS = 6 * MINUTE;
 
 export interface Counselor {
   id: string;
@@ -49,7 +56,7 @@ async function retrying<T>(what: string, attempt: () => Promise<T | undefined>, 
 
 /**
  * Before any fault: approved counselors open around the clock (UTC, no buffer, no notice) with one
- * paid 15-minute offering each, and clients whose reminders include two a few minutes ahead.
+ * paid 15-minute offering each, and everyone's reminders a few minutes ahead.
  */
 export async function seedPlatform(
   api: GatewayClient,
@@ -118,23 +125,28 @@ export async function seedPlatform(
       }),
       200,
     );
+    await setReminders(api, token);
     counselors.push({ id: user.id, offeringId: offering.body.id, pricePaise });
   }
 
   const clients: Client[] = [];
   for (let index = 0; index < counts.clients; index += 1) {
     const user = await register(api, `client${index}`);
-    expectStatus(
-      'reminder preferences',
-      await api.call('setup', 'PUT', '/me/notification-preferences', {
-        token: user.token,
-        body: { email: true, sms: false, inApp: true, reminders: CLIENT_REMINDERS },
-      }),
-      200,
-    );
+    await setReminders(api, user.token);
     clients.push({ id: user.id, email: user.email, token: user.token });
   }
   return { counselors, clients };
+}
+
+async function setReminders(api: GatewayClient, token: string): Promise<void> {
+  expectStatus(
+    'reminder preferences',
+    await api.call('setup', 'PUT', '/me/notification-preferences', {
+      token,
+      body: { email: true, sms: false, inApp: true, reminders: REMINDER_OFFSETS },
+    }),
+    200,
+  );
 }
 
 async function register(api: GatewayClient, label: string) {
@@ -148,9 +160,17 @@ async function register(api: GatewayClient, label: string) {
 }
 
 export type Operation =
-  'search' | 'book-and-pay' | 'book-pay-webhook-only' | 'abandon-hold' | 'pay-late' | 'cancel' | 'reschedule' | 'read';
+  | 'book-near-term'
+  | 'search'
+  | 'book-and-pay'
+  | 'book-pay-webhook-only'
+  | 'abandon-hold'
+  | 'pay-late'
+  | 'cancel'
+  | 'reschedule'
+  | 'read';
 
-const OPERATION_WEIGHTS: Record<Operation, number> = {
+const OPERATION_WEIGHTS: Record<Exclude<Operation, 'book-near-term'>, number> = {
   search: 20,
   'book-and-pay': 30,
   'book-pay-webhook-only': 10,
@@ -178,6 +198,14 @@ export async function runClient(client: Client, options: LoadOptions): Promise<M
   const { random } = options;
   const started = new Map<Operation, number>();
   const mine: Booking[] = [];
+  // Every client first books and pays a session a minute or two ahead, so that reminders come due
+  // (and must fire exactly once) while the faults are injected, not only after the run is over.
+  started.set('book-near-term', 1);
+  try {
+    await perform('book-near-term', client, mine, options);
+  } catch (error) {
+    console.warn(`[chaos] book-near-term of ${client.email} broke off: ${(error as Error).message}`);
+  }
   while (Date.now() < options.until) {
     const operation = random.weighted(OPERATION_WEIGHTS);
     started.set(operation, (started.get(operation) ?? 0) + 1);
@@ -210,6 +238,7 @@ async function perform(operation: Operation, client: Client, mine: Booking[], op
       await api.call('read', 'GET', '/me/notifications', { token });
       return;
     }
+    case 'book-near-term':
     case 'book-and-pay':
     case 'book-pay-webhook-only':
     case 'abandon-hold':
@@ -217,7 +246,11 @@ async function perform(operation: Operation, client: Client, mine: Booking[], op
       const booking = await hold(
         client,
         options,
-        operation === 'abandon-hold' || operation === 'pay-late' ? 'far' : undefined,
+        operation === 'abandon-hold' || operation === 'pay-late'
+          ? 'far'
+          : operation === 'book-near-term'
+            ? 'soon'
+            : undefined,
       );
       if (!booking) return;
       mine.push(booking);
@@ -290,7 +323,7 @@ async function pickSlot(
   const { api, random } = options;
   const from =
     horizon === 'soon'
-      ? Date.now() + 2.5 * MINUTE
+      ? Date.now() + NEAR_TERM_LEAD_MS
       : Date.now() + random.int(1, 6) * DAY + random.int(0, 12) * 3_600_000;
   // A slot is listed only when the whole session fits the range: ask wide, pick among the first starts.
   const to = horizon === 'soon' ? from + 25 * MINUTE : from + 3 * 3_600_000;
@@ -303,7 +336,7 @@ async function pickSlot(
   // Near-term means minutes away (so its reminders come due during the run), not whatever is free.
   const slots =
     horizon === 'soon'
-      ? reply.body.slots.filter((slot) => Date.parse(slot.startsAt) < from + 6 * MINUTE)
+      ? reply.body.slots.filter((slot) => Date.parse(slot.startsAt) < from + NEAR_TERM_WINDOW_MS)
       : reply.body.slots;
   return slots.length > 0 ? random.pick(slots).startsAt : undefined;
 }

@@ -17,6 +17,8 @@ export interface Report {
   results: InvariantResult[];
   bookingStates: { status: string; count: number }[];
   settledInMs: number | undefined;
+  /** Mails sent twice because a killed worker had handed one over but not recorded it (same Message-ID). */
+  mailsResentAfterCrash: string[];
 }
 
 function outcomeClass(outcome: CallRecord['outcome']): string {
@@ -108,6 +110,10 @@ export function renderReport(report: Report): string {
   for (const failed of report.results.filter((r) => r.violations > 0)) {
     for (const example of failed.examples) lines.push(`    ${failed.name}: ${example}`);
   }
+  lines.push(
+    `  mails resent by a worker killed between the accept and its sent record (at least once, same Message-ID): ` +
+      `${report.mailsResentAfterCrash.length}${report.mailsResentAfterCrash.length > 0 ? ` (${report.mailsResentAfterCrash.slice(0, 3).join(', ')})` : ''}`,
+  );
   const violations = report.results.reduce((sum, r) => sum + r.violations, 0);
   lines.push(rule);
   lines.push(violations === 0 ? 'RESULT  every invariant held' : `RESULT  ${violations} violation(s)`);

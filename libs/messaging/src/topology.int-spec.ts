@@ -14,7 +14,15 @@ import { CreateMessagingTables1764300000000 } from './messaging-tables.migration
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { startServiceApp } from './service-app';
 import { ServiceMessagingModule } from './service-messaging.module';
-import { declareEventTopology, EVENTS_EXCHANGE, eventsQueue, UNROUTED_QUEUE } from './topology';
+import {
+  declareEventTopology,
+  EVENTS_EXCHANGE,
+  eventsQueue,
+  LEGACY_UNROUTED_QUEUE,
+  UNROUTED_EXCHANGE,
+  UNROUTED_MAX_EVENTS,
+  UNROUTED_QUEUE,
+} from './topology';
 
 const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({
   id: randomUUID(),
@@ -144,6 +152,61 @@ describe('the event topology declared from the contracts', () => {
 
     const again: string[] = [];
     await declareEventTopology(vhost.url, (line) => again.push(line));
-    expect(again).toEqual([]);
+    expect(again.filter((line) => !line.includes('no service subscribes to'))).toEqual([]);
+  });
+
+  it('keeps only the newest unrouted events, and says how many it keeps', async () => {
+    await declareEventTopology(vhost.url);
+    const publish = (index: number) =>
+      channel.publish(EVENTS_EXCHANGE, 'test.nobody-listens', Buffer.from(JSON.stringify({ index })), {
+        persistent: true,
+      });
+    for (let index = 0; index < UNROUTED_MAX_EVENTS + 5; index += 1) {
+      if (!publish(index)) await new Promise((resolve) => channel.once('drain', resolve));
+    }
+    await waitFor(
+      async () => ((await channel.checkQueue(UNROUTED_QUEUE)).messageCount === UNROUTED_MAX_EVENTS ? true : undefined),
+      { what: `the unrouted queue to hold ${UNROUTED_MAX_EVENTS}`, timeoutMs: 30_000 },
+    );
+    // The oldest were dropped: the first one kept is the sixth published.
+    const oldest = await channel.get(UNROUTED_QUEUE, { noAck: true });
+    expect(oldest && JSON.parse(oldest.content.toString())).toEqual({ index: 5 });
+
+    const lines: string[] = [];
+    await declareEventTopology(vhost.url, (line) => lines.push(line));
+    expect(lines.join('\n')).toContain(`${UNROUTED_MAX_EVENTS - 1} event(s) no service subscribes to are kept`);
+  });
+
+  it('upgrades a broker with the unbounded unrouted queue of an earlier version without being refused', async () => {
+    // What an earlier version declared: the same exchanges, and an unbounded unrouted queue holding an event.
+    await channel.assertExchange(UNROUTED_EXCHANGE, 'fanout', { durable: true });
+    await channel.assertQueue(LEGACY_UNROUTED_QUEUE, { durable: true });
+    await channel.bindQueue(LEGACY_UNROUTED_QUEUE, UNROUTED_EXCHANGE, '');
+    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', {
+      durable: true,
+      arguments: { 'alternate-exchange': UNROUTED_EXCHANGE },
+    });
+    channel.publish(EVENTS_EXCHANGE, 'test.before-the-upgrade', Buffer.from('{}'), { persistent: true });
+    await waitFor(async () =>
+      (await channel.checkQueue(LEGACY_UNROUTED_QUEUE)).messageCount === 1 ? true : undefined,
+    );
+
+    const lines: string[] = [];
+    await declareEventTopology(vhost.url, (line) => lines.push(line));
+    expect(lines.join('\n')).toContain(`${LEGACY_UNROUTED_QUEUE} queue of an earlier version still holds 1`);
+
+    // New unrouted events go to the bounded queue only; the old one keeps what it had, for an operator.
+    channel.publish(EVENTS_EXCHANGE, 'test.after-the-upgrade', Buffer.from('{}'), { persistent: true });
+    await waitFor(async () => ((await channel.checkQueue(UNROUTED_QUEUE)).messageCount === 1 ? true : undefined));
+    expect((await channel.checkQueue(LEGACY_UNROUTED_QUEUE)).messageCount).toBe(1);
+
+    // Once read and emptied, the next start deletes it; the start after that has nothing to say about it.
+    await channel.purgeQueue(LEGACY_UNROUTED_QUEUE);
+    const emptied: string[] = [];
+    await declareEventTopology(vhost.url, (line) => emptied.push(line));
+    expect(emptied.join('\n')).toContain(`${LEGACY_UNROUTED_QUEUE} queue was empty and is deleted`);
+    const after: string[] = [];
+    await declareEventTopology(vhost.url, (line) => after.push(line));
+    expect(after.join('\n')).not.toContain(LEGACY_UNROUTED_QUEUE + ' queue');
   });
 });

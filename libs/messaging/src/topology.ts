@@ -1,12 +1,26 @@
 import { SERVICE_NAMES, type ServiceName, subscribedEventTypes } from '@haven/contracts';
 import { Transport, type RmqOptions } from '@nestjs/microservices';
-import { type Channel, connect as amqpConnect, type Options } from 'amqplib';
+import { type Channel, type ChannelModel, connect as amqpConnect, type Options } from 'amqplib';
 
 /** Durable topic exchange every domain event is published to; the routing key is the event type. */
 export const EVENTS_EXCHANGE = 'haven.events';
 /** Where the events exchange sends what no queue is bound to, so an event nobody routes is kept. */
 export const UNROUTED_EXCHANGE = 'haven.events.unrouted';
-export const UNROUTED_QUEUE = 'haven.events.unrouted';
+/**
+ * The unrouted events, kept for inspection and replay (`npm run dlq -- list unrouted`) but bounded:
+ * the newest `UNROUTED_MAX_EVENTS` for `UNROUTED_KEEP_MS` at most, so an event type nobody
+ * subscribes to does not pile up in the broker forever. A new name, because RabbitMQ refuses to
+ * redeclare an existing queue with other arguments: see `declareEventTopology` for the old one.
+ */
+export const UNROUTED_QUEUE = 'haven.events.unrouted.latest';
+/** The unbounded unrouted queue of earlier versions: unbound on upgrade, deleted once empty. */
+export const LEGACY_UNROUTED_QUEUE = 'haven.events.unrouted';
+export const UNROUTED_MAX_EVENTS = 10_000;
+export const UNROUTED_KEEP_MS = 7 * 24 * 3_600_000;
+export const UNROUTED_QUEUE_OPTIONS: Options.AssertQueue = {
+  durable: true,
+  arguments: { 'x-max-length': UNROUTED_MAX_EVENTS, 'x-overflow': 'drop-head', 'x-message-ttl': UNROUTED_KEEP_MS },
+};
 export const EVENTS_EXCHANGE_ARGUMENTS = { 'alternate-exchange': UNROUTED_EXCHANGE };
 /** Where a service's events go after their last failed attempt, one `<service>.events.dlq` queue each. */
 export const DEAD_LETTER_EXCHANGE = 'haven.dead-letter';
@@ -102,6 +116,7 @@ export function eventServerOptions(url: string, service: ServiceName): RmqOption
 
 /** The channel operations the topology needs (an amqplib channel or an amqp-connection-manager one). */
 type TopologyChannel = Pick<Channel, 'assertExchange' | 'assertQueue' | 'bindQueue'>;
+const NOT_FOUND = 404;
 
 /**
  * Declares the whole event topology from the contracts: the events exchange and its alternate
@@ -111,7 +126,7 @@ type TopologyChannel = Pick<Channel, 'assertExchange' | 'assertQueue' | 'bindQue
  */
 export async function assertEventTopology(channel: TopologyChannel): Promise<void> {
   await channel.assertExchange(UNROUTED_EXCHANGE, 'fanout', { durable: true });
-  await channel.assertQueue(UNROUTED_QUEUE, { durable: true });
+  await channel.assertQueue(UNROUTED_QUEUE, UNROUTED_QUEUE_OPTIONS);
   await channel.bindQueue(UNROUTED_QUEUE, UNROUTED_EXCHANGE, '');
   await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true, arguments: EVENTS_EXCHANGE_ARGUMENTS });
   await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
@@ -129,11 +144,17 @@ const PRECONDITION_FAILED = 406;
 
 /**
  * Connects once and declares the event topology, upgrading a broker set up by an older version:
- * `haven.events` used to be declared without an alternate exchange, and RabbitMQ refuses to
- * redeclare an exchange with other arguments (PRECONDITION_FAILED). The old exchange is then
- * deleted and declared anew; deleting it drops only its bindings, which the topology restores at
- * once (queued messages stay in their queues, and a publish that fails meanwhile is retried from
- * the outbox).
+ * - `haven.events` used to be declared without an alternate exchange, and RabbitMQ refuses to
+ *   redeclare an exchange with other arguments (PRECONDITION_FAILED). The old exchange is then
+ *   deleted and declared anew; deleting it drops only its bindings, which the topology restores at
+ *   once (queued messages stay in their queues, and a publish that fails meanwhile is retried from
+ *   the outbox).
+ * - the unrouted events used to pile up in the unbounded `haven.events.unrouted` queue. The bounded
+ *   one has a new name (redeclaring the old with a length limit would be refused too); the old one
+ *   is unbound so it stops growing, and deleted once empty. What it still holds is left for an
+ *   operator to read or purge, and logged with its count at every start until then.
+ * Logs how many unrouted events are kept, when there are any: each is an event type no service
+ * subscribes to (a missing subscription, or a type nobody needs yet).
  */
 export async function declareEventTopology(url: string, log: (line: string) => void = () => undefined): Promise<void> {
   const connection = await amqpConnect(url, AMQP_CONNECTION_OPTIONS);
@@ -153,8 +174,40 @@ export async function declareEventTopology(url: string, log: (line: string) => v
     }
     const channel = await connection.createChannel();
     await assertEventTopology(channel);
+    const { messageCount: unrouted } = await channel.checkQueue(UNROUTED_QUEUE);
     await channel.close();
+    if (unrouted > 0) {
+      log(
+        `${unrouted} event(s) no service subscribes to are kept in ${UNROUTED_QUEUE} (the newest ${UNROUTED_MAX_EVENTS}, ` +
+          `for ${UNROUTED_KEEP_MS / 86_400_000} days): npm run dlq -- list unrouted`,
+      );
+    }
+    await retireLegacyUnroutedQueue(connection, log);
   } finally {
     await connection.close().catch(() => undefined);
   }
+}
+
+async function retireLegacyUnroutedQueue(connection: ChannelModel, log: (line: string) => void): Promise<void> {
+  const legacy = await connection.createChannel();
+  legacy.on('error', () => undefined);
+  let messageCount: number;
+  try {
+    await legacy.unbindQueue(LEGACY_UNROUTED_QUEUE, UNROUTED_EXCHANGE, '');
+    ({ messageCount } = await legacy.checkQueue(LEGACY_UNROUTED_QUEUE));
+    // An app starting at the same time may delete it too: deleting is idempotent.
+    if (messageCount === 0) await legacy.deleteQueue(LEGACY_UNROUTED_QUEUE, { ifEmpty: true });
+    await legacy.close();
+  } catch (error) {
+    // Never declared on this broker, or retired already: nothing to do.
+    if ((error as { code?: number }).code === NOT_FOUND) return;
+    throw error;
+  }
+  log(
+    messageCount === 0
+      ? `the unbounded ${LEGACY_UNROUTED_QUEUE} queue was empty and is deleted; unrouted events go to ${UNROUTED_QUEUE}`
+      : `the unbounded ${LEGACY_UNROUTED_QUEUE} queue of an earlier version still holds ${messageCount} unrouted ` +
+          `event(s); it receives no more (they go to ${UNROUTED_QUEUE}): read them, then delete it ` +
+          `(rabbitmqctl delete_queue ${LEGACY_UNROUTED_QUEUE})`,
+  );
 }

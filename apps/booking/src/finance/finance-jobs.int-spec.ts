@@ -1,6 +1,8 @@
 import { loadConfig } from '@haven/infrastructure';
 import { startServiceApp } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { createEmptyVhost } from '@haven/testing/infrastructure';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
@@ -15,7 +17,12 @@ import {
   JOB_DAILY_RECONCILIATION,
 } from './finance-queue';
 import { previousIstDay } from './finance-period';
-import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { randomUUID } from 'node:crypto';
+import { BookingEntity } from '../bookings/booking.entity';
+import { PaymentEntity } from '../payments/payment.entity';
+import type { RazorpayRefund } from '../payments/razorpay/razorpay-types';
+import { RefundsService } from '../payments/refunds.service';
+import { RECONCILIATION_STALL_AFTER_SECONDS, ReconciliationService } from './reconciliation/reconciliation.service';
 
 /** The booking service's finance jobs against real Redis, PostgreSQL and a sandbox of their own. */
 let app: INestApplication;
@@ -117,5 +124,85 @@ describe('daily reconciliation', () => {
       { what: 'the daily reconciliation to finish', timeoutMs: 20_000 },
     );
     expect(await completedEvents(row.id)).toBe(1);
+  });
+});
+
+describe('finance under faults', () => {
+  it('a manual reconciliation whose job Redis lost is queued again by maintenance and finishes', async () => {
+    const reconciliations = app.get(ReconciliationService);
+    const [{ id }] = (
+      await pool.query(
+        `INSERT INTO booking.reconciliations (period_from, period_to, status, trigger, created_at)
+         VALUES ('2021-05-01T00:00:00Z', '2021-05-02T00:00:00Z', 'running', 'manual', now() - make_interval(secs => $1))
+         RETURNING id`,
+        [RECONCILIATION_STALL_AFTER_SECONDS + 60],
+      )
+    ).rows as { id: string }[];
+    // No job exists for it: as if finance started it just before Redis restarted.
+    expect(await app.get(FinanceQueue).reconcileJob(id)).toBeUndefined();
+
+    expect(await reconciliations.resumeStalled()).toBeGreaterThanOrEqual(1);
+    const done = await waitFor(
+      async () => {
+        const view = await reconciliations.get(id);
+        return view.status === 'running' ? undefined : view;
+      },
+      { what: 'the resumed reconciliation to finish', timeoutMs: 20_000 },
+    );
+    expect(done.status).toBe('done');
+    expect(await completedEvents(id)).toBe(1);
+  });
+
+  it('a refund Razorpay finally failed is taken back out of the ledger: nothing owed, commission and payable restored', async () => {
+    const dataSource = app.get<DataSource>(getDataSourceToken('booking'));
+    const refunds = app.get(RefundsService);
+    const bookingId = randomUUID();
+    await pool.query(
+      `INSERT INTO booking.bookings (id, client_id, counselor_id, offering_id, mode, starts_at, ends_at, status, price_paise,
+                                     cancelled_by, cancelled_at, confirmed_at)
+       VALUES ($1, $2, $3, $4, 'video', '2021-06-01T10:00:00Z', '2021-06-01T10:50:00Z', 'cancelled', 150000,
+               'client', now(), now())`,
+      [bookingId, randomUUID(), randomUUID(), randomUUID()],
+    );
+    await pool.query(
+      `INSERT INTO booking.payments (booking_id, razorpay_order_id, razorpay_payment_id, amount_paise, captured_at)
+       VALUES ($1, $2, $3, 150000, now())`,
+      [bookingId, `order_${bookingId.slice(0, 8)}`, `pay_${bookingId.slice(0, 8)}`],
+    );
+    const balances = async () =>
+      Object.fromEntries(
+        (
+          await pool.query(
+            `SELECT account, sum(credit_paise - debit_paise)::int AS balance FROM booking.ledger_entries
+              WHERE booking_id = $1 GROUP BY account`,
+            [bookingId],
+          )
+        ).rows.map((row: { account: string; balance: number }) => [row.account, row.balance]),
+      );
+    const refund = await dataSource.transaction(async (manager) =>
+      refunds.decide(
+        manager,
+        await manager.findOneByOrFail(BookingEntity, { id: bookingId }),
+        await manager.findOneByOrFail(PaymentEntity, { bookingId }),
+        150000,
+        'cancelled by the client',
+      ),
+    );
+    expect((await balances())['refunds-payable']).toBe(150000);
+
+    const failed = { id: `rfnd_${bookingId.slice(0, 8)}`, status: 'failed', notes: { refund_id: refund.id } };
+    await refunds.applyRazorpayRefund(failed as unknown as RazorpayRefund);
+    // Razorpay saying it again (a webhook and a poll) reverses nothing twice.
+    await refunds.applyRazorpayRefund(failed as unknown as RazorpayRefund);
+
+    expect(await balances()).toEqual({ 'counselor-payable': 0, 'platform-commission': 0, 'refunds-payable': 0 });
+    const { rows } = await pool.query(`SELECT status FROM booking.refunds WHERE id = $1`, [refund.id]);
+    expect(rows[0].status).toBe('failed');
+    const unbalanced = await pool.query(
+      `SELECT transaction_id FROM booking.ledger_entries WHERE booking_id = $1
+        GROUP BY transaction_id HAVING sum(debit_paise) <> sum(credit_paise)`,
+      [bookingId],
+    );
+    expect(unbalanced.rows).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { type Job, Queue } from 'bullmq';
 import { BookingConfig } from '../config/booking.config';
 import { bullPrefix, redisConnection } from '../jobs/booking-queue';
 
@@ -11,6 +11,8 @@ export const DAILY_RECONCILIATION_SCHEDULER = 'finance-daily-reconciliation';
 /** 02:00 every day in India: the previous IST day is complete and Razorpay's report has it. */
 export const DAILY_RECONCILIATION_SCHEDULE = { pattern: '0 2 * * *', tz: 'Asia/Kolkata' } as const;
 export const RECONCILIATION_ATTEMPTS = 3;
+
+const reconcileJobId = (reconciliationId: string) => `${JOB_RECONCILE}-${reconciliationId}`;
 
 export interface ReconcileJob {
   reconciliationId: string;
@@ -51,7 +53,12 @@ export class FinanceQueue implements OnApplicationShutdown {
 
   async reconcile(reconciliationId: string): Promise<void> {
     const job: ReconcileJob = { reconciliationId };
-    await this.queue.add(JOB_RECONCILE, job, { jobId: `${JOB_RECONCILE}-${reconciliationId}` });
+    await this.queue.add(JOB_RECONCILE, job, { jobId: reconcileJobId(reconciliationId) });
+  }
+
+  /** The job of a reconciliation started by finance (or queued again), if Redis still has it. */
+  async reconcileJob(reconciliationId: string): Promise<Job<ReconcileJob> | undefined> {
+    return this.queue.getJob(reconcileJobId(reconciliationId));
   }
 
   async onApplicationShutdown(): Promise<void> {

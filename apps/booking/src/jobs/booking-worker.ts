@@ -8,6 +8,7 @@ import {
 import { type Job, Worker } from 'bullmq';
 import { BookingLifecycleService } from '../bookings/booking-lifecycle.service';
 import { BookingConfig } from '../config/booking.config';
+import { ReconciliationService } from '../finance/reconciliation/reconciliation.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { HoldsService } from '../payments/holds.service';
 import { RefundsService } from '../payments/refunds.service';
@@ -34,6 +35,7 @@ export class BookingWorker implements OnApplicationBootstrap, BeforeApplicationS
     private readonly refunds: RefundsService,
     private readonly lifecycle: BookingLifecycleService,
     private readonly idempotency: IdempotencyService,
+    private readonly reconciliations: ReconciliationService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,6 +75,7 @@ export class BookingWorker implements OnApplicationBootstrap, BeforeApplicationS
       ['retry and poll refunds', () => this.refunds.retryAndPoll()],
       ['auto-complete sessions', () => this.lifecycle.autoComplete()],
       ['forget expired idempotency keys', () => this.idempotency.purgeExpired()],
+      ['resume reconciliations whose job was lost', async () => void (await this.reconciliations.resumeStalled())],
     ];
     for (const [what, part] of parts) {
       try {

@@ -6,6 +6,7 @@ import {
   type Posting,
   refundPostings,
   refundProcessedPostings,
+  reversalOf,
   totals,
 } from './postings';
 
@@ -61,5 +62,16 @@ describe('ledger postings', () => {
     expect(balanceOf(postings, 'counselor-payable')).toBe(-29_623);
     expect(balanceOf(postings, 'bank')).toBe(29_623);
     expect(() => payoutPostings(0)).toThrow(RangeError);
+  });
+
+  it('reverses a failed refund’s decision: every account back where it was, refunds-payable owing nothing', () => {
+    const capture = capturePostings(33_333, 20);
+    const decided = refundPostings(33_333, 0, 16_667, 20);
+    const reversed = reversalOf(decided);
+    expect(totals(reversed).debitPaise).toBe(totals(reversed).creditPaise);
+    for (const account of ['razorpay-clearing', 'counselor-payable', 'platform-commission', 'refunds-payable']) {
+      expect(balanceOf([...capture, ...decided, ...reversed], account)).toBe(balanceOf(capture, account));
+    }
+    expect(() => reversalOf([])).toThrow(RangeError);
   });
 });

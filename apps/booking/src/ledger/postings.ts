@@ -13,6 +13,7 @@
  * Capture of P:        Dr razorpay-clearing P    / Cr counselor-payable P − c, Cr platform-commission c
  * Refund R decided:    Dr counselor-payable R − d, Dr platform-commission d / Cr refunds-payable R
  * Refund R processed:  Dr refunds-payable R      / Cr razorpay-clearing R
+ * Refund R failed:     the decision reversed: Dr refunds-payable R / Cr counselor-payable R − d, Cr platform-commission d
  * Payout A recorded:   Dr counselor-payable A    / Cr bank A
  * where c = round(P × rate) and d = c − round((P − R) × rate), so commission always equals
  * round((gross − refunds) × rate) (product.md) and counselor-payable the net payable.
@@ -74,6 +75,17 @@ export function refundPostings(
 export function refundProcessedPostings(refundPaise: number): Posting[] {
   checkAmount(refundPaise);
   return balanced([debit('refunds-payable', refundPaise), credit('razorpay-clearing', refundPaise)]);
+}
+
+/**
+ * Undoes a transaction entry for entry (debits become credits): a refund Razorpay finally failed
+ * was never paid out, so what its decision moved to refunds-payable goes back where it came from.
+ */
+export function reversalOf(postings: readonly Posting[]): Posting[] {
+  if (postings.length === 0) throw new RangeError('nothing to reverse');
+  return balanced(
+    postings.map((posting) => ({ ...posting, debitPaise: posting.creditPaise, creditPaise: posting.debitPaise })),
+  );
 }
 
 /** A payout to a counselor left the platform's bank account. */

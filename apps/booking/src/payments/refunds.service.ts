@@ -7,7 +7,7 @@ import { BookingEntity } from '../bookings/booking.entity';
 import { bookingSnapshot } from '../bookings/booking-snapshot';
 import { BookingConfig } from '../config/booking.config';
 import { LedgerService } from '../ledger/ledger.service';
-import { refundPostings, refundProcessedPostings } from '../ledger/postings';
+import { type LedgerAccount, refundPostings, refundProcessedPostings, reversalOf } from '../ledger/postings';
 import { PaymentEntity } from './payment.entity';
 import { RazorpayRequestError } from './razorpay/razorpay-errors';
 import { RazorpayPayments } from './razorpay/razorpay-payments';
@@ -205,6 +205,24 @@ export class RefundsService {
     );
     if (rows.length === 0) return;
     const [row] = rows;
+    // The money never left Razorpay: the ledger takes back what the decision owed the client, so it
+    // keeps equal to Razorpay's captures less its processed refunds (finance is told, and decides).
+    const decided: { account: LedgerAccount; debit_paise: string; credit_paise: string }[] = await manager.query(
+      `SELECT "account", "debit_paise", "credit_paise" FROM "booking"."ledger_entries" WHERE "refund_id" = $1 ORDER BY "id"`,
+      [refundId],
+    );
+    await this.ledger.post(
+      manager,
+      reversalOf(
+        decided.map((entry) => ({
+          account: entry.account,
+          debitPaise: Number(entry.debit_paise),
+          creditPaise: Number(entry.credit_paise),
+        })),
+      ),
+      { bookingId: row.booking_id, paymentId: row.payment_id, refundId },
+      'refund failed: its decision reversed',
+    );
     const booking = await manager.findOneByOrFail(BookingEntity, { id: row.booking_id });
     const payment = await manager.findOneByOrFail(PaymentEntity, { id: row.payment_id });
     await this.outbox.add(manager, BookingEvents.refundFailed, {

@@ -37,13 +37,15 @@ export class EmailProcessor extends ChannelWorker {
     }
     const message = renderMessage(input, contact, { publicUrl: this.config.publicUrl, passwordResetLink });
     const invite = sessionInvite(input);
-    await this.mailer.send({
-      to: contact.email,
-      ...toEmail(message),
-      messageId: `<${key}@haven>`,
-      attachments: invite ? [invite] : [],
-    });
-    await this.sent.record(key, 'email');
+    const sent = await this.sent.sendOnce(key, 'email', () =>
+      this.mailer.send({
+        to: contact.email,
+        ...toEmail(message),
+        messageId: `<${key}@haven>`,
+        attachments: invite ? [invite] : [],
+      }),
+    );
+    if (!sent) return 'already sent';
     this.logger.log({ notificationKey: key, userId, type: input.type }, 'mail accepted');
     return 'sent';
   }

@@ -27,8 +27,9 @@ export class SmsProcessor extends ChannelWorker {
     if (await this.sent.wasSent(key, 'sms')) return 'already sent';
     const contact = await this.recipients.contact(userId);
     if (!contact?.active || !contact.phone) return 'skipped: no active account with a phone number';
-    await this.provider.send(contact.phone, toSms(renderMessage(input, contact, { publicUrl: this.config.publicUrl })));
-    await this.sent.record(key, 'sms');
-    return 'sent';
+    const phone = contact.phone;
+    const text = toSms(renderMessage(input, contact, { publicUrl: this.config.publicUrl }));
+    const sent = await this.sent.sendOnce(key, 'sms', () => this.provider.send(phone, text));
+    return sent ? 'sent' : 'already sent';
   }
 }

@@ -35,6 +35,7 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   let dataSource: DataSource;
   let inApp: Queue;
   let email: Queue;
+  let fanOut: Queue;
 
   beforeAll(async () => {
     await ensureDatabaseExists(databaseUrl);
@@ -65,10 +66,15 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
     dataSource = module.get(getDataSourceToken('notifications'));
     inApp = module.get(getQueueToken(IN_APP_QUEUE));
     email = module.get(getQueueToken(EMAIL_QUEUE));
+    fanOut = module.get(getQueueToken(FAN_OUT_QUEUE));
   });
 
   afterAll(async () => {
-    await Promise.all([inApp?.obliterate({ force: true }), email?.obliterate({ force: true })]);
+    await Promise.all([
+      inApp?.obliterate({ force: true }),
+      email?.obliterate({ force: true }),
+      fanOut?.obliterate({ force: true }),
+    ]);
     await module?.close();
     await dropDatabase(databaseUrl);
   });
@@ -99,6 +105,33 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
     expect(
       (await inApp.getJobs(['waiting', 'delayed', 'prioritized'])).filter((job) => job.data.key === key),
     ).toHaveLength(1);
+  });
+
+  it('queues again a notification for a role (finance alert) whose fan-out job Redis forgot, until it is expanded', async () => {
+    const key = `evt-${randomUUID()}`;
+    await dataSource.transaction((manager) => dispatcher.dispatchToRole('finance', key, input, manager));
+    await dataSource.query(
+      `UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '1 minute' WHERE "notification_key" = $1`,
+      [key],
+    );
+    expect(await fanOut.getJob(`fan-out-${key}`)).toBeDefined();
+
+    await fanOut.obliterate({ force: true });
+    await dispatcher.requeueUnsent();
+    expect((await fanOut.getJob(`fan-out-${key}`))?.data).toMatchObject({
+      key,
+      role: 'finance',
+      input: { type: 'booking.expired' },
+    });
+
+    // Once the fan-out ran (it records its expansion), the sweep leaves it alone.
+    await fanOut.obliterate({ force: true });
+    await dataSource.query(
+      `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'fan-out')`,
+      [key],
+    );
+    await dispatcher.requeueUnsent();
+    expect(await fanOut.getJob(`fan-out-${key}`)).toBeUndefined();
   });
 
   it('leaves alone what was sent, and what was decided only moments ago', async () => {

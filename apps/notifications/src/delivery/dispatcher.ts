@@ -11,7 +11,9 @@ import {
   type Channel,
   type ChannelJob,
   channelJobId,
+  type DeliveryChannel,
   EMAIL_QUEUE,
+  FAN_OUT,
   FAN_OUT_QUEUE,
   type FanOutJob,
   IN_APP_QUEUE,
@@ -65,19 +67,28 @@ export class Dispatcher {
    * the sent log, so nothing goes out twice. Returns how many were queued again.
    */
   async requeueUnsent(): Promise<number> {
-    const unsent: { notification_key: string; channel: Channel; user_id: string; input: NotificationInput }[] =
-      await this.dataSource.query(
-        `SELECT d."notification_key", d."channel", d."user_id", d."input"
+    const unsent: {
+      notification_key: string;
+      channel: DeliveryChannel;
+      user_id: string | null;
+      role: Role | null;
+      input: NotificationInput;
+    }[] = await this.dataSource.query(
+      `SELECT d."notification_key", d."channel", d."user_id", d."role", d."input"
            FROM "notifications"."deliveries" d
           WHERE d."created_at" < now() - make_interval(secs => $1)
             AND d."created_at" > now() - make_interval(hours => $2)
             AND NOT EXISTS (SELECT 1 FROM "notifications"."sent" s
                              WHERE s."notification_key" = d."notification_key" AND s."channel" = d."channel")
           ORDER BY d."created_at" LIMIT ${REQUEUE_BATCH}`,
-        [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
-      );
+      [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
+    );
     for (const row of unsent) {
-      await this.enqueue(row.channel, { key: row.notification_key, userId: row.user_id, input: row.input });
+      if (row.channel === FAN_OUT) {
+        await this.enqueueFanOut({ key: row.notification_key, role: row.role!, input: row.input });
+      } else {
+        await this.enqueue(row.channel, { key: row.notification_key, userId: row.user_id!, input: row.input });
+      }
     }
     return unsent.length;
   }
@@ -88,9 +99,19 @@ export class Dispatcher {
 
   /**
    * A notification for every active user holding `role`: who they are is asked of accounts when the
-   * job runs, so an event never waits on (or dead-letters for) accounts.
+   * job runs, so an event never waits on (or dead-letters for) accounts. Recorded as a delivery like
+   * any other, so the sweep queues the expansion again if Redis lost it.
    */
-  async dispatchToRole(role: Role, key: string, input: NotificationInput): Promise<void> {
-    await this.fanOut.add(input.type, { key, role, input }, { jobId: `fan-out-${key}` });
+  async dispatchToRole(role: Role, key: string, input: NotificationInput, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO "notifications"."deliveries" ("notification_key", "channel", "role", "type", "input")
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [key, FAN_OUT, role, input.type, JSON.stringify(input)],
+    );
+    await this.enqueueFanOut({ key, role, input });
+  }
+
+  private async enqueueFanOut(job: FanOutJob): Promise<void> {
+    await this.fanOut.add(job.input.type, job, { jobId: `${FAN_OUT}-${job.key}` });
   }
 }

@@ -10,6 +10,9 @@ export const REMINDERS_QUEUE = 'notifications-reminders';
 export const FAN_OUT_QUEUE = 'notifications-fan-out';
 
 export type Channel = 'email' | 'sms' | 'in-app';
+/** How a notification for a role is recorded among the deliveries: expanded into users, then sent on their channels. */
+export const FAN_OUT = 'fan-out';
+export type DeliveryChannel = Channel | typeof FAN_OUT;
 
 export const CHANNEL_QUEUES: Record<Channel, string> = {
   email: EMAIL_QUEUE,

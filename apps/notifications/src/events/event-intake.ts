@@ -30,7 +30,7 @@ export class EventIntake {
         if ('userId' in audience) {
           await this.dispatcher.dispatch(audience.userId, `${event.id}-${audience.userId}`, input, manager);
         } else {
-          await this.dispatcher.dispatchToRole(audience.role, event.id, input);
+          await this.dispatcher.dispatchToRole(audience.role, event.id, input, manager);
         }
       }
       if (change) await this.reminders.follow(change, manager);

@@ -25,6 +25,8 @@ import { Reconciler } from './reconciler';
 /** Discrepancies shown in a reconciliation's JSON; the CSV has every item. */
 const ITEMS_IN_VIEW = 1_000;
 const INSERT_CHUNK = 5_000;
+/** A reconciliation still `running` this long after it started is checked for a job that went missing. */
+export const RECONCILIATION_STALL_AFTER_SECONDS = 120;
 
 interface ReconciliationRow {
   id: string;
@@ -173,6 +175,32 @@ export class ReconciliationService {
       await this.publish(manager, updated);
     });
     this.logger.log({ reconciliationId: id, summary, ms: Date.now() - started }, 'reconciliation done');
+  }
+
+  /**
+   * Maintenance: a reconciliation left `running` whose job Redis no longer has (lost in a restart)
+   * is queued again, and one whose job failed for good without saying so is marked failed. One
+   * whose job still waits or runs is left alone, however long it takes. Returns how many it resumed.
+   */
+  async resumeStalled(): Promise<number> {
+    const stalled: { id: string }[] = await this.dataSource.query(
+      `SELECT "id" FROM "booking"."reconciliations"
+        WHERE "status" = 'running' AND "created_at" < now() - make_interval(secs => $1)
+        ORDER BY "created_at" LIMIT 20`,
+      [RECONCILIATION_STALL_AFTER_SECONDS],
+    );
+    let resumed = 0;
+    for (const { id } of stalled) {
+      const job = await this.queue.reconcileJob(id);
+      if (!job) {
+        await this.queue.reconcile(id);
+        this.logger.warn({ reconciliationId: id }, 'reconciliation job lost (Redis restarted?); queued again');
+        resumed += 1;
+      } else if (await job.isFailed()) {
+        await this.markFailed(id, job.failedReason || 'the reconciliation job failed');
+      }
+    }
+    return resumed;
   }
 
   async markFailed(id: string, error: string): Promise<void> {
