@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { faultPlan } from './faults';
 import type { CallRecord } from './http';
-import { httpBehaviour, OUTAGE_GRACE_MS } from './invariants';
+import { httpBehaviour, isJobStuck, OUTAGE_GRACE_MS, STUCK_AFTER_DUE_MS } from './invariants';
 import { SeededRandom } from './random';
 
 describe('the chaos run', () => {
@@ -40,6 +40,24 @@ describe('the chaos run', () => {
       'redis-restart',
       'sigterm',
     ]);
+  });
+
+  describe('judging queued jobs', () => {
+    const now = Date.parse('2026-12-04T15:14:11.000Z');
+
+    it('does not count a job that fell due just before the check as stuck', () => {
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 10 * 60_000 - 2_000 }, now)).toBe(false);
+      expect(isJobStuck({ timestamp: now - 5_000 }, now)).toBe(false);
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 9 * 60_000, processedOn: now - 3_000 }, now)).toBe(
+        false,
+      );
+    });
+
+    it('counts a job due or held by a worker for over a minute as stuck', () => {
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 5 * 60_000 }, now)).toBe(true);
+      expect(isJobStuck({ timestamp: now - STUCK_AFTER_DUE_MS - 1 }, now)).toBe(true);
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, processedOn: now - 2 * 60_000 }, now)).toBe(true);
+    });
   });
 
   describe('judging HTTP answers', () => {

@@ -286,6 +286,27 @@ export async function deadLettersExplained(rabbitmqUrl: string, logsDir: string)
   return result('dead letters all have a logged reason', found, problems);
 }
 
+/** A job due this long and still waiting or active is stuck; a shorter wait is a job caught falling due. */
+export const STUCK_AFTER_DUE_MS = 60_000;
+
+export interface QueuedJobTimes {
+  /** When the job was added (ms). */
+  timestamp: number;
+  /** Its delay from `timestamp` (ms); 0 if it was due at once. */
+  delay?: number;
+  /** When a worker took it (ms), if one did. */
+  processedOn?: number;
+}
+
+/**
+ * Whether a waiting or active job is stuck at `now`: it has been due (or held by a worker) for more
+ * than STUCK_AFTER_DUE_MS.
+ */
+export function isJobStuck(job: QueuedJobTimes, now: number): boolean {
+  const since = job.processedOn ?? job.timestamp + (job.delay ?? 0);
+  return now - since > STUCK_AFTER_DUE_MS;
+}
+
 export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: string): Promise<InvariantResult> {
   const problems: string[] = [];
   const [db_] = await rows<{ holds: number; refunds: number; webhooks: number }>(
@@ -321,8 +342,12 @@ export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: stri
       }
       const counts = await queue.getJobCounts('waiting', 'active', 'failed', 'delayed', 'completed', 'prioritized');
       jobs += Object.values(counts).reduce((sum, n) => sum + n, 0);
-      for (const state of ['waiting', 'active', 'failed', 'prioritized'] as const) {
-        if (counts[state] > 0) problems.push(`${name}: ${counts[state]} ${state}`);
+      if (counts.failed > 0) problems.push(`${name}: ${counts.failed} failed`);
+      const now = Date.now();
+      for (const state of ['waiting', 'active', 'prioritized'] as const) {
+        if (counts[state] === 0) continue;
+        const stuck = (await queue.getJobs([state])).filter((job) => isJobStuck(job, now)).length;
+        if (stuck > 0) problems.push(`${name}: ${stuck} ${state} for over ${STUCK_AFTER_DUE_MS / 1000} s since due`);
       }
     } finally {
       await queue.close();

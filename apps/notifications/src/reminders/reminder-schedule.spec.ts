@@ -20,6 +20,16 @@ describe('reminder schedule', () => {
     expect(offsetsToSchedule(startsAt, [60], start - minutes(60))).toEqual([]);
   });
 
+  it('lets the sweep also schedule reminders overdue within the tolerance before the start', () => {
+    // The 60 min reminder fell due 2 minutes ago (its job was lost): only the sweep takes it up.
+    expect(offsetsToSchedule(startsAt, [1440, 60], start - minutes(58))).toEqual([]);
+    expect(offsetsToSchedule(startsAt, [1440, 60], start - minutes(58), true)).toEqual([60]);
+    expect(offsetsToSchedule(startsAt, [60, 5], start - minutes(58), true)).toEqual([60, 5]);
+    // Overdue beyond the tolerance, or the session has started: not even the sweep.
+    expect(offsetsToSchedule(startsAt, [60], start - minutes(45), true)).toEqual([]);
+    expect(offsetsToSchedule(startsAt, [5], start + minutes(1), true)).toEqual([]);
+  });
+
   it('sends a reminder on time or a little late, never after the start or long overdue', () => {
     expect(isReminderDue(startsAt, 60, start - minutes(60))).toBe(true);
     expect(isReminderDue(startsAt, 60, start - minutes(55))).toBe(true);

@@ -21,9 +21,21 @@ export function reminderFireAt(startsAt: string, offsetMinutes: number): number 
   return Date.parse(startsAt) - offsetMinutes * 60_000;
 }
 
-/** The offsets still ahead of `now` for a session starting at `startsAt`: what to schedule. */
-export function offsetsToSchedule(startsAt: string, offsets: readonly number[], now: number): number[] {
-  return [...new Set(offsets)].filter((offset) => reminderFireAt(startsAt, offset) > now);
+/**
+ * The offsets still ahead of `now` for a session starting at `startsAt`: what to schedule. With
+ * `includeOverdue` (the sweep, rebuilding jobs a Redis loss took) also those that fell due within the
+ * late tolerance before a session that has not started; the sent log keeps one already sent from
+ * going out twice.
+ */
+export function offsetsToSchedule(
+  startsAt: string,
+  offsets: readonly number[],
+  now: number,
+  includeOverdue = false,
+): number[] {
+  return [...new Set(offsets)].filter(
+    (offset) => reminderFireAt(startsAt, offset) > now || (includeOverdue && isReminderDue(startsAt, offset, now)),
+  );
 }
 
 /**

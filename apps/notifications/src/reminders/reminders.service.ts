@@ -42,12 +42,12 @@ export class RemindersService {
   }
 
   /** Adds the reminders still ahead for both participants; ids that exist already are left as they are. */
-  private async schedule(booking: BookingCopyRow, manager: EntityManager): Promise<number> {
+  private async schedule(booking: BookingCopyRow, manager: EntityManager, includeOverdue = false): Promise<number> {
     let added = 0;
     const now = Date.now();
     for (const userId of [booking.clientId, booking.counselorId]) {
       const { reminders } = await this.preferences.get(userId, manager);
-      for (const offsetMinutes of offsetsToSchedule(booking.session.startsAt, reminders, now)) {
+      for (const offsetMinutes of offsetsToSchedule(booking.session.startsAt, reminders, now, includeOverdue)) {
         const key: ReminderKey = {
           bookingId: booking.bookingId,
           userId,
@@ -83,10 +83,13 @@ export class RemindersService {
     }
   }
 
-  /** Rebuilds every missing reminder from the database (after a Redis loss, or jobs removed by hand). */
+  /**
+   * Rebuilds every missing reminder from the database (after a Redis loss, or jobs removed by hand),
+   * including those that fell due while their job was gone and are still within the late tolerance.
+   */
   async sweep(): Promise<number> {
     let added = 0;
-    for (const booking of await this.upcoming()) added += await this.reschedule(booking.bookingId);
+    for (const booking of await this.upcoming()) added += await this.reschedule(booking.bookingId, true);
     return added;
   }
 
@@ -94,10 +97,10 @@ export class RemindersService {
    * Schedules a booking's reminders under its row lock, as the event handlers do: a cancellation
    * committed meanwhile is seen (nothing added), or runs after and removes what was added.
    */
-  private reschedule(bookingId: string): Promise<number> {
+  private reschedule(bookingId: string, includeOverdue = false): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const booking = await this.bookings.find(manager, bookingId, true);
-      return booking?.status === 'confirmed' ? this.schedule(booking, manager) : 0;
+      return booking?.status === 'confirmed' ? this.schedule(booking, manager, includeOverdue) : 0;
     });
   }
 
