@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import {
   describeListenError,
+  drainHttpServer,
   exitGracefullyOnSignals,
   loadConfig,
   requireInfrastructure,
@@ -17,8 +18,14 @@ runMain(async () => {
   await app.listen(config.PORT).catch((error: unknown) => {
     throw describeListenError(error, config.PORT);
   });
-  // Stops listening, lets requests in progress finish (their RPCs are answered or time out), then
-  // closes its broker and Redis connections.
+  // Tells keep-alive clients to stop reusing their sockets, stops listening, lets requests in progress
+  // finish (their RPCs are answered or time out), then closes its broker and Redis connections.
   const logger = new Logger('Shutdown');
-  exitGracefullyOnSignals(() => app.close(), { log: (line) => logger.log(line) });
+  exitGracefullyOnSignals(
+    async () => {
+      await drainHttpServer(app.getHttpServer());
+      await app.close();
+    },
+    { log: (line) => logger.log(line) },
+  );
 });

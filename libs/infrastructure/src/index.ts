@@ -9,4 +9,5 @@ export * from './redis';
 export * from './rights-version';
 export * from './run-main';
 export * from './graceful-shutdown';
+export * from './drain-http-server';
 export * from './jobs/kept-job-scheduler';

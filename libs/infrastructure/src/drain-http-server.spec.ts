@@ -1,0 +1,57 @@
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { drainHttpServer } from './drain-http-server';
+
+interface Outcome {
+  completed: number;
+  refusedBeforeWriting: number;
+  cut: string[];
+}
+
+/** Requests in a loop over keep-alive sockets until the server refuses a connection. */
+async function keepRequesting(port: number, agent: Agent, outcome: Outcome): Promise<void> {
+  for (;;) {
+    const result = await new Promise<'ok' | 'refused' | string>((resolve) => {
+      const req = request({ port, path: '/', agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.complete ? 'ok' : 'incomplete response'));
+        res.on('error', (error) => resolve(error.message));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        resolve(error.code === 'ECONNREFUSED' ? 'refused' : `${error.code ?? ''} ${error.message}`),
+      );
+      req.end();
+    });
+    if (result === 'ok') outcome.completed += 1;
+    else if (result === 'refused') return void (outcome.refusedBeforeWriting += 1);
+    else outcome.cut.push(result);
+    await sleep(1);
+  }
+}
+
+async function listen(): Promise<Server> {
+  const server = createServer((_request, response) => {
+    setTimeout(() => response.end('ok'), 2);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+describe('draining an HTTP server on shutdown', () => {
+  it('cuts no request of keep-alive clients that keep requesting while it stops', async () => {
+    const server = await listen();
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const outcome: Outcome = { completed: 0, refusedBeforeWriting: 0, cut: [] };
+    const clients = Array.from({ length: 8 }, () => keepRequesting(port, agent, outcome));
+    await sleep(200);
+    await drainHttpServer(server, { drainMs: 300, inFlightBoundMs: 1_000 });
+    await Promise.all(clients);
+    agent.destroy();
+    expect(outcome.cut).toEqual([]);
+    expect(outcome.completed).toBeGreaterThan(20);
+    expect(outcome.refusedBeforeWriting).toBe(8);
+  });
+});
