@@ -19,8 +19,14 @@ async function keepRequesting(port: number, agent: Agent, outcome: Outcome): Pro
         res.on('end', () => resolve(res.complete ? 'ok' : 'incomplete response'));
         res.on('error', (error) => resolve(error.message));
       });
+      // A connection still in the listen backlog when the server stops listening is reset during
+      // connect: like a refusal, the server never read a request from it.
       req.on('error', (error: NodeJS.ErrnoException) =>
-        resolve(error.code === 'ECONNREFUSED' ? 'refused' : `${error.code ?? ''} ${error.message}`),
+        resolve(
+          error.code === 'ECONNREFUSED' || error.syscall === 'connect'
+            ? 'refused'
+            : `${error.code ?? ''} ${error.message}`,
+        ),
       );
       req.end();
     });

@@ -10,7 +10,9 @@ export function SignOutButton() {
       className="link-button"
       disabled={logout.isPending}
       // Leave a signed-in page first, or it would ask to sign in again the moment the session ends.
-      onClick={() => void Promise.resolve(navigate('/')).then(() => logout.mutate())}
+      // flushSync: the router renders its moves as transitions, and the session's end would render
+      // first, on the old page, if the move to the home page were still pending.
+      onClick={() => void Promise.resolve(navigate('/', { flushSync: true })).then(() => logout.mutate())}
     >
       Sign out
     </button>
