@@ -356,7 +356,8 @@ async function settle(
             + (SELECT count(*) FROM accounts.outbox WHERE published_at IS NULL)
             + (SELECT count(*) FROM directory.outbox WHERE published_at IS NULL)
             + (SELECT count(*) FROM booking.outbox WHERE published_at IS NULL)
-            + (SELECT count(*) FROM notifications.outbox WHERE published_at IS NULL) AS busy`,
+            + (SELECT count(*) FROM notifications.outbox WHERE published_at IS NULL)
+            + (SELECT count(*) FROM notifications.deliveries WHERE settled_at IS NULL) AS busy`,
     );
     if (Number(rows[0].busy) === 0 && (await queuesIdle(redisUrl))) {
       // Events published last may still be on their way through the consumers and channel jobs.

@@ -309,13 +309,15 @@ export function isJobStuck(job: QueuedJobTimes, now: number): boolean {
 
 export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: string): Promise<InvariantResult> {
   const problems: string[] = [];
-  const [db_] = await rows<{ holds: number; refunds: number; webhooks: number }>(
+  const [db_] = await rows<{ holds: number; refunds: number; webhooks: number; deliveries: number }>(
     db,
     `SELECT (SELECT count(*)::int FROM booking.bookings WHERE status = 'pending_payment' AND expires_at < now() - interval '30 seconds') AS holds,
             (SELECT count(*)::int FROM booking.refunds WHERE status = 'pending') AS refunds,
-            (SELECT count(*)::int FROM booking.razorpay_webhook_events WHERE processed_at IS NULL) AS webhooks`,
+            (SELECT count(*)::int FROM booking.razorpay_webhook_events WHERE processed_at IS NULL) AS webhooks,
+            (SELECT count(*)::int FROM notifications.deliveries WHERE settled_at IS NULL AND created_at < now() - interval '90 seconds') AS deliveries`,
   );
   if (db_.holds > 0) problems.push(`${db_.holds} holds past expiry still pending_payment`);
+  if (db_.deliveries > 0) problems.push(`${db_.deliveries} notifications decided over 90 s ago, neither sent nor skipped`);
   if (db_.refunds > 0) problems.push(`${db_.refunds} refunds still pending`);
   if (db_.webhooks > 0) problems.push(`${db_.webhooks} stored webhooks not acted on`);
   const queues = [
@@ -353,7 +355,7 @@ export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: stri
       await queue.close();
     }
   }
-  return result('no job, hold, refund or webhook stuck', jobs, problems);
+  return result('no job, hold, refund, webhook or delivery stuck', jobs, problems);
 }
 
 /** 5xx only inside declared outage windows, and there only 503/504; no call hangs or is cut. */

@@ -2,6 +2,7 @@ import { CreateMessagingTables1764300000000, InboxMessage, OutboxMessage } from 
 import { CreateNotificationTables1764600000000 } from './migrations/1764600000000-CreateNotificationTables';
 import { CreateDeliveries1764900000000 } from './migrations/1764900000000-CreateDeliveries';
 import { RoleDeliveries1765000000000 } from './migrations/1765000000000-RoleDeliveries';
+import { DeliveryOutcomes1765100000000 } from './migrations/1765100000000-DeliveryOutcomes';
 
 /** Every table of the `notifications` schema, and the migrations that made them, in order. */
 export const NOTIFICATIONS_ENTITIES = [OutboxMessage, InboxMessage];
@@ -10,4 +11,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   CreateNotificationTables1764600000000,
   CreateDeliveries1764900000000,
   RoleDeliveries1765000000000,
+  DeliveryOutcomes1765100000000,
 ];

@@ -14,8 +14,10 @@ import { PasswordResetLinks } from './password-reset-links';
 
 @Processor(EMAIL_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
 export class EmailProcessor extends ChannelWorker {
+  protected readonly channel = 'email';
+
   constructor(
-    private readonly sent: SentLog,
+    protected readonly sent: SentLog,
     private readonly recipients: Recipients,
     private readonly mailer: Mailer,
     private readonly resetLinks: PasswordResetLinks,
@@ -28,12 +30,12 @@ export class EmailProcessor extends ChannelWorker {
     const { key, userId, input } = job.data;
     if (await this.sent.wasSent(key, 'email')) return 'already sent';
     const contact = await this.recipients.contact(userId);
-    if (!contact?.active) return 'skipped: no active account';
+    if (!contact?.active) return this.skip(key, 'no active account');
 
     let passwordResetLink: string | undefined;
     if (input.type === 'account.password-reset') {
       passwordResetLink = (await this.resetLinks.issue(input.requestId, userId)) ?? undefined;
-      if (!passwordResetLink) return 'skipped: the reset request was used, expired or superseded';
+      if (!passwordResetLink) return this.skip(key, 'the reset request was used, expired or superseded');
     }
     const message = renderMessage(input, contact, { publicUrl: this.config.publicUrl, passwordResetLink });
     const invite = sessionInvite(input);

@@ -12,10 +12,12 @@ import { ChannelWorker } from './channel-worker';
  */
 @Processor(FAN_OUT_QUEUE, WORKER_OPTIONS)
 export class FanOutProcessor extends ChannelWorker {
+  protected readonly channel = FAN_OUT;
+
   constructor(
     private readonly recipients: Recipients,
     private readonly dispatcher: Dispatcher,
-    private readonly sent: SentLog,
+    protected readonly sent: SentLog,
   ) {
     super();
   }

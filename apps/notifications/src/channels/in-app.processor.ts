@@ -15,9 +15,11 @@ import { ChannelWorker } from './channel-worker';
 
 @Processor(IN_APP_QUEUE, { ...WORKER_OPTIONS, concurrency: 10 })
 export class InAppProcessor extends ChannelWorker {
+  protected readonly channel = 'in-app';
+
   constructor(
     @InjectDataSource('notifications') private readonly dataSource: DataSource,
-    private readonly sent: SentLog,
+    protected readonly sent: SentLog,
     private readonly recipients: Recipients,
     private readonly messages: MessagesService,
     private readonly config: NotificationsConfig,

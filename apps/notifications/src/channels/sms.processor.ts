@@ -13,8 +13,10 @@ import { SMS_PROVIDER, type SmsProvider } from './sms-provider';
 
 @Processor(SMS_QUEUE, { ...WORKER_OPTIONS, concurrency: 5 })
 export class SmsProcessor extends ChannelWorker {
+  protected readonly channel = 'sms';
+
   constructor(
-    private readonly sent: SentLog,
+    protected readonly sent: SentLog,
     private readonly recipients: Recipients,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     private readonly config: NotificationsConfig,
@@ -26,7 +28,7 @@ export class SmsProcessor extends ChannelWorker {
     const { key, userId, input } = job.data;
     if (await this.sent.wasSent(key, 'sms')) return 'already sent';
     const contact = await this.recipients.contact(userId);
-    if (!contact?.active || !contact.phone) return 'skipped: no active account with a phone number';
+    if (!contact?.active || !contact.phone) return this.skip(key, 'no active account with a phone number');
     const phone = contact.phone;
     const text = toSms(renderMessage(input, contact, { publicUrl: this.config.publicUrl }));
     const sent = await this.sent.sendOnce(key, 'sms', () => this.provider.send(phone, text));

@@ -11,7 +11,8 @@ import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notificatio
 import { PreferencesService } from '../preferences/preferences.service';
 import type { NotificationInput } from '../templates/notification-input';
 import { Dispatcher } from './dispatcher';
-import { channelJobId, EMAIL_QUEUE, FAN_OUT_QUEUE, IN_APP_QUEUE, SMS_QUEUE } from './queues';
+import { channelJobId, EMAIL_QUEUE, FAN_OUT, FAN_OUT_QUEUE, IN_APP_QUEUE, SMS_QUEUE } from './queues';
+import { SentLog } from './sent-log';
 
 const databaseUrl = `${inject('databaseUrl')}_dispatcher`;
 const input: NotificationInput = {
@@ -32,6 +33,7 @@ const input: NotificationInput = {
 describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   let module: INestApplicationContext;
   let dispatcher: Dispatcher;
+  let sent: SentLog;
   let dataSource: DataSource;
   let inApp: Queue;
   let email: Queue;
@@ -58,11 +60,12 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
           { name: FAN_OUT_QUEUE },
         ),
       ],
-      providers: [Dispatcher, PreferencesService],
+      providers: [Dispatcher, PreferencesService, SentLog],
     })
     class DispatcherTestModule {}
     module = await NestFactory.createApplicationContext(DispatcherTestModule, { logger: false });
     dispatcher = module.get(Dispatcher);
+    sent = module.get(SentLog);
     dataSource = module.get(getDataSourceToken('notifications'));
     inApp = module.get(getQueueToken(IN_APP_QUEUE));
     email = module.get(getQueueToken(EMAIL_QUEUE));
@@ -126,10 +129,7 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
 
     // Once the fan-out ran (it records its expansion), the sweep leaves it alone.
     await fanOut.obliterate({ force: true });
-    await dataSource.query(
-      `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'fan-out')`,
-      [key],
-    );
+    await sent.record(key, FAN_OUT);
     await dispatcher.requeueUnsent();
     expect(await fanOut.getJob(`fan-out-${key}`)).toBeUndefined();
   });
@@ -137,10 +137,8 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   it('leaves alone what was sent, and what was decided only moments ago', async () => {
     const sentKey = `evt-${randomUUID()}`;
     await decideAMinuteAgo(sentKey);
-    await dataSource.query(
-      `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, 'in-app'), ($1, 'email')`,
-      [sentKey],
-    );
+    await sent.record(sentKey, 'in-app');
+    await sent.sendOnce(sentKey, 'email', () => Promise.resolve());
     const freshKey = `evt-${randomUUID()}`;
     await dataSource.transaction((manager) => dispatcher.dispatch(randomUUID(), freshKey, input, manager));
     await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
@@ -148,6 +146,38 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
     await dispatcher.requeueUnsent();
     expect(await inApp.getJob(channelJobId('in-app', sentKey))).toBeUndefined();
     expect(await inApp.getJob(channelJobId('in-app', freshKey))).toBeUndefined();
+  });
+
+  it('stops queueing a delivery that was skipped or failed for good', async () => {
+    const skippedKey = `evt-${randomUUID()}`;
+    await decideAMinuteAgo(skippedKey);
+    await sent.settle(skippedKey, 'in-app', 'skipped: no active account');
+    await sent.settle(skippedKey, 'email', 'failed');
+    await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
+
+    await dispatcher.requeueUnsent();
+    expect(await inApp.getJob(channelJobId('in-app', skippedKey))).toBeUndefined();
+    expect(await email.getJob(channelJobId('email', skippedKey))).toBeUndefined();
+  });
+
+  it('finds a lost delivery behind more than a sweep batch of deliveries that will never go out', async () => {
+    // A day of SMS deliveries to users without a phone number, older than the lost confirmation.
+    const skipped: { notification_key: string }[] = await dataSource.query(
+      `INSERT INTO "notifications"."deliveries" ("notification_key", "channel", "user_id", "type", "input", "created_at")
+       SELECT 'skipped-' || g || '-' || $1, 'sms', gen_random_uuid(), 'booking.expired', '{}'::jsonb, now() - interval '2 minutes'
+         FROM generate_series(1, 600) g
+       RETURNING "notification_key"`,
+      [randomUUID()],
+    );
+    for (const { notification_key } of skipped) {
+      await sent.settle(notification_key, 'sms', 'skipped: no active account with a phone number');
+    }
+    const lostKey = `evt-${randomUUID()}`;
+    await decideAMinuteAgo(lostKey);
+    await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
+
+    await dispatcher.requeueUnsent();
+    expect((await inApp.getJob(channelJobId('in-app', lostKey)))?.data).toMatchObject({ key: lostKey });
   });
 
   it('records no delivery when the deciding transaction rolls back', async () => {

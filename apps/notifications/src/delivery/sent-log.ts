@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel, DeliveryChannel } from './queues';
 
+const SENT = 'sent';
+
 /**
  * Which notification went out on which channel. Checked before sending and written with it, so a
- * retried, redelivered or re-queued job never sends twice what was already accepted.
+ * retried, redelivered or re-queued job never sends twice what was already accepted. It also
+ * settles the delivery (sent, skipped or failed for good), which takes it off the sweep's list.
  */
 @Injectable()
 export class SentLog {
@@ -23,6 +26,21 @@ export class SentLog {
     await manager.query(
       `INSERT INTO "notifications"."sent" ("notification_key", "channel") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
       [key, channel],
+    );
+    await this.settle(key, channel, SENT, manager);
+  }
+
+  /** The delivery will not be sent (`outcome` says why): the sweep stops queueing it again. */
+  async settle(
+    key: string,
+    channel: DeliveryChannel,
+    outcome: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE "notifications"."deliveries" SET "settled_at" = now(), "outcome" = $3
+        WHERE "notification_key" = $1 AND "channel" = $2 AND "settled_at" IS NULL`,
+      [key, channel, outcome],
     );
   }
 
@@ -43,6 +61,7 @@ export class SentLog {
         [key, channel],
       );
       if (claimed.length === 0) return false;
+      await this.settle(key, channel, SENT, manager);
       await send();
       return true;
     });
