@@ -46,17 +46,27 @@ describe('the chaos run', () => {
     const now = Date.parse('2026-12-04T15:14:11.000Z');
 
     it('does not count a job that fell due just before the check as stuck', () => {
-      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 10 * 60_000 - 2_000 }, now)).toBe(false);
-      expect(isJobStuck({ timestamp: now - 5_000 }, now)).toBe(false);
-      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 9 * 60_000, processedOn: now - 3_000 }, now)).toBe(
-        false,
-      );
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 10 * 60_000 - 2_000 }, 'waiting', now)).toBe(false);
+      expect(isJobStuck({ timestamp: now - 5_000 }, 'waiting', now)).toBe(false);
+      expect(
+        isJobStuck({ timestamp: now - 10 * 60_000, delay: 9 * 60_000, processedOn: now - 3_000 }, 'active', now),
+      ).toBe(false);
     });
 
     it('counts a job due or held by a worker for over a minute as stuck', () => {
-      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 5 * 60_000 }, now)).toBe(true);
-      expect(isJobStuck({ timestamp: now - STUCK_AFTER_DUE_MS - 1 }, now)).toBe(true);
-      expect(isJobStuck({ timestamp: now - 10 * 60_000, processedOn: now - 2 * 60_000 }, now)).toBe(true);
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, delay: 5 * 60_000 }, 'waiting', now)).toBe(true);
+      expect(isJobStuck({ timestamp: now - STUCK_AFTER_DUE_MS - 1 }, 'waiting', now)).toBe(true);
+      expect(isJobStuck({ timestamp: now - 10 * 60_000, processedOn: now - 2 * 60_000 }, 'active', now)).toBe(true);
+    });
+
+    it('times a retried job from the end of its backoff, and one whose worker died from that attempt', () => {
+      // Failed 70 s ago, backoff 32 s: waiting again for 38 s only.
+      const retried = { timestamp: now - 10 * 60_000, delay: 32_000, processedOn: now - 70_000, attemptsMade: 6 };
+      expect(isJobStuck(retried, 'waiting', now)).toBe(false);
+      expect(isJobStuck({ ...retried, processedOn: now - 100_000 }, 'waiting', now)).toBe(true);
+      // A reminder delayed 5 minutes whose worker died 70 s ago: its first delay does not count again.
+      const orphaned = { timestamp: now - 10 * 60_000, delay: 5 * 60_000, processedOn: now - 70_000, attemptsMade: 0 };
+      expect(isJobStuck(orphaned, 'waiting', now)).toBe(true);
     });
   });
 

@@ -292,18 +292,26 @@ export const STUCK_AFTER_DUE_MS = 60_000;
 export interface QueuedJobTimes {
   /** When the job was added (ms). */
   timestamp: number;
-  /** Its delay from `timestamp` (ms); 0 if it was due at once. */
+  /** Its delay (ms): from `timestamp` at first, from the failed attempt once it is retried with backoff. */
   delay?: number;
-  /** When a worker took it (ms), if one did. */
+  /** When a worker last took it (ms), if one did. */
   processedOn?: number;
+  /** Attempts that ended in a failure (a worker that died mid-job does not count). */
+  attemptsMade?: number;
 }
 
 /**
- * Whether a waiting or active job is stuck at `now`: it has been due (or held by a worker) for more
- * than STUCK_AFTER_DUE_MS.
+ * Whether a waiting or active job is stuck at `now`: it has been held by a worker, or due, for more
+ * than STUCK_AFTER_DUE_MS. A job waiting again fell due when its last attempt's backoff ended (after
+ * a failure) or when that attempt's worker was lost (its lock lapsed); before any attempt, at its delay.
  */
-export function isJobStuck(job: QueuedJobTimes, now: number): boolean {
-  const since = job.processedOn ?? job.timestamp + (job.delay ?? 0);
+export function isJobStuck(job: QueuedJobTimes, state: 'waiting' | 'active' | 'prioritized', now: number): boolean {
+  const since =
+    job.processedOn === undefined
+      ? job.timestamp + (job.delay ?? 0)
+      : state === 'active'
+        ? job.processedOn
+        : job.processedOn + ((job.attemptsMade ?? 0) > 0 ? (job.delay ?? 0) : 0);
   return now - since > STUCK_AFTER_DUE_MS;
 }
 
@@ -317,7 +325,8 @@ export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: stri
             (SELECT count(*)::int FROM notifications.deliveries WHERE settled_at IS NULL AND created_at < now() - interval '90 seconds') AS deliveries`,
   );
   if (db_.holds > 0) problems.push(`${db_.holds} holds past expiry still pending_payment`);
-  if (db_.deliveries > 0) problems.push(`${db_.deliveries} notifications decided over 90 s ago, neither sent nor skipped`);
+  if (db_.deliveries > 0)
+    problems.push(`${db_.deliveries} notifications decided over 90 s ago, neither sent nor skipped`);
   if (db_.refunds > 0) problems.push(`${db_.refunds} refunds still pending`);
   if (db_.webhooks > 0) problems.push(`${db_.webhooks} stored webhooks not acted on`);
   const queues = [
@@ -348,7 +357,7 @@ export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: stri
       const now = Date.now();
       for (const state of ['waiting', 'active', 'prioritized'] as const) {
         if (counts[state] === 0) continue;
-        const stuck = (await queue.getJobs([state])).filter((job) => isJobStuck(job, now)).length;
+        const stuck = (await queue.getJobs([state])).filter((job) => isJobStuck(job, state, now)).length;
         if (stuck > 0) problems.push(`${name}: ${stuck} ${state} for over ${STUCK_AFTER_DUE_MS / 1000} s since due`);
       }
     } finally {
