@@ -114,6 +114,12 @@ export class Supervisor {
     return child.pid;
   }
 
+  /** The pid of the app's running process, or undefined while it is down. */
+  pid(name: string): number | undefined {
+    const child = this.running.find((entry) => entry.app.name === name)?.child;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
   private spawn(entry: Running): void {
     // In its own process group, so Ctrl-C reaches the supervisor alone and each app gets one SIGTERM.
     const child = spawn(process.execPath, entry.app.args, {

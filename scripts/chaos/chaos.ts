@@ -200,6 +200,7 @@ async function main(): Promise<number> {
     const plan = faultPlan(options.profile, options.durationMs, random.fork());
     const injecting = injectFaults(plan, loadStart, {
       supervisor,
+      api,
       rabbit,
       redis,
       sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
@@ -286,12 +287,31 @@ async function waitUntilHealthy(gateways: string[], timeoutMs: number): Promise<
 
 interface FaultTools {
   supervisor: Supervisor;
+  api: GatewayClient;
   rabbit: OwnRabbitMq;
   redis: OwnRedis;
   sandboxUrl: string;
   windows: OutageWindow[];
   records: FaultRecord[];
   say: (line: string) => void;
+}
+
+/** `gateway#2` → 1, its index among the gateway URLs. */
+function gatewayIndex(target: string): number {
+  return Number(target.split('#')[1]) - 1;
+}
+
+/** Back in rotation once a new process answers health (the old one may still answer while it drains). */
+async function putBackWhenRestarted(tools: FaultTools, name: string, oldPid: number, gateway: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const pid = tools.supervisor.pid(name);
+    if (pid !== undefined && pid !== oldPid) {
+      if ((await send(`${tools.api.gateways[gateway]}/api/v1/health`, 'GET')).outcome === 200) break;
+    }
+    await sleep(250);
+  }
+  tools.api.putBackInRotation(gateway);
 }
 
 async function injectFaults(plan: PlannedFault[], loadStart: number, tools: FaultTools): Promise<void> {
@@ -302,10 +322,19 @@ async function injectFaults(plan: PlannedFault[], loadStart: number, tools: Faul
     let note = '';
     try {
       switch (fault.kind) {
-        case 'sigkill':
-        case 'sigterm': {
-          const pid = tools.supervisor.signal(fault.target!, fault.kind === 'sigkill' ? 'SIGKILL' : 'SIGTERM');
+        case 'sigkill': {
+          const pid = tools.supervisor.signal(fault.target!, 'SIGKILL');
           note = pid ? `pid ${pid}; the supervisor restarts it` : 'was not running';
+          break;
+        }
+        case 'sigterm': {
+          // A graceful stop, as an orchestrator does it: out of the load balancer's rotation first.
+          const gateway = gatewayIndex(fault.target!);
+          tools.api.takeOutOfRotation(gateway);
+          const pid = tools.supervisor.signal(fault.target!, 'SIGTERM');
+          if (pid) void putBackWhenRestarted(tools, fault.target!, pid, gateway);
+          else tools.api.putBackInRotation(gateway);
+          note = pid ? `pid ${pid}; out of rotation until the supervisor has it back` : 'was not running';
           break;
         }
         case 'rabbitmq-restart':
@@ -357,7 +386,8 @@ async function settle(
             + (SELECT count(*) FROM directory.outbox WHERE published_at IS NULL)
             + (SELECT count(*) FROM booking.outbox WHERE published_at IS NULL)
             + (SELECT count(*) FROM notifications.outbox WHERE published_at IS NULL)
-            + (SELECT count(*) FROM notifications.deliveries WHERE settled_at IS NULL) AS busy`,
+            + (SELECT count(*) FROM notifications.deliveries d WHERE NOT EXISTS (SELECT 1 FROM notifications.delivery_outcomes o
+                WHERE o.notification_key = d.notification_key AND o.channel = d.channel)) AS busy`,
     );
     if (Number(rows[0].busy) === 0 && (await queuesIdle(redisUrl))) {
       // Events published last may still be on their way through the consumers and channel jobs.

@@ -26,15 +26,37 @@ export interface Reply<T = Json> {
 export const HANG_AFTER_MS = 20_000;
 
 /**
- * A client of the gateways as a load balancer would spread it: calls go to the gateways in turn,
+ * A client of the gateways as a load balancer would spread it: calls go to the gateways in rotation,
  * and a refused connection (a gateway restarting) moves on to the next one. A fresh connection per
  * call, so a gateway that shuts down never sees a request on a connection it is closing.
  */
 export class GatewayClient {
   readonly calls: CallRecord[] = [];
   private next = 0;
+  private readonly outOfRotation = new Set<number>();
 
-  constructor(private readonly gateways: string[]) {}
+  constructor(readonly gateways: string[]) {}
+
+  /**
+   * What an orchestrator does before it stops a gateway (a rolling deploy, a scale-down): no new
+   * calls go to it; calls already sent finish while it drains. Without this, a connection still in
+   * the kernel's accept queue when the gateway stops listening is reset, which no server can avoid.
+   */
+  takeOutOfRotation(gateway: number): void {
+    this.outOfRotation.add(gateway);
+  }
+
+  putBackInRotation(gateway: number): void {
+    this.outOfRotation.delete(gateway);
+  }
+
+  private pickGateway(): number {
+    for (let tried = 0; tried < this.gateways.length; tried += 1) {
+      const gateway = this.next++ % this.gateways.length;
+      if (!this.outOfRotation.has(gateway)) return gateway;
+    }
+    return this.next++ % this.gateways.length;
+  }
 
   async call<T = Json>(
     kind: string,
@@ -43,7 +65,7 @@ export class GatewayClient {
     options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {
     for (let attempt = 0; attempt < this.gateways.length * 2; attempt += 1) {
-      const gateway = this.next++ % this.gateways.length;
+      const gateway = this.pickGateway();
       const startedAt = Date.now();
       const reply = await send<T>(`${this.gateways[gateway]}/api/v1${path}`, method, options);
       const refusal =

@@ -322,7 +322,9 @@ export async function nothingStuck(db: Pool, redisUrl: string, redisPrefix: stri
     `SELECT (SELECT count(*)::int FROM booking.bookings WHERE status = 'pending_payment' AND expires_at < now() - interval '30 seconds') AS holds,
             (SELECT count(*)::int FROM booking.refunds WHERE status = 'pending') AS refunds,
             (SELECT count(*)::int FROM booking.razorpay_webhook_events WHERE processed_at IS NULL) AS webhooks,
-            (SELECT count(*)::int FROM notifications.deliveries WHERE settled_at IS NULL AND created_at < now() - interval '90 seconds') AS deliveries`,
+            (SELECT count(*)::int FROM notifications.deliveries d WHERE created_at < now() - interval '90 seconds'
+              AND NOT EXISTS (SELECT 1 FROM notifications.delivery_outcomes o
+                               WHERE o.notification_key = d.notification_key AND o.channel = d.channel)) AS deliveries`,
   );
   if (db_.holds > 0) problems.push(`${db_.holds} holds past expiry still pending_payment`);
   if (db_.deliveries > 0)

@@ -22,7 +22,7 @@ import {
   REMINDERS_QUEUE,
   SMS_QUEUE,
 } from './delivery/queues';
-import { SentLog } from './delivery/sent-log';
+import { DeliveryLog } from './delivery/delivery-log';
 import { EventIntake } from './events/event-intake';
 import { DomainEventsController } from './events/domain-events.controller';
 import { MessagesService } from './messages/messages.service';
@@ -73,7 +73,7 @@ export class NotificationsModule implements OnApplicationShutdown {
         PreferencesService,
         MessagesService,
         BookingCopy,
-        SentLog,
+        DeliveryLog,
         Dispatcher,
         RemindersService,
         EventIntake,

@@ -26,6 +26,12 @@ export async function drainHttpServer(
   await sleep(drainMs);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const bound = sleep(inFlightBoundMs).then(() => server.closeAllConnections());
-  await Promise.race([closed, bound]);
+  const bound = new AbortController();
+  const cutLeftovers = sleep(inFlightBoundMs, undefined, { signal: bound.signal }).then(
+    () => server.closeAllConnections(),
+    () => undefined,
+  );
+  await Promise.race([closed, cutLeftovers]);
+  // Once closed, the bound's timer would only keep the process alive for nothing.
+  bound.abort();
 }

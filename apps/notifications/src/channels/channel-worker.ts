@@ -2,7 +2,7 @@ import { OnWorkerEvent } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DeliveryChannel } from '../delivery/queues';
-import type { SentLog } from '../delivery/sent-log';
+import type { DeliveryLog } from '../delivery/delivery-log';
 import { DrainingWorkerHost } from './draining-worker-host';
 
 /**
@@ -12,12 +12,12 @@ import { DrainingWorkerHost } from './draining-worker-host';
 export abstract class ChannelWorker extends DrainingWorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
   protected abstract readonly channel: DeliveryChannel;
-  protected abstract readonly sent: SentLog;
+  protected abstract readonly deliveries: DeliveryLog;
 
   /** The delivery will not go out, for a reason that another attempt would not change. */
   protected async skip(key: string, reason: string): Promise<string> {
     const outcome = `skipped: ${reason}`;
-    await this.sent.settle(key, this.channel, outcome);
+    await this.deliveries.settle(key, this.channel, outcome);
     return outcome;
   }
 
@@ -30,9 +30,11 @@ export abstract class ChannelWorker extends DrainingWorkerHost {
       final ? 'delivery failed for good; the job is kept in the failed set' : 'delivery failed; it will be retried',
     );
     if (final && job) {
-      await this.sent.settle(job.data.key, this.channel, 'failed').catch((settleError: Error) =>
-        this.logger.warn({ notificationKey: job.data.key, err: settleError.message }, 'failed delivery not settled'),
-      );
+      await this.deliveries
+        .settle(job.data.key, this.channel, 'failed')
+        .catch((settleError: Error) =>
+          this.logger.warn({ notificationKey: job.data.key, err: settleError.message }, 'failed delivery not settled'),
+        );
     }
   }
 }

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
-import { SentLog } from '../delivery/sent-log';
+import { DeliveryLog } from '../delivery/delivery-log';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications.schema';
 import type { Recipients } from '../recipients/recipients';
 import type { PasswordResetLinks } from './password-reset-links';
@@ -67,15 +67,15 @@ describe('a confirmation e-mail goes out once per notification', () => {
           migrations: NOTIFICATIONS_MIGRATIONS,
         }),
       ],
-      providers: [SentLog],
+      providers: [DeliveryLog],
     })
-    class SentLogTestModule {}
-    module = await NestFactory.createApplicationContext(SentLogTestModule, { logger: false });
+    class DeliveryLogTestModule {}
+    module = await NestFactory.createApplicationContext(DeliveryLogTestModule, { logger: false });
     outbox = await mkdtemp(join(tmpdir(), 'haven-email-once-'));
     const config = loadConfig(NotificationsConfig, { MAIL_OUTBOX_DIR: outbox });
     mailer = new FlakyMailer(config);
     worker = new EmailProcessor(
-      module.get(SentLog),
+      module.get(DeliveryLog),
       new SlowRecipients() as unknown as Recipients,
       mailer,
       {} as PasswordResetLinks,

@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
 import { EMAIL_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
-import { SentLog } from '../delivery/sent-log';
+import { DeliveryLog } from '../delivery/delivery-log';
 import { Recipients } from '../recipients/recipients';
 import { toEmail } from '../templates/channels';
 import { sessionInvite } from '../templates/ics';
@@ -17,7 +17,7 @@ export class EmailProcessor extends ChannelWorker {
   protected readonly channel = 'email';
 
   constructor(
-    protected readonly sent: SentLog,
+    protected readonly deliveries: DeliveryLog,
     private readonly recipients: Recipients,
     private readonly mailer: Mailer,
     private readonly resetLinks: PasswordResetLinks,
@@ -28,7 +28,8 @@ export class EmailProcessor extends ChannelWorker {
 
   async process(job: Job<ChannelJob>): Promise<string> {
     const { key, userId, input } = job.data;
-    if (await this.sent.wasSent(key, 'email')) return 'already sent';
+    const settled = await this.deliveries.outcomeOf(key, 'email');
+    if (settled) return `already ${settled}`;
     const contact = await this.recipients.contact(userId);
     if (!contact?.active) return this.skip(key, 'no active account');
 
@@ -39,7 +40,7 @@ export class EmailProcessor extends ChannelWorker {
     }
     const message = renderMessage(input, contact, { publicUrl: this.config.publicUrl, passwordResetLink });
     const invite = sessionInvite(input);
-    const sent = await this.sent.sendOnce(key, 'email', () =>
+    const sent = await this.deliveries.sendOnce(key, 'email', () =>
       this.mailer.send({
         to: contact.email,
         ...toEmail(message),

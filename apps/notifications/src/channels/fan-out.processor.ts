@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { Dispatcher } from '../delivery/dispatcher';
 import { FAN_OUT, FAN_OUT_QUEUE, type FanOutJob, WORKER_OPTIONS } from '../delivery/queues';
-import { SentLog } from '../delivery/sent-log';
+import { DeliveryLog } from '../delivery/delivery-log';
 import { Recipients } from '../recipients/recipients';
 import { ChannelWorker } from './channel-worker';
 
@@ -17,7 +17,7 @@ export class FanOutProcessor extends ChannelWorker {
   constructor(
     private readonly recipients: Recipients,
     private readonly dispatcher: Dispatcher,
-    protected readonly sent: SentLog,
+    protected readonly deliveries: DeliveryLog,
   ) {
     super();
   }
@@ -26,7 +26,7 @@ export class FanOutProcessor extends ChannelWorker {
     const { key, role, input } = job.data;
     const holders = await this.recipients.withRole(role);
     for (const user of holders) await this.dispatcher.dispatch(user.id, `${key}-${user.id}`, input);
-    await this.sent.record(key, FAN_OUT);
+    await this.deliveries.recordSent(key, FAN_OUT);
     return holders.length;
   }
 }

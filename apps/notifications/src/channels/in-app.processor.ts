@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
 import { IN_APP_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
-import { SentLog } from '../delivery/sent-log';
+import { DeliveryLog } from '../delivery/delivery-log';
 import { MessagesService } from '../messages/messages.service';
 import { Recipients } from '../recipients/recipients';
 import { toInApp } from '../templates/channels';
@@ -19,7 +19,7 @@ export class InAppProcessor extends ChannelWorker {
 
   constructor(
     @InjectDataSource('notifications') private readonly dataSource: DataSource,
-    protected readonly sent: SentLog,
+    protected readonly deliveries: DeliveryLog,
     private readonly recipients: Recipients,
     private readonly messages: MessagesService,
     private readonly config: NotificationsConfig,
@@ -29,7 +29,8 @@ export class InAppProcessor extends ChannelWorker {
 
   async process(job: Job<ChannelJob>): Promise<string> {
     const { key, userId, input } = job.data;
-    if (await this.sent.wasSent(key, 'in-app')) return 'already stored';
+    const settled = await this.deliveries.outcomeOf(key, 'in-app');
+    if (settled) return `already ${settled}`;
     // Only the name and zone are used, to word the message as the e-mail does.
     const contact = await this.recipients.contact(userId);
     const message = renderMessage(input, contact ?? { name: '', timezone: DEFAULT_ZONE }, {
@@ -43,7 +44,7 @@ export class InAppProcessor extends ChannelWorker {
         data: message.data,
         ...toInApp(message),
       });
-      await this.sent.record(key, 'in-app', manager);
+      await this.deliveries.recordSent(key, 'in-app', manager);
     });
     return 'stored';
   }

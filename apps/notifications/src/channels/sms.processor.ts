@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { NotificationsConfig } from '../config/notifications.config';
 import type { ChannelJob } from '../delivery/queues';
 import { SMS_QUEUE, WORKER_OPTIONS } from '../delivery/queues';
-import { SentLog } from '../delivery/sent-log';
+import { DeliveryLog } from '../delivery/delivery-log';
 import { Recipients } from '../recipients/recipients';
 import { toSms } from '../templates/channels';
 import { renderMessage } from '../templates/render';
@@ -16,7 +16,7 @@ export class SmsProcessor extends ChannelWorker {
   protected readonly channel = 'sms';
 
   constructor(
-    protected readonly sent: SentLog,
+    protected readonly deliveries: DeliveryLog,
     private readonly recipients: Recipients,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     private readonly config: NotificationsConfig,
@@ -26,12 +26,13 @@ export class SmsProcessor extends ChannelWorker {
 
   async process(job: Job<ChannelJob>): Promise<string> {
     const { key, userId, input } = job.data;
-    if (await this.sent.wasSent(key, 'sms')) return 'already sent';
+    const settled = await this.deliveries.outcomeOf(key, 'sms');
+    if (settled) return `already ${settled}`;
     const contact = await this.recipients.contact(userId);
     if (!contact?.active || !contact.phone) return this.skip(key, 'no active account with a phone number');
     const phone = contact.phone;
     const text = toSms(renderMessage(input, contact, { publicUrl: this.config.publicUrl }));
-    const sent = await this.sent.sendOnce(key, 'sms', () => this.provider.send(phone, text));
+    const sent = await this.deliveries.sendOnce(key, 'sms', () => this.provider.send(phone, text));
     return sent ? 'sent' : 'already sent';
   }
 }

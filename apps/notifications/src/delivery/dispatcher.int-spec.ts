@@ -12,7 +12,7 @@ import { PreferencesService } from '../preferences/preferences.service';
 import type { NotificationInput } from '../templates/notification-input';
 import { Dispatcher } from './dispatcher';
 import { channelJobId, EMAIL_QUEUE, FAN_OUT, FAN_OUT_QUEUE, IN_APP_QUEUE, SMS_QUEUE } from './queues';
-import { SentLog } from './sent-log';
+import { DeliveryLog } from './delivery-log';
 
 const databaseUrl = `${inject('databaseUrl')}_dispatcher`;
 const input: NotificationInput = {
@@ -33,7 +33,7 @@ const input: NotificationInput = {
 describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   let module: INestApplicationContext;
   let dispatcher: Dispatcher;
-  let sent: SentLog;
+  let deliveryLog: DeliveryLog;
   let dataSource: DataSource;
   let inApp: Queue;
   let email: Queue;
@@ -60,12 +60,12 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
           { name: FAN_OUT_QUEUE },
         ),
       ],
-      providers: [Dispatcher, PreferencesService, SentLog],
+      providers: [Dispatcher, PreferencesService, DeliveryLog],
     })
     class DispatcherTestModule {}
     module = await NestFactory.createApplicationContext(DispatcherTestModule, { logger: false });
     dispatcher = module.get(Dispatcher);
-    sent = module.get(SentLog);
+    deliveryLog = module.get(DeliveryLog);
     dataSource = module.get(getDataSourceToken('notifications'));
     inApp = module.get(getQueueToken(IN_APP_QUEUE));
     email = module.get(getQueueToken(EMAIL_QUEUE));
@@ -129,7 +129,7 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
 
     // Once the fan-out ran (it records its expansion), the sweep leaves it alone.
     await fanOut.obliterate({ force: true });
-    await sent.record(key, FAN_OUT);
+    await deliveryLog.recordSent(key, FAN_OUT);
     await dispatcher.requeueUnsent();
     expect(await fanOut.getJob(`fan-out-${key}`)).toBeUndefined();
   });
@@ -137,8 +137,8 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   it('leaves alone what was sent, and what was decided only moments ago', async () => {
     const sentKey = `evt-${randomUUID()}`;
     await decideAMinuteAgo(sentKey);
-    await sent.record(sentKey, 'in-app');
-    await sent.sendOnce(sentKey, 'email', () => Promise.resolve());
+    await deliveryLog.recordSent(sentKey, 'in-app');
+    await deliveryLog.sendOnce(sentKey, 'email', () => Promise.resolve());
     const freshKey = `evt-${randomUUID()}`;
     await dataSource.transaction((manager) => dispatcher.dispatch(randomUUID(), freshKey, input, manager));
     await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
@@ -151,13 +151,32 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   it('stops queueing a delivery that was skipped or failed for good', async () => {
     const skippedKey = `evt-${randomUUID()}`;
     await decideAMinuteAgo(skippedKey);
-    await sent.settle(skippedKey, 'in-app', 'skipped: no active account');
-    await sent.settle(skippedKey, 'email', 'failed');
+    await deliveryLog.settle(skippedKey, 'in-app', 'skipped: no active account');
+    await deliveryLog.settle(skippedKey, 'email', 'failed');
     await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
 
     await dispatcher.requeueUnsent();
     expect(await inApp.getJob(channelJobId('in-app', skippedKey))).toBeUndefined();
     expect(await email.getJob(channelJobId('email', skippedKey))).toBeUndefined();
+  });
+
+  it('keeps the outcome a fast worker wrote before the deciding transaction committed', async () => {
+    const key = `evt-${randomUUID()}`;
+    await dataSource.transaction(async (manager) => {
+      await dispatcher.dispatch(randomUUID(), key, input, manager);
+      // The jobs are queued inside the transaction; a worker can finish them before it commits.
+      await deliveryLog.recordSent(key, 'in-app');
+      await deliveryLog.settle(key, 'email', 'skipped: no active account');
+    });
+    await dataSource.query(
+      `UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '1 minute' WHERE "notification_key" = $1`,
+      [key],
+    );
+    await Promise.all([inApp.obliterate({ force: true }), email.obliterate({ force: true })]);
+
+    await dispatcher.requeueUnsent();
+    expect(await inApp.getJob(channelJobId('in-app', key))).toBeUndefined();
+    expect(await email.getJob(channelJobId('email', key))).toBeUndefined();
   });
 
   it('finds a lost delivery behind more than a sweep batch of deliveries that will never go out', async () => {
@@ -170,7 +189,7 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
       [randomUUID()],
     );
     for (const { notification_key } of skipped) {
-      await sent.settle(notification_key, 'sms', 'skipped: no active account with a phone number');
+      await deliveryLog.settle(notification_key, 'sms', 'skipped: no active account with a phone number');
     }
     const lostKey = `evt-${randomUUID()}`;
     await decideAMinuteAgo(lostKey);

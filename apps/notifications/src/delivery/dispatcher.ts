@@ -62,9 +62,9 @@ export class Dispatcher {
   }
 
   /**
-   * Queues again every recent delivery not settled (sent, skipped, failed for good) a while after it
-   * was decided. Job ids are deterministic, so a job Redis still has is not added twice, and the
-   * channel workers check the sent log, so nothing goes out twice. Returns how many were queued again.
+   * Queues again every recent delivery without an outcome (sent, skipped, failed for good) a while
+   * after it was decided. Job ids are deterministic, so a job Redis still has is not added twice, and
+   * the channel workers check the delivery log, so nothing goes out twice. Returns how many were queued again.
    */
   async requeueUnsent(): Promise<number> {
     const unsent: {
@@ -76,9 +76,10 @@ export class Dispatcher {
     }[] = await this.dataSource.query(
       `SELECT d."notification_key", d."channel", d."user_id", d."role", d."input"
            FROM "notifications"."deliveries" d
-          WHERE d."settled_at" IS NULL
-            AND d."created_at" < now() - make_interval(secs => $1)
+          WHERE d."created_at" < now() - make_interval(secs => $1)
             AND d."created_at" > now() - make_interval(hours => $2)
+            AND NOT EXISTS (SELECT 1 FROM "notifications"."delivery_outcomes" o
+                             WHERE o."notification_key" = d."notification_key" AND o."channel" = d."channel")
           ORDER BY d."created_at" LIMIT ${REQUEUE_BATCH}`,
       [REQUEUE_AFTER_SECONDS, REQUEUE_WITHIN_HOURS],
     );

@@ -1,31 +1,27 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Each delivery records how it ended: sent, skipped (no active account, no phone, a used reset
- * link) or failed for good. Only unsettled deliveries are swept, so ones that will never go out no
- * longer fill the sweep's batch and hide a delivery Redis really lost.
+ * The `sent` log becomes the log of how each delivery ended: sent, skipped (no active account, no
+ * phone number, a used reset link) or failed for good. The sweep re-queues only deliveries without
+ * an outcome, so ones that will never go out no longer fill its batch and hide one whose job a
+ * Redis restart lost.
  */
 export class DeliveryOutcomes1765100000000 implements MigrationInterface {
   name = 'DeliveryOutcomes1765100000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "notifications"."deliveries" ADD COLUMN "settled_at" timestamptz`);
-    await runner.query(`ALTER TABLE "notifications"."deliveries" ADD COLUMN "outcome" text`);
+    await runner.query(`ALTER TABLE "notifications"."sent" RENAME TO "delivery_outcomes"`);
+    await runner.query(`ALTER TABLE "notifications"."delivery_outcomes" RENAME COLUMN "sent_at" TO "settled_at"`);
     await runner.query(
-      `UPDATE "notifications"."deliveries" d SET "settled_at" = s."sent_at", "outcome" = 'sent'
-         FROM "notifications"."sent" s
-        WHERE s."notification_key" = d."notification_key" AND s."channel" = d."channel"`,
+      `ALTER TABLE "notifications"."delivery_outcomes" ADD COLUMN "outcome" text NOT NULL DEFAULT 'sent'`,
     );
-    await runner.query(`DROP INDEX "notifications"."deliveries_created_at"`);
-    await runner.query(
-      `CREATE INDEX "deliveries_unsettled" ON "notifications"."deliveries" ("created_at") WHERE "settled_at" IS NULL`,
-    );
+    await runner.query(`ALTER TABLE "notifications"."delivery_outcomes" ALTER COLUMN "outcome" DROP DEFAULT`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP INDEX "notifications"."deliveries_unsettled"`);
-    await runner.query(`CREATE INDEX "deliveries_created_at" ON "notifications"."deliveries" ("created_at")`);
-    await runner.query(`ALTER TABLE "notifications"."deliveries" DROP COLUMN "outcome"`);
-    await runner.query(`ALTER TABLE "notifications"."deliveries" DROP COLUMN "settled_at"`);
+    await runner.query(`DELETE FROM "notifications"."delivery_outcomes" WHERE "outcome" <> 'sent'`);
+    await runner.query(`ALTER TABLE "notifications"."delivery_outcomes" DROP COLUMN "outcome"`);
+    await runner.query(`ALTER TABLE "notifications"."delivery_outcomes" RENAME COLUMN "settled_at" TO "sent_at"`);
+    await runner.query(`ALTER TABLE "notifications"."delivery_outcomes" RENAME TO "sent"`);
   }
 }

@@ -24,7 +24,7 @@ export function reminderFireAt(startsAt: string, offsetMinutes: number): number 
 /**
  * The offsets still ahead of `now` for a session starting at `startsAt`: what to schedule. With
  * `includeOverdue` (the sweep, rebuilding jobs a Redis loss took) also those that fell due within the
- * late tolerance before a session that has not started; the sent log keeps one already sent from
+ * late tolerance before a session that has not started; the delivery log keeps one already sent from
  * going out twice.
  */
 export function offsetsToSchedule(
