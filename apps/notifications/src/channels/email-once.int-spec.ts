@@ -1,8 +1,6 @@
 import type { UserContact } from '@haven/contracts';
-import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
 import { loadConfig } from '@haven/infrastructure';
-import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { createServiceContext, type ServiceContext } from '@haven/testing/service-context';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -51,31 +49,24 @@ class FlakyMailer extends Mailer {
 }
 
 describe('a confirmation e-mail goes out once per notification', () => {
-  let module: INestApplicationContext;
+  let context: ServiceContext;
   let outbox: string;
   let mailer: FlakyMailer;
   let worker: EmailProcessor;
 
   beforeAll(async () => {
-    await ensureDatabaseExists(databaseUrl);
-    @Module({
-      imports: [
-        serviceDatabaseModule({
-          schema: 'notifications',
-          url: databaseUrl,
-          entities: NOTIFICATIONS_ENTITIES,
-          migrations: NOTIFICATIONS_MIGRATIONS,
-        }),
-      ],
+    context = await createServiceContext({
+      schema: 'notifications',
+      databaseUrl,
+      entities: NOTIFICATIONS_ENTITIES,
+      migrations: NOTIFICATIONS_MIGRATIONS,
       providers: [DeliveryLog],
-    })
-    class DeliveryLogTestModule {}
-    module = await NestFactory.createApplicationContext(DeliveryLogTestModule, { logger: false });
+    });
     outbox = await mkdtemp(join(tmpdir(), 'haven-email-once-'));
     const config = loadConfig(NotificationsConfig, { MAIL_OUTBOX_DIR: outbox });
     mailer = new FlakyMailer(config);
     worker = new EmailProcessor(
-      module.get(DeliveryLog),
+      context.module.get(DeliveryLog),
       new SlowRecipients() as unknown as Recipients,
       mailer,
       {} as PasswordResetLinks,
@@ -85,8 +76,7 @@ describe('a confirmation e-mail goes out once per notification', () => {
 
   afterAll(async () => {
     mailer?.onApplicationShutdown();
-    await module?.close();
-    await dropDatabase(databaseUrl);
+    await context?.close();
     await rm(outbox, { recursive: true, force: true });
   });
 

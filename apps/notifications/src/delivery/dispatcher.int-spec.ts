@@ -1,8 +1,4 @@
-import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { createServiceContext, type ServiceContext } from '@haven/testing/service-context';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -31,7 +27,7 @@ const input: NotificationInput = {
 } as NotificationInput;
 
 describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
-  let module: INestApplicationContext;
+  let context: ServiceContext;
   let dispatcher: Dispatcher;
   let deliveryLog: DeliveryLog;
   let dataSource: DataSource;
@@ -40,47 +36,24 @@ describe('Dispatcher: deliveries survive a Redis that lost their jobs', () => {
   let fanOut: Queue;
 
   beforeAll(async () => {
-    await ensureDatabaseExists(databaseUrl);
-    @Module({
-      imports: [
-        serviceDatabaseModule({
-          schema: 'notifications',
-          url: databaseUrl,
-          entities: NOTIFICATIONS_ENTITIES,
-          migrations: NOTIFICATIONS_MIGRATIONS,
-        }),
-        BullModule.forRoot({
-          connection: { url: inject('redisUrl') },
-          prefix: `${inject('redisPrefix')}:dispatcher-${randomUUID().slice(0, 6)}`,
-        }),
-        BullModule.registerQueue(
-          { name: EMAIL_QUEUE },
-          { name: SMS_QUEUE },
-          { name: IN_APP_QUEUE },
-          { name: FAN_OUT_QUEUE },
-        ),
-      ],
+    context = await createServiceContext({
+      schema: 'notifications',
+      databaseUrl,
+      entities: NOTIFICATIONS_ENTITIES,
+      migrations: NOTIFICATIONS_MIGRATIONS,
+      redis: { url: inject('redisUrl'), prefix: inject('redisPrefix') },
+      queues: [EMAIL_QUEUE, SMS_QUEUE, IN_APP_QUEUE, FAN_OUT_QUEUE],
       providers: [Dispatcher, PreferencesService, DeliveryLog],
-    })
-    class DispatcherTestModule {}
-    module = await NestFactory.createApplicationContext(DispatcherTestModule, { logger: false });
-    dispatcher = module.get(Dispatcher);
-    deliveryLog = module.get(DeliveryLog);
-    dataSource = module.get(getDataSourceToken('notifications'));
-    inApp = module.get(getQueueToken(IN_APP_QUEUE));
-    email = module.get(getQueueToken(EMAIL_QUEUE));
-    fanOut = module.get(getQueueToken(FAN_OUT_QUEUE));
+    });
+    dispatcher = context.module.get(Dispatcher);
+    deliveryLog = context.module.get(DeliveryLog);
+    dataSource = context.dataSource;
+    inApp = context.queue(IN_APP_QUEUE);
+    email = context.queue(EMAIL_QUEUE);
+    fanOut = context.queue(FAN_OUT_QUEUE);
   });
 
-  afterAll(async () => {
-    await Promise.all([
-      inApp?.obliterate({ force: true }),
-      email?.obliterate({ force: true }),
-      fanOut?.obliterate({ force: true }),
-    ]);
-    await module?.close();
-    await dropDatabase(databaseUrl);
-  });
+  afterAll(() => context?.close());
 
   /** Decided a minute ago, as if its jobs had been waiting since. */
   async function decideAMinuteAgo(key: string): Promise<void> {

@@ -1,15 +1,18 @@
-import { dropDatabase, ensureDatabaseExists, serviceDatabaseModule } from '@haven/database';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { createServiceContext, type ServiceContext } from '@haven/testing/service-context';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BookingCopy } from '../bookings/booking-copy';
 import { Dispatcher } from '../delivery/dispatcher';
-import { EMAIL_QUEUE, FAN_OUT_QUEUE, IN_APP_QUEUE, REMINDERS_QUEUE, SMS_QUEUE } from '../delivery/queues';
+import {
+  type ChannelJob,
+  EMAIL_QUEUE,
+  FAN_OUT_QUEUE,
+  IN_APP_QUEUE,
+  REMINDERS_QUEUE,
+  SMS_QUEUE,
+} from '../delivery/queues';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '../notifications.schema';
 import { PreferencesService } from '../preferences/preferences.service';
 import { type ReminderKey, reminderJobId } from './reminder-schedule';
@@ -18,51 +21,27 @@ import { RemindersService } from './reminders.service';
 const databaseUrl = `${inject('databaseUrl')}_reminders`;
 
 describe('RemindersService: a reminder whose job Redis lost just before it fell due', () => {
-  let module: INestApplicationContext;
+  let context: ServiceContext;
   let reminders: RemindersService;
   let dataSource: DataSource;
   let remindersQueue: Queue<ReminderKey>;
-  let channelQueues: Queue[];
 
   beforeAll(async () => {
-    await ensureDatabaseExists(databaseUrl);
-    @Module({
-      imports: [
-        serviceDatabaseModule({
-          schema: 'notifications',
-          url: databaseUrl,
-          entities: NOTIFICATIONS_ENTITIES,
-          migrations: NOTIFICATIONS_MIGRATIONS,
-        }),
-        BullModule.forRoot({
-          connection: { url: inject('redisUrl') },
-          prefix: `${inject('redisPrefix')}:reminders-${randomUUID().slice(0, 6)}`,
-        }),
-        BullModule.registerQueue(
-          { name: REMINDERS_QUEUE },
-          { name: EMAIL_QUEUE },
-          { name: SMS_QUEUE },
-          { name: IN_APP_QUEUE },
-          { name: FAN_OUT_QUEUE },
-        ),
-      ],
+    context = await createServiceContext({
+      schema: 'notifications',
+      databaseUrl,
+      entities: NOTIFICATIONS_ENTITIES,
+      migrations: NOTIFICATIONS_MIGRATIONS,
+      redis: { url: inject('redisUrl'), prefix: inject('redisPrefix') },
+      queues: [REMINDERS_QUEUE, EMAIL_QUEUE, SMS_QUEUE, IN_APP_QUEUE, FAN_OUT_QUEUE],
       providers: [RemindersService, BookingCopy, PreferencesService, Dispatcher],
-    })
-    class RemindersTestModule {}
-    module = await NestFactory.createApplicationContext(RemindersTestModule, { logger: false });
-    reminders = module.get(RemindersService);
-    dataSource = module.get(getDataSourceToken('notifications'));
-    remindersQueue = module.get(getQueueToken(REMINDERS_QUEUE));
-    channelQueues = [EMAIL_QUEUE, SMS_QUEUE, IN_APP_QUEUE, FAN_OUT_QUEUE].map((name) =>
-      module.get(getQueueToken(name)),
-    );
+    });
+    reminders = context.module.get(RemindersService);
+    dataSource = context.dataSource;
+    remindersQueue = context.queue(REMINDERS_QUEUE);
   });
 
-  afterAll(async () => {
-    await Promise.all([remindersQueue, ...channelQueues].map((queue) => queue?.obliterate({ force: true })));
-    await module?.close();
-    await dropDatabase(databaseUrl);
-  });
+  afterAll(() => context?.close());
 
   it('is scheduled by the sweep and sent exactly once, however often the sweep runs', async () => {
     const bookingId = randomUUID();
@@ -98,7 +77,7 @@ describe('RemindersService: a reminder whose job Redis lost just before it fell 
     const channels = deliveries.map((row) => row.channel);
     expect(channels.length).toBeGreaterThan(0);
     expect(new Set(channels).size).toBe(channels.length);
-    const inApp = channelQueues[2];
+    const inApp = context.queue<ChannelJob>(IN_APP_QUEUE);
     expect(
       (await inApp.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.data.userId === clientId),
     ).toHaveLength(1);
