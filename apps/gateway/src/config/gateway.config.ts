@@ -1,10 +1,9 @@
-import { CoreConfig } from '@haven/infrastructure';
+import { PublicUrlConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   Min,
   Validate,
@@ -26,20 +25,7 @@ class TrustProxyValue implements ValidatorConstraintInterface {
   }
 }
 
-export class GatewayConfig extends CoreConfig {
-  @Expose()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT: number = 3000;
-
-  /** Base of links handed out (ICS feed, e-mails); defaults to http://127.0.0.1:$PORT. */
-  @Expose()
-  @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
-  PUBLIC_URL?: string;
-
+export class GatewayConfig extends PublicUrlConfig {
   /** Comma-separated allowed origins for browsers; `*` allows any; empty disables CORS. */
   @Expose()
   @IsString()
@@ -82,9 +68,5 @@ export class GatewayConfig extends CoreConfig {
     const parsed = parseTrustProxy(this.TRUST_PROXY);
     if ('problem' in parsed) throw new Error(`TRUST_PROXY: ${parsed.problem}`);
     return parsed.setting;
-  }
-
-  get publicUrl(): string {
-    return (this.PUBLIC_URL ?? `http://127.0.0.1:${this.PORT}`).replace(/\/$/, '');
   }
 }

@@ -1,8 +1,8 @@
-import { CoreConfig } from '@haven/infrastructure';
-import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PublicUrlConfig } from '@haven/infrastructure';
+import { Expose } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-export class NotificationsConfig extends CoreConfig {
+export class NotificationsConfig extends PublicUrlConfig {
   /** Outgoing mail server (`smtp://host:port`, `smtps://user:pass@host`); unset writes mails to MAIL_OUTBOX_DIR. */
   @Expose()
   @IsOptional()
@@ -20,22 +20,4 @@ export class NotificationsConfig extends CoreConfig {
   @IsString()
   @MinLength(1)
   MAIL_OUTBOX_DIR: string = 'var/outbox';
-
-  /** The gateway's port, for the default PUBLIC_URL. */
-  @Expose()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT: number = 3000;
-
-  /** Base of the links mails carry (password reset); defaults to http://127.0.0.1:$PORT. */
-  @Expose()
-  @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
-  PUBLIC_URL?: string;
-
-  get publicUrl(): string {
-    return (this.PUBLIC_URL ?? `http://127.0.0.1:${this.PORT}`).replace(/\/$/, '');
-  }
 }

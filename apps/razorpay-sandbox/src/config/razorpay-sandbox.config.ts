@@ -4,14 +4,14 @@ import {
   SANDBOX_RAZORPAY_KEY_SECRET,
   SANDBOX_RAZORPAY_WEBHOOK_SECRET,
 } from '@haven/common';
-import { CoreConfig } from '@haven/infrastructure';
+import { PublicUrlConfig } from '@haven/infrastructure';
 import { Expose, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
 /** The Razorpay stand-in: the credentials it accepts and signs with, where it sends webhooks, its timings. */
-export class RazorpaySandboxConfig extends CoreConfig {
+export class RazorpaySandboxConfig extends PublicUrlConfig {
   @Expose()
   @IsString()
   @MinLength(1)
@@ -39,19 +39,6 @@ export class RazorpaySandboxConfig extends CoreConfig {
   @IsOptional()
   @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
   RAZORPAY_SANDBOX_WEBHOOK_URL?: string;
-
-  @Expose()
-  @IsOptional()
-  @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
-  PUBLIC_URL?: string;
-
-  /** The gateway's port, for the default PUBLIC_URL (as the gateway computes it). */
-  @Expose()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PORT: number = 3000;
 
   /** First retry of a failed webhook delivery; each further retry waits twice as long. */
   @Expose()
@@ -84,7 +71,6 @@ export class RazorpaySandboxConfig extends CoreConfig {
 
   get webhookUrl(): string {
     if (this.RAZORPAY_SANDBOX_WEBHOOK_URL) return this.RAZORPAY_SANDBOX_WEBHOOK_URL;
-    const publicUrl = (this.PUBLIC_URL ?? `http://127.0.0.1:${this.PORT}`).replace(/\/$/, '');
-    return `${publicUrl}/api/v1/webhooks/razorpay`;
+    return `${this.publicUrl}/api/v1/webhooks/razorpay`;
   }
 }
