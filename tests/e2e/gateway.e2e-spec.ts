@@ -85,6 +85,27 @@ describe('rate limiting per client address, shared by every gateway replica thro
   });
 });
 
+describe('rate limiting a client far from its limit without waiting for Redis', () => {
+  let gateway: { url: string; app: INestApplication };
+
+  beforeAll(async () => {
+    gateway = await startExtraGateway({
+      RATE_LIMIT_PER_MINUTE: '6',
+      REDIS_PREFIX: `ratelimit_${randomBytes(4).toString('hex')}`,
+    });
+  });
+  afterAll(() => gateway?.app.close());
+
+  it('still lets no burst past the budget: every request is counted before the client nears its limit', async () => {
+    for (let i = 0; i < 2; i += 1) expect((await fetch(`${gateway.url}/specialties`)).status).toBe(200);
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => fetch(`${gateway.url}/specialties`).then((response) => response.status)),
+    );
+    expect(burst.filter((status) => status !== 429)).toHaveLength(4);
+    expect(burst.filter((status) => status === 429)).toHaveLength(6);
+  });
+});
+
 describe('when services or the broker are unreachable', () => {
   it('answers 504, not a hang, when the service does not reply in time', async () => {
     const vhost = await createEmptyVhost('silent');
