@@ -8,6 +8,30 @@ import {
   TSQUERY_SQL,
 } from '../../apps/directory/src/search/search-query';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The searches the benches load: text, filter and sort combinations, with and without availability. */
+export function benchSearches(now: number): [string, Record<string, string>][] {
+  const window = {
+    availableFrom: new Date(now + DAY_MS).toISOString(),
+    availableTo: new Date(now + 3 * DAY_MS).toISOString(),
+  };
+  return [
+    ['all, relevance', {}],
+    ['q=anxiety', { q: 'anxiety' }],
+    ['q=anx (prefix)', { q: 'anx' }],
+    ['q=stress&language=hi', { q: 'stress', language: 'hi' }],
+    ['specialty=grief&mode=video&maxPricePaise=50000', { specialty: 'grief', mode: 'video', maxPricePaise: '50000' }],
+    ['specialty=career&sort=price', { specialty: 'career', sort: 'price' }],
+    ['sort=rating', { sort: 'rating' }],
+    ['q=anxiety + 2-day window', { q: 'anxiety', ...window }],
+    ['2-day window (all)', window],
+    ['specialty=trauma&sort=availability', { specialty: 'trauma', sort: 'availability' }],
+    ['q=anxiety + window, sort=availability', { q: 'anxiety', ...window, sort: 'availability' }],
+    ['page 3, relevance', { page: '3' }],
+  ];
+}
+
 /**
  * Every SQL statement a search runs, as the directory runs them (the same builder, named statements),
  * straight over `pg`. The text query's tsquery is cached by the service, so it is made once here too.

@@ -95,6 +95,9 @@ describe('search over a seeded marketplace: query plans and counts', () => {
     ['price sort', { specialty: 'career', sort: 'price' }, 'counselors_'],
     ['price sort, nothing else', { sort: 'price' }, 'counselors_public_price_idx'],
     ['rating sort', { sort: 'rating' }, 'counselors_public_'],
+    // The soonest opening is kept on the counselor: no join with every match's openings.
+    ['availability sort', { specialty: 'trauma', sort: 'availability' }, 'counselors_public_soonest_idx'],
+    ['availability sort, nothing else', { sort: 'availability' }, 'counselors_public_soonest_idx'],
   ])('%s: no sequential scan', async (_name, query, index) => {
     const plan = await scans(query);
     expect(plan.filter((scan) => scan.startsWith('Seq Scan'))).toEqual([]);

@@ -14,14 +14,14 @@ const MIN_PRICE_COLUMN: Record<OfferingMode, string> = {
 };
 
 export interface SearchQuery {
-  /** FROM and JOINs: counselors `c`, with their openings `x` when availability matters. */
+  /** FROM and JOINs: counselors `c`, with their openings `x` when a window is asked. */
   from: string;
   where: string;
   /** ts_rank of the text query; absent without one. */
   rank?: string;
   /** Cheapest active offering that matches the mode and price asked for. */
   minPrice: string;
-  /** First open start in the window (or at all) for the availability sort. */
+  /** First open start in the window, or at all (kept on the counselor, see NextAvailableOnCounselors), for the availability sort. */
   soonest?: string;
   params: unknown[];
 }
@@ -81,8 +81,7 @@ export function buildQuery(criteria: SearchCriteria, tsquery?: string): SearchQu
     from += ` JOIN "directory"."counselor_openings" x ON x."counselor_id" = c."id" AND x."open_starts" && ${window}`;
     soonest = `lower(x."open_starts" * tstzmultirange(${window}))`;
   } else if (criteria.sort === 'availability') {
-    from += ` LEFT JOIN "directory"."counselor_openings" x ON x."counselor_id" = c."id"`;
-    soonest = `x."next_available_at"`;
+    soonest = `c."next_available_at"`;
   }
   return { from, where: where.join(' AND '), rank, minPrice, soonest, params };
 }
@@ -197,7 +196,7 @@ export function pageStatement(criteria: SearchCriteria, tsquery?: string): Named
     (SELECT coalesce(json_agg(json_build_object('id', o."id", 'title', o."title", 'mode', o."mode",
               'duration_minutes', o."duration_minutes", 'price_paise', o."price_paise") ORDER BY o."created_at", o."id"), '[]')
      FROM "directory"."offerings" o WHERE o."counselor_id" = p."id" AND o."active") AS "offerings",
-    (SELECT n."next_available_at" FROM "directory"."counselor_openings" n WHERE n."counselor_id" = p."id") AS "next_available_at",
+    c."next_available_at",
     (${total})::int AS "total"
   FROM (
     SELECT c."id", ${keys.map((key, index) => `${key.expression} AS "k${index}"`).join(', ')}
