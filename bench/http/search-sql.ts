@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { parseSearch, type SearchCriteria } from '../../apps/directory/src/search/search-criteria';
 import {
-  type NamedStatement,
+  type SearchStatement,
   pageStatement,
   searchPage,
   textQuery,
@@ -33,13 +33,13 @@ export function benchSearches(now: number): [string, Record<string, string>][] {
 }
 
 /**
- * Every SQL statement a search runs, as the directory runs them (the same builder, named statements),
+ * Every SQL statement a search runs, as the directory runs them (the same builder and statements, named or not),
  * straight over `pg`. The text query's tsquery is cached by the service, so it is made once here too.
  */
 export async function searchSql(pool: Pool, query: Record<string, string>): Promise<(pool: Pool) => Promise<unknown>> {
   const { criteria, tsquery } = await prepare(pool, query);
   return (db) =>
-    searchPage(criteria, tsquery, async <T>(statement: NamedStatement) => (await db.query(statement)).rows as T[]);
+    searchPage(criteria, tsquery, async <T>(statement: SearchStatement) => (await db.query(statement)).rows as T[]);
 }
 
 /** EXPLAIN ANALYZE of the statement a search's first page runs: the indexes it used and PostgreSQL's time. */
