@@ -11,7 +11,7 @@ import { migrateAll } from '../../scripts/migrate';
 import { PLATFORM_APPS } from '../../scripts/platform-apps';
 import { seedMarketplace } from '../../scripts/seed/seed-marketplace';
 import { httpLoad, type LoadResult, sqlLoad } from './load';
-import { explainSearch, searchSql } from './search-sql';
+import { benchSearches, explainSearch, searchSql } from './search-sql';
 
 /**
  * `npm run bench:http [-- --counselors 10000 --seconds 5 --only search]`: its own platform (a fresh
@@ -115,23 +115,7 @@ runMain(async () => {
     const idle = memory.snapshot();
     memory.start();
 
-    const window = {
-      availableFrom: new Date(now + DAY_MS).toISOString(),
-      availableTo: new Date(now + 3 * DAY_MS).toISOString(),
-    };
-    const searches: [string, Record<string, string>][] = [
-      ['all, relevance', {}],
-      ['q=anxiety', { q: 'anxiety' }],
-      ['q=anx (prefix)', { q: 'anx' }],
-      ['q=stress&language=hi', { q: 'stress', language: 'hi' }],
-      ['specialty=grief&mode=video&maxPricePaise=50000', { specialty: 'grief', mode: 'video', maxPricePaise: '50000' }],
-      ['specialty=career&sort=price', { specialty: 'career', sort: 'price' }],
-      ['sort=rating', { sort: 'rating' }],
-      ['q=anxiety + 2-day window', { q: 'anxiety', ...window }],
-      ['2-day window (all)', window],
-      ['specialty=trauma&sort=availability', { specialty: 'trauma', sort: 'availability' }],
-      ['q=anxiety + window, sort=availability', { q: 'anxiety', ...window, sort: 'availability' }],
-    ];
+    const searches = benchSearches(now);
     const rows: Row[] = [];
     const measure = async (
       endpoint: string,

@@ -1,21 +1,45 @@
 import type { Pool } from 'pg';
 import { parseSearch, type SearchCriteria } from '../../apps/directory/src/search/search-criteria';
 import {
-  type NamedStatement,
+  type SearchStatement,
   pageStatement,
   searchPage,
   textQuery,
   TSQUERY_SQL,
 } from '../../apps/directory/src/search/search-query';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The searches the benches load: text, filter and sort combinations, with and without availability. */
+export function benchSearches(now: number): [string, Record<string, string>][] {
+  const window = {
+    availableFrom: new Date(now + DAY_MS).toISOString(),
+    availableTo: new Date(now + 3 * DAY_MS).toISOString(),
+  };
+  return [
+    ['all, relevance', {}],
+    ['q=anxiety', { q: 'anxiety' }],
+    ['q=anx (prefix)', { q: 'anx' }],
+    ['q=stress&language=hi', { q: 'stress', language: 'hi' }],
+    ['specialty=grief&mode=video&maxPricePaise=50000', { specialty: 'grief', mode: 'video', maxPricePaise: '50000' }],
+    ['specialty=career&sort=price', { specialty: 'career', sort: 'price' }],
+    ['sort=rating', { sort: 'rating' }],
+    ['q=anxiety + 2-day window', { q: 'anxiety', ...window }],
+    ['2-day window (all)', window],
+    ['specialty=trauma&sort=availability', { specialty: 'trauma', sort: 'availability' }],
+    ['q=anxiety + window, sort=availability', { q: 'anxiety', ...window, sort: 'availability' }],
+    ['page 3, relevance', { page: '3' }],
+  ];
+}
+
 /**
- * Every SQL statement a search runs, as the directory runs them (the same builder, named statements),
+ * Every SQL statement a search runs, as the directory runs them (the same builder and statements, named or not),
  * straight over `pg`. The text query's tsquery is cached by the service, so it is made once here too.
  */
 export async function searchSql(pool: Pool, query: Record<string, string>): Promise<(pool: Pool) => Promise<unknown>> {
   const { criteria, tsquery } = await prepare(pool, query);
   return (db) =>
-    searchPage(criteria, tsquery, async <T>(statement: NamedStatement) => (await db.query(statement)).rows as T[]);
+    searchPage(criteria, tsquery, async <T>(statement: SearchStatement) => (await db.query(statement)).rows as T[]);
 }
 
 /** EXPLAIN ANALYZE of the statement a search's first page runs: the indexes it used and PostgreSQL's time. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSearch } from '../../apps/directory/src/search/search-criteria';
 import { SEARCH_COUNTED_AHEAD } from '@haven/contracts';
 import {
-  type NamedStatement,
+  type SearchStatement,
   pageStatement,
   searchPage,
   textQuery,
@@ -95,6 +95,9 @@ describe('search over a seeded marketplace: query plans and counts', () => {
     ['price sort', { specialty: 'career', sort: 'price' }, 'counselors_'],
     ['price sort, nothing else', { sort: 'price' }, 'counselors_public_price_idx'],
     ['rating sort', { sort: 'rating' }, 'counselors_public_'],
+    // The soonest opening is kept on the counselor: no join with every match's openings.
+    ['availability sort', { specialty: 'trauma', sort: 'availability' }, 'counselors_public_soonest_idx'],
+    ['availability sort, nothing else', { sort: 'availability' }, 'counselors_public_soonest_idx'],
   ])('%s: no sequential scan', async (_name, query, index) => {
     const plan = await scans(query);
     expect(plan.filter((scan) => scan.startsWith('Seq Scan'))).toEqual([]);
@@ -102,7 +105,7 @@ describe('search over a seeded marketplace: query plans and counts', () => {
   });
 
   it('counts matches up to SEARCH_COUNTED_AHEAD past the page, exactly below that', async () => {
-    const run = async <T>(statement: NamedStatement) => (await db.query(statement)).rows as T[];
+    const run = async <T>(statement: SearchStatement) => (await db.query(statement)).rows as T[];
     const page = async (query: Record<string, string>) => {
       const { criteria, tsquery } = await criteriaOf(query);
       const { rows, total, totalExact } = await searchPage(criteria, tsquery, run);

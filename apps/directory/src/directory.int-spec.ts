@@ -5,6 +5,7 @@ import {
   type ApplicationInput,
   BookingEvents,
   type BookingCompletedData,
+  type CounselorOpeningsChangedData,
   DirectoryRpc,
   type EventEnvelope,
 } from '@haven/contracts';
@@ -72,8 +73,8 @@ describe('directory service (alone on its broker)', () => {
       value,
     ]) as Promise<{ envelope: EventEnvelope<Record<string, unknown>> }[]>;
 
-  async function approvedCounselor(): Promise<string> {
-    const user: Actor = { userId: randomUUID(), roles: ['client'] };
+  async function approvedCounselor(userId = randomUUID()): Promise<string> {
+    const user: Actor = { userId, roles: ['client'] };
     const submitted = await rpc.send(DirectoryRpc.submitApplication, application, { actor: user });
     await rpc.send(DirectoryRpc.approveApplication, { id: submitted.id }, { actor: admin });
     return user.userId;
@@ -201,6 +202,61 @@ describe('directory service (alone on its broker)', () => {
       limit: 100,
     });
     expect(byAvailability.items.map((item) => item.id)).toContain(counselorId);
+  });
+
+  it('sorts by the next opening last heard of, whether it came before or after the approval, and follows changes', async () => {
+    const publisher = new EventPublisher(vhost.url, 'booking');
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const openingsHeard = async (counselorId: string, nextInHours: number, computedAt: string) => {
+      const envelope: EventEnvelope<CounselorOpeningsChangedData> = {
+        id: randomUUID(),
+        type: BookingEvents.openingsChanged.type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: 'booking',
+        correlationId: randomUUID(),
+        data: {
+          counselors: [
+            {
+              counselorId,
+              nextAvailableAt: inHours(nextInHours),
+              openRuns: [[Date.parse(inHours(nextInHours)), Date.parse(inHours(nextInHours + 2))]],
+              maxStepMinutes: 30,
+              computedAt,
+            },
+          ],
+        },
+      };
+      await publisher.publish(envelope);
+      await waitFor(async () => {
+        const rows = await dataSource.query(`SELECT 1 FROM "directory"."inbox" WHERE event_id = $1`, [envelope.id]);
+        return rows.length > 0 ? true : undefined;
+      });
+    };
+    const soonestFirst = async (ids: string[]) => {
+      const page = await rpc.send(DirectoryRpc.searchCounselors, {
+        q: 'Integration',
+        sort: 'availability',
+        page: 1,
+        limit: 100,
+      });
+      return page.items.map((item) => item.id).filter((id) => ids.includes(id));
+    };
+    try {
+      const heardFirst = randomUUID();
+      await openingsHeard(heardFirst, 2, new Date().toISOString());
+      await approvedCounselor(heardFirst);
+      const heardAfter = await approvedCounselor();
+      await openingsHeard(heardAfter, 5, new Date().toISOString());
+      const neverHeard = await approvedCounselor();
+      const ids = [neverHeard, heardAfter, heardFirst];
+      expect(await soonestFirst(ids)).toEqual([heardFirst, heardAfter, neverHeard]);
+
+      await openingsHeard(heardAfter, 1, new Date().toISOString());
+      expect(await soonestFirst(ids)).toEqual([heardAfter, heardFirst, neverHeard]);
+    } finally {
+      await publisher.close();
+    }
   });
 
   it('answers a free-slot search from the openings it keeps, and refuses one beyond them while booking is away (503)', async () => {

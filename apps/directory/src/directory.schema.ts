@@ -14,6 +14,7 @@ import { ReviewEntity } from './reviews/review.entity';
 import { ReviewEligibilityEntity } from './reviews/review-eligibility.entity';
 import { SearchAtScale1764900000001 } from './migrations/1764900000001-SearchAtScale';
 import { OfferingPricesOnCounselors1765000000001 } from './migrations/1765000000001-OfferingPricesOnCounselors';
+import { NextAvailableOnCounselors1765200000001 } from './migrations/1765200000001-NextAvailableOnCounselors';
 import { SpecialtyEntity } from './specialties/specialty.entity';
 
 /** Every table of the `directory` schema, and the migrations that made them, in order. */
@@ -35,4 +36,5 @@ export const DIRECTORY_MIGRATIONS = [
   CreateRpcRequestLedger1764800000000,
   SearchAtScale1764900000001,
   OfferingPricesOnCounselors1765000000001,
+  NextAvailableOnCounselors1765200000001,
 ];

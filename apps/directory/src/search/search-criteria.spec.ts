@@ -1,7 +1,7 @@
 import { fieldsNamedBy } from '@haven/testing';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from './search-criteria';
-import { buildQuery, orderBy, textQuery } from './search-query';
+import { buildQuery, countStatement, orderBy, pageStatement, textQuery } from './search-query';
 import { sortBySoonest } from './search-order';
 
 const KNOWN = new Set(['anxiety', 'grief']);
@@ -89,16 +89,26 @@ describe('search query', () => {
     expect(query.where).toContain('c."min_chat_paise" <= $3');
   });
 
-  it('joins the openings only when availability matters, filtering on the window', () => {
+  it('joins the openings only for a window; the availability sort alone reads the counselor’s next opening', () => {
     const base = { sort: 'relevance' as const, page: 1, limit: 20 };
     expect(buildQuery(base).from).not.toContain('counselor_openings');
-    expect(buildQuery({ ...base, sort: 'availability' }).from).toContain('LEFT JOIN "directory"."counselor_openings"');
+    const bySoonest = buildQuery({ ...base, sort: 'availability' });
+    expect(bySoonest.from).not.toContain('counselor_openings');
+    expect(bySoonest.soonest).toBe('c."next_available_at"');
     const window = { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') };
     const windowed = buildQuery({ ...base, availability: window });
     expect(windowed.from).toMatch(
       / JOIN "directory"."counselor_openings" x ON .* && tstzrange\(\$1::timestamptz, \$2::timestamptz/,
     );
     expect(windowed.params).toEqual([window.from, window.to]);
+  });
+
+  it('names (plans once) only a text search’s statements; the others are planned for their values', () => {
+    const base = { sort: 'relevance' as const, page: 1, limit: 20 };
+    expect(pageStatement({ ...base, q: 'grief' }, `'grief'`).name).toMatch(/^search_/);
+    expect(countStatement({ ...base, q: 'grief', page: 9 }, `'grief'`).name).toMatch(/^search_/);
+    expect(pageStatement({ ...base, specialty: 'grief' }).name).toBeUndefined();
+    expect(countStatement({ ...base, specialty: 'grief', page: 9 }).name).toBeUndefined();
   });
 
   it('requires an active offering of the mode only when mode or price is asked for', () => {

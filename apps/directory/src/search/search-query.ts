@@ -14,14 +14,14 @@ const MIN_PRICE_COLUMN: Record<OfferingMode, string> = {
 };
 
 export interface SearchQuery {
-  /** FROM and JOINs: counselors `c`, with their openings `x` when availability matters. */
+  /** FROM and JOINs: counselors `c`, with their openings `x` when a window is asked. */
   from: string;
   where: string;
   /** ts_rank of the text query; absent without one. */
   rank?: string;
   /** Cheapest active offering that matches the mode and price asked for. */
   minPrice: string;
-  /** First open start in the window (or at all) for the availability sort. */
+  /** First open start in the window, or at all (kept on the counselor, see NextAvailableOnCounselors), for the availability sort. */
   soonest?: string;
   params: unknown[];
 }
@@ -81,8 +81,7 @@ export function buildQuery(criteria: SearchCriteria, tsquery?: string): SearchQu
     from += ` JOIN "directory"."counselor_openings" x ON x."counselor_id" = c."id" AND x."open_starts" && ${window}`;
     soonest = `lower(x."open_starts" * tstzmultirange(${window}))`;
   } else if (criteria.sort === 'availability') {
-    from += ` LEFT JOIN "directory"."counselor_openings" x ON x."counselor_id" = c."id"`;
-    soonest = `x."next_available_at"`;
+    soonest = `c."next_available_at"`;
   }
   return { from, where: where.join(' AND '), rank, minPrice, soonest, params };
 }
@@ -123,9 +122,14 @@ export function orderBy(criteria: SearchCriteria, query: SearchQuery): string {
     .join(', ');
 }
 
-/** A statement with a name, so each database connection parses and plans it once. */
-export interface NamedStatement {
-  name: string;
+/**
+ * A search's statement. With text it is named, so each database connection parses and plans it once:
+ * the generic plan, from the text index, serves any words. Without text it is planned for its values
+ * each time, since the best plan depends on them (how many counselors have the specialty or fit the
+ * price, how far ahead the count goes): a generic plan there costs two to three times the CPU.
+ */
+export interface SearchStatement {
+  name?: string;
   text: string;
   values: unknown[];
 }
@@ -177,7 +181,7 @@ export interface SearchRow {
  * holds them all), by a scan the planner can serve from an index, and only up to
  * `SEARCH_COUNTED_AHEAD` past the page's start.
  */
-export function pageStatement(criteria: SearchCriteria, tsquery?: string): NamedStatement {
+export function pageStatement(criteria: SearchCriteria, tsquery?: string): SearchStatement {
   const query = buildQuery(criteria, tsquery);
   const keys = sortKeys(criteria, query);
   const countsInPass =
@@ -197,7 +201,7 @@ export function pageStatement(criteria: SearchCriteria, tsquery?: string): Named
     (SELECT coalesce(json_agg(json_build_object('id', o."id", 'title', o."title", 'mode', o."mode",
               'duration_minutes', o."duration_minutes", 'price_paise', o."price_paise") ORDER BY o."created_at", o."id"), '[]')
      FROM "directory"."offerings" o WHERE o."counselor_id" = p."id" AND o."active") AS "offerings",
-    (SELECT n."next_available_at" FROM "directory"."counselor_openings" n WHERE n."counselor_id" = p."id") AS "next_available_at",
+    c."next_available_at",
     (${total})::int AS "total"
   FROM (
     SELECT c."id", ${keys.map((key, index) => `${key.expression} AS "k${index}"`).join(', ')}
@@ -207,24 +211,24 @@ export function pageStatement(criteria: SearchCriteria, tsquery?: string): Named
   ) p
   JOIN "directory"."counselors" c ON c."id" = p."id"
   ORDER BY ${ordered}`;
-  return { name: statementName(text), text, values };
+  return { name: statementName(text, tsquery), text, values };
 }
 
 /** Counts the matches (up to `SEARCH_COUNTED_AHEAD` + 1 past the page's start) for a page past the last one. */
-export function countStatement(criteria: SearchCriteria, tsquery?: string): NamedStatement {
+export function countStatement(criteria: SearchCriteria, tsquery?: string): SearchStatement {
   const query = buildQuery(criteria, tsquery);
   const values = [...query.params, (criteria.page - 1) * criteria.limit + SEARCH_COUNTED_AHEAD + 1];
   const text = `SELECT count(*)::int AS "total"
     FROM (SELECT FROM ${query.from} WHERE ${query.where} LIMIT $${values.length}::bigint) m`;
-  return { name: statementName(text), text, values };
+  return { name: statementName(text, tsquery), text, values };
 }
 
-function statementName(text: string): string {
-  return `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+function statementName(text: string, tsquery: string | undefined): string | undefined {
+  return tsquery ? `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
 }
 
-/** Runs a named statement and returns its rows (the directory's pool in the service, a bare pool in the bench). */
-export type RunStatement = <T>(statement: NamedStatement) => Promise<T[]>;
+/** Runs a search statement and returns its rows (the directory's pool in the service, a bare pool in the bench). */
+export type RunStatement = <T>(statement: SearchStatement) => Promise<T[]>;
 
 /**
  * Every statement a page of results takes: one, and a count only for a page past the last one.

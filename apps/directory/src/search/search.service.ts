@@ -18,7 +18,7 @@ import { BookingAvailability, MAX_AVAILABILITY_LOOKUP } from './booking-availabi
 import { parseSearch, type SearchCriteria } from './search-criteria';
 import {
   buildQuery,
-  type NamedStatement,
+  type SearchStatement,
   orderBy,
   searchPage,
   type SearchQuery,
@@ -66,8 +66,8 @@ export class SearchService {
     return { items: rows.map(searchResultView), total, totalExact, page, limit };
   }
 
-  /** Runs a named statement on the directory's pool: each connection plans it once. */
-  private async run<T>(statement: NamedStatement): Promise<T[]> {
+  /** Runs a search statement on the directory’s pool (see `SearchStatement` for which are planned once). */
+  private async run<T>(statement: SearchStatement): Promise<T[]> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
