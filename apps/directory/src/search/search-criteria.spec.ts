@@ -103,10 +103,12 @@ describe('search query', () => {
     expect(windowed.params).toEqual([window.from, window.to]);
   });
 
-  it('names (plans once) only a text search’s statements; the others are planned for their values', () => {
+  it('names (plans once) only the statements of a text or free-slot search; the others are planned for their values', () => {
     const base = { sort: 'relevance' as const, page: 1, limit: 20 };
+    const window = { from: new Date('2026-12-05T00:00:00Z'), to: new Date('2026-12-07T00:00:00Z') };
     expect(pageStatement({ ...base, q: 'grief' }, `'grief'`).name).toMatch(/^search_/);
     expect(countStatement({ ...base, q: 'grief', page: 9 }, `'grief'`).name).toMatch(/^search_/);
+    expect(pageStatement({ ...base, availability: window }).name).toMatch(/^search_/);
     expect(pageStatement({ ...base, specialty: 'grief' }).name).toBeUndefined();
     expect(countStatement({ ...base, specialty: 'grief', page: 9 }).name).toBeUndefined();
   });

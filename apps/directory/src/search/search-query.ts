@@ -123,9 +123,11 @@ export function orderBy(criteria: SearchCriteria, query: SearchQuery): string {
 }
 
 /**
- * A search's statement. With text it is named, so each database connection parses and plans it once:
- * the generic plan, from the text index, serves any words. Without text it is planned for its values
- * each time, since the best plan depends on them (how many counselors have the specialty or fit the
+ * A search's statement. With text or a free-slot window it is named, so each database connection
+ * parses and plans it once: the generic plan (for text, from the text index) serves any words or
+ * window; planned per value, a window over every counselor took about 3× the latency
+ * (bench/http/RESULTS.md). Otherwise it is planned for its values each
+ * time, since the best plan depends on them (how many counselors have the specialty or fit the
  * price, how far ahead the count goes): a generic plan there costs two to three times the CPU.
  */
 export interface SearchStatement {
@@ -211,7 +213,7 @@ export function pageStatement(criteria: SearchCriteria, tsquery?: string): Searc
   ) p
   JOIN "directory"."counselors" c ON c."id" = p."id"
   ORDER BY ${ordered}`;
-  return { name: statementName(text, tsquery), text, values };
+  return { name: statementName(text, tsquery, criteria), text, values };
 }
 
 /** Counts the matches (up to `SEARCH_COUNTED_AHEAD` + 1 past the page's start) for a page past the last one. */
@@ -220,11 +222,13 @@ export function countStatement(criteria: SearchCriteria, tsquery?: string): Sear
   const values = [...query.params, (criteria.page - 1) * criteria.limit + SEARCH_COUNTED_AHEAD + 1];
   const text = `SELECT count(*)::int AS "total"
     FROM (SELECT FROM ${query.from} WHERE ${query.where} LIMIT $${values.length}::bigint) m`;
-  return { name: statementName(text, tsquery), text, values };
+  return { name: statementName(text, tsquery, criteria), text, values };
 }
 
-function statementName(text: string, tsquery: string | undefined): string | undefined {
-  return tsquery ? `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
+function statementName(text: string, tsquery: string | undefined, criteria: SearchCriteria): string | undefined {
+  return tsquery || criteria.availability
+    ? `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+    : undefined;
 }
 
 /** Runs a search statement and returns its rows (the directory's pool in the service, a bare pool in the bench). */
