@@ -11,6 +11,8 @@ const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  * due during the run, a minute apart, wherever the 5-minute slot grid puts the start.
  */
 export const REMINDER_OFFSETS = [5, 4, 3, 2, 1];
+/** How often a client tries to hold its near-term session when others take the slots first. */
+const NEAR_TERM_ATTEMPTS = 3;
 /** A near-term session starts this soon at the earliest: its 1-minute reminder fires a quarter minute after booking. */
 const NEAR_TERM_LEAD_MS = 75_000;
 /** ... and starts within this window after that (one slot on the 5-minute grid at least). */
@@ -199,12 +201,17 @@ export async function runClient(client: Client, options: LoadOptions): Promise<M
   const started = new Map<Operation, number>();
   const mine: Booking[] = [];
   // Every client first books and pays a session a minute or two ahead, so that reminders come due
-  // (and must fire exactly once) while the faults are injected, not only after the run is over.
-  started.set('book-near-term', 1);
-  try {
-    await perform('book-near-term', client, mine, options);
-  } catch (error) {
-    console.warn(`[chaos] book-near-term of ${client.email} broke off: ${(error as Error).message}`);
+  // (and must fire exactly once) while the faults are injected, not only after the run is over. It
+  // tries again when another client took the slot, and keeps the booking out of `mine`, so its own
+  // later cancels and reschedules cannot leave a run with no reminder due.
+  const nearTerm: Booking[] = [];
+  for (let attempt = 1; attempt <= NEAR_TERM_ATTEMPTS && nearTerm.length === 0; attempt += 1) {
+    started.set('book-near-term', attempt);
+    try {
+      await perform('book-near-term', client, nearTerm, options);
+    } catch (error) {
+      console.warn(`[chaos] book-near-term of ${client.email} broke off: ${(error as Error).message}`);
+    }
   }
   while (Date.now() < options.until) {
     const operation = random.weighted(OPERATION_WEIGHTS);
