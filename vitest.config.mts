@@ -10,6 +10,13 @@ const alias = {
   '@haven/testing': new URL('./libs/testing/src', import.meta.url).pathname,
 };
 
+/**
+ * E2E files that change what the whole platform does (Razorpay sandbox faults on every webhook,
+ * reconciliation over every payment of a period): they run one at a time, after the files that
+ * run side by side, on the same platform (tests/setup/e2e.global-setup.ts).
+ */
+const E2E_ALONE = ['tests/e2e/bookings-payments.e2e-spec.ts', 'tests/e2e/finance.e2e-spec.ts'];
+
 // SWC emits the decorator metadata Nest's dependency injection reads; esbuild does not.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
 
@@ -30,6 +37,8 @@ export default defineConfig({
           // Unit specs hold no global state (no module mocks, no env or timer stubs): one module
           // graph per worker loads Nest, TypeORM and the rest once instead of once per file.
           isolate: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -42,6 +51,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/integration.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One database, vhost and Redis prefix for every file: they run one at a time, last.
           fileParallelism: false,
         },
       },
@@ -52,9 +62,28 @@ export default defineConfig({
           name: 'e2e',
           setupFiles: ['reflect-metadata'],
           include: ['tests/e2e/**/*.e2e-spec.ts'],
+          exclude: E2E_ALONE,
           globalSetup: ['tests/setup/e2e.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // Most of an e2e file's time is spent waiting on the platform (holds lapsing, webhooks,
+          // jobs, a browser): three files at a time on 2 cores, each of its own users and counselors.
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'e2e-alone',
+          setupFiles: ['reflect-metadata'],
+          include: E2E_ALONE,
+          globalSetup: ['tests/setup/e2e.global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,30 +1,69 @@
-import { createTestInfrastructure, type TestInfrastructure } from '@haven/testing/infrastructure';
+import { createTestInfrastructure } from '@haven/testing/infrastructure';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type {} from 'vitest';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { MailSink } from '../support/mail-sink';
-import { type RunningPlatform, startPlatform } from '../support/platform';
+import { startPlatform } from '../support/platform';
 
-let infrastructure: TestInfrastructure | undefined;
-let platform: RunningPlatform | undefined;
-let mailSink: MailSink | undefined;
+/** What tests `inject()` to reach a platform. */
+type PlatformContext = Pick<
+  ProvidedContext,
+  'baseUrl' | 'razorpaySandboxUrl' | 'adminEmail' | 'adminPassword' | 'platformEnv' | 'mailSinkUrl'
+>;
 
-/** Boots the whole platform once for the e2e run, on a fresh database, vhost and Redis prefix. */
-export async function setup(project: TestProject): Promise<void> {
-  await providePlatform(project, 'e2e');
+interface SharedPlatform {
+  context: PlatformContext;
+  stop(): Promise<void>;
+  projects: number;
 }
 
 /**
- * The platform the e2e tests run against (also the benchmarks', with some settings changed), and
- * what tests `inject()` to reach it.
+ * Both e2e projects (the files that run side by side, then those that run alone; see
+ * vitest.config.mts) run against one platform: their global setups run in this one process, and two
+ * platforms here would share the decorator metadata of one class-validator, each other's DTOs
+ * included. The platform is stopped with the last project's teardown.
+ */
+const SHARED = Symbol.for('haven.e2e.platform');
+const holder = globalThis as { [SHARED]?: Promise<SharedPlatform> };
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  holder[SHARED] ??= startTestPlatform('e2e').then((started) => ({ ...started, projects: 0 }));
+  const shared = await holder[SHARED];
+  shared.projects += 1;
+  provide(project, shared.context);
+  return async () => {
+    shared.projects -= 1;
+    if (shared.projects > 0) return;
+    delete holder[SHARED];
+    await shared.stop();
+  };
+}
+
+/**
+ * A platform for a project of its own (the benchmarks', with some settings changed); resolves to
+ * the teardown that stops it and drops its resources.
  */
 export async function providePlatform(
   project: TestProject,
   label: string,
   overrides: NodeJS.ProcessEnv = {},
-): Promise<void> {
-  infrastructure = await createTestInfrastructure(label);
-  mailSink = await MailSink.start();
+): Promise<() => Promise<void>> {
+  const { context, stop } = await startTestPlatform(label, overrides);
+  provide(project, context);
+  return stop;
+}
+
+function provide(project: TestProject, context: PlatformContext): void {
+  for (const [key, value] of Object.entries(context)) project.provide(key as keyof PlatformContext, value);
+}
+
+/** The whole platform on a fresh database, vhost and Redis prefix, with a mail sink and an admin. */
+async function startTestPlatform(
+  label: string,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<{ context: PlatformContext; stop(): Promise<void> }> {
+  const infrastructure = await createTestInfrastructure(label);
+  const mailSink = await MailSink.start();
   const keys = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -55,19 +94,22 @@ export async function providePlatform(
     MAIL_FROM: 'Haven <no-reply@haven.test>',
     ...overrides,
   };
-  platform = await startPlatform(env);
-  project.provide('baseUrl', platform.baseUrl);
-  project.provide('razorpaySandboxUrl', platform.razorpaySandboxUrl);
-  project.provide('adminEmail', adminEmail);
-  project.provide('adminPassword', adminPassword);
-  project.provide('platformEnv', JSON.stringify({ ...env, RAZORPAY_API_URL: platform.razorpaySandboxUrl }));
-  project.provide('mailSinkUrl', mailSink.controlUrl);
-}
-
-export async function teardown(): Promise<void> {
-  await platform?.close();
-  await mailSink?.stop();
-  await infrastructure?.teardown();
+  const platform = await startPlatform(env);
+  return {
+    context: {
+      baseUrl: platform.baseUrl,
+      razorpaySandboxUrl: platform.razorpaySandboxUrl,
+      adminEmail,
+      adminPassword,
+      platformEnv: JSON.stringify({ ...env, RAZORPAY_API_URL: platform.razorpaySandboxUrl }),
+      mailSinkUrl: mailSink.controlUrl,
+    },
+    stop: async () => {
+      await platform.close();
+      await mailSink.stop();
+      await infrastructure.teardown();
+    },
+  };
 }
 
 declare module 'vitest' {
