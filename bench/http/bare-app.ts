@@ -16,6 +16,11 @@ class BareController {
     return bodies.slots;
   }
 
+  @Get('profile')
+  profile(): unknown {
+    return bodies.profile;
+  }
+
   @Get('specialties')
   specialties(): unknown {
     return bodies.specialties;

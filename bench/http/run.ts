@@ -17,7 +17,7 @@ import { benchSearches, explainSearch, searchSql } from './search-sql';
  * `npm run bench:http [-- --counselors 10000 --seconds 5 --only search]`: its own platform (a fresh
  * database, vhost and Redis prefix; every app its own process, as `npm start` runs them), seeded,
  * beside a bare Nest app on the same HTTP adapter. Each endpoint is loaded with 1 and 20 clients
- * next to its baseline in the same run: the bare endpoint for slots, specialties and health; the
+ * next to its baseline in the same run: the bare endpoint for slots, a profile, specialties and health; the
  * SQL the search runs, straight over `pg`, for search. Prints one table and each app's memory.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -85,8 +85,10 @@ runMain(async () => {
       ORDER BY jsonb_array_length(a."weekly") DESC, coalesce(a."slot_interval_minutes", 999), a."counselor_id" LIMIT 1`);
     const now = Date.now();
     const slotsPath = `/counselors/${pick[0].counselor_id}/slots?offeringId=${pick[0].offering_id}&from=${new Date(now).toISOString()}&to=${new Date(now + 31 * DAY_MS).toISOString()}`;
+    const profilePath = `/counselors/${pick[0].counselor_id}`;
     const bodies = {
       slots: await (await fetch(`${api}${slotsPath}`)).json(),
+      profile: await (await fetch(`${api}${profilePath}`)).json(),
       specialties: await (await fetch(`${api}/specialties`)).json(),
       health: await (await fetch(`${api}/health`)).json(),
     };
@@ -137,6 +139,9 @@ runMain(async () => {
     );
     await measure('GET slots (31 days)', 'bare Nest', `${api}${slotsPath}`, (c) =>
       httpLoad(`${bare}/slots`, c, seconds),
+    );
+    await measure('GET /counselors/:id (profile)', 'bare Nest', `${api}${profilePath}`, (c) =>
+      httpLoad(`${bare}/profile`, c, seconds),
     );
     for (const [name, query] of searches) {
       const run = await searchSql(pool, query);

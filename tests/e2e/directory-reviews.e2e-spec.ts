@@ -197,7 +197,10 @@ describe('reviews', () => {
       result.status === 'fulfilled' ? 'created' : (result.reason as DomainError).kind,
     );
     expect(kinds.sort()).toEqual(['conflict', 'created']);
-    expect((await publicCounselor(counselor.id)).reviewCount).toBe(before + 1);
+    // Made past the gateway: its copy of the profile follows the directory's announcement.
+    await expect
+      .poll(async () => (await publicCounselor(counselor.id)).reviewCount, { timeout: 5_000 })
+      .toBe(before + 1);
   });
 
   it('sorts search results by rating', async () => {

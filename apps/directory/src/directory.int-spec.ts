@@ -1,4 +1,5 @@
 import {
+  AccountsEvents,
   type AccountStatus,
   AccountsRpc,
   type Actor,
@@ -8,6 +9,7 @@ import {
   type CounselorOpeningsChangedData,
   DirectoryRpc,
   type EventEnvelope,
+  type UserUpdatedData,
 } from '@haven/contracts';
 import { loadConfig } from '@haven/infrastructure';
 import { dropDatabase, ensureDatabaseExists } from '@haven/database';
@@ -184,6 +186,78 @@ describe('directory service (alone on its broker)', () => {
     const [suspended] = await outboxOf('counselor.suspended', 'counselorId', counselorId);
     expect(suspended.envelope.data).toEqual({ counselorId, actorId: admin.userId, reason: 'Complaint' });
     expect(await outboxOf('counselor.reinstated', 'counselorId', counselorId)).toHaveLength(1);
+  });
+
+  it('announces every change of a public profile that no other event names, and none for a change of nothing', async () => {
+    const counselorId = await approvedCounselor();
+    const counselor: Actor = { userId: counselorId, roles: ['client', 'counselor'] };
+    const announcements = async () => (await outboxOf('counselor.profile-changed', 'counselorId', counselorId)).length;
+    const publisher = new EventPublisher(vhost.url, 'booking');
+    const heard = async <T>(type: string, data: T, consumer: string) => {
+      const envelope: EventEnvelope<T> = {
+        id: randomUUID(),
+        type,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: type.startsWith('user.') ? 'accounts' : 'booking',
+        correlationId: randomUUID(),
+        data,
+      };
+      await publisher.publish(envelope);
+      await waitFor(async () => {
+        const rows = await dataSource.query(`SELECT 1 FROM "directory"."inbox" WHERE event_id = $1 AND consumer = $2`, [
+          envelope.id,
+          consumer,
+        ]);
+        return rows.length > 0 ? true : undefined;
+      });
+    };
+    const accountState = (active: boolean, rightsVersion: number): UserUpdatedData => ({
+      userId: counselorId,
+      email: 'counselor@example.test',
+      name: 'Integration Counselor',
+      phone: null,
+      timezone: 'Asia/Kolkata',
+      roles: ['client', 'counselor'],
+      active,
+      rightsVersion,
+    });
+    try {
+      await rpc.send(DirectoryRpc.updateMyProfile, {}, { actor: counselor });
+      expect(await announcements()).toBe(0);
+      await rpc.send(DirectoryRpc.updateMyProfile, { bio: 'Works on sleep and grief.' }, { actor: counselor });
+      expect(await announcements()).toBe(1);
+
+      await heard(AccountsEvents.updated.type, accountState(false, 2), 'directory.account-states');
+      expect(await announcements()).toBe(2);
+      // The same state again, and an older one, change nothing public.
+      await heard(AccountsEvents.updated.type, accountState(false, 2), 'directory.account-states');
+      await heard(AccountsEvents.updated.type, accountState(true, 1), 'directory.account-states');
+      expect(await announcements()).toBe(2);
+      await heard(AccountsEvents.updated.type, accountState(true, 3), 'directory.account-states');
+      expect(await announcements()).toBe(3);
+
+      const bookingId = randomUUID();
+      const clientId = randomUUID();
+      const completed: BookingCompletedData = {
+        bookingId,
+        clientId,
+        counselorId,
+        offeringId: randomUUID(),
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date().toISOString(),
+      };
+      await heard(BookingEvents.completed.type, completed, 'review-eligibility');
+      await rpc.send(DirectoryRpc.createReview, { bookingId, clientId, rating: 5 });
+      expect(await announcements()).toBe(4);
+      const [review] = await outboxOf('counselor.profile-changed', 'counselorId', counselorId).then((rows) =>
+        rows.slice(-1),
+      );
+      expect(review.envelope).toMatchObject({ type: 'counselor.profile-changed', producer: 'directory' });
+      expect(review.envelope.data).toEqual({ counselorId });
+    } finally {
+      await publisher.close();
+    }
   });
 
   it('answers profiles without nextAvailableAt, and searches with the openings last heard of, while booking is away', async () => {

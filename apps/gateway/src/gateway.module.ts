@@ -1,6 +1,6 @@
 import { loadOrCreateDevelopmentKeys, pemFromEnv } from '@haven/common';
 import { connectFailFastRedis } from '@haven/infrastructure';
-import { BookingEvents } from '@haven/contracts';
+import { BookingEvents, DirectoryEvents } from '@haven/contracts';
 import { RpcClient } from '@haven/messaging';
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -42,7 +42,18 @@ class GatewayCoreModule implements OnApplicationShutdown {
         { provide: GatewayConfig, useValue: config },
         { provide: RpcClient, useFactory: () => new RpcClient(config.RABBITMQ_URL, config.RPC_TIMEOUT_MS) },
         // Every event a cache of the gateway forgets answers by.
-        { provide: ChangeFeed, useFactory: () => new ChangeFeed(config.RABBITMQ_URL, [BookingEvents.openingsChanged]) },
+        {
+          provide: ChangeFeed,
+          useFactory: () =>
+            new ChangeFeed(config.RABBITMQ_URL, [
+              BookingEvents.openingsChanged,
+              DirectoryEvents.approved,
+              DirectoryEvents.suspended,
+              DirectoryEvents.reinstated,
+              DirectoryEvents.offeringChanged,
+              DirectoryEvents.profileChanged,
+            ]),
+        },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(publicKeyPem) },
         {
           provide: GATEWAY_REDIS,

@@ -1,5 +1,5 @@
-import { AccountsEvents, type EventEnvelope, type UserUpdatedData } from '@haven/contracts';
-import { InboxService, OnEvent } from '@haven/messaging';
+import { AccountsEvents, DirectoryEvents, type EventEnvelope, type UserUpdatedData } from '@haven/contracts';
+import { InboxService, OnEvent, OutboxService } from '@haven/messaging';
 import { isUuid } from '@haven/common';
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
@@ -14,7 +14,10 @@ import { lockUserVetting } from '../applications/vetting-lock';
 export class AccountsSyncEventsController {
   private readonly logger = new Logger(AccountsSyncEventsController.name);
 
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly outbox: OutboxService,
+  ) {}
 
   @OnEvent(AccountsEvents.updated)
   async updated(@Payload() event: EventEnvelope<UserUpdatedData>): Promise<void> {
@@ -32,11 +35,14 @@ export class AccountsSyncEventsController {
          WHERE "account_states"."rights_version" <= EXCLUDED."rights_version"`,
         [userId, active, rightsVersion],
       );
-      await manager.query(
+      const [shown] = (await manager.query(
         `UPDATE "directory"."counselors" c SET "account_active" = s."active"
-         FROM "directory"."account_states" s WHERE s."user_id" = c."id" AND c."id" = $1`,
+         FROM "directory"."account_states" s
+         WHERE s."user_id" = c."id" AND c."id" = $1 AND c."account_active" IS DISTINCT FROM s."active"
+         RETURNING c."id"`,
         [userId],
-      );
+      )) as [{ id: string }[], number];
+      if (shown.length > 0) await this.outbox.add(manager, DirectoryEvents.profileChanged, { counselorId: userId });
     });
   }
 }

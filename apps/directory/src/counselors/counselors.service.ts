@@ -61,6 +61,7 @@ export class CounselorsService {
       assertNotSuspended(counselor, 'edit the public profile');
       if (Object.keys(changes).length > 0) {
         await manager.update(CounselorEntity, { id: actor.userId }, changes);
+        await this.outbox.add(manager, DirectoryEvents.profileChanged, { counselorId: actor.userId });
       }
       const updated = await manager.findOneByOrFail(CounselorEntity, { id: actor.userId });
       return counselorView(updated, await this.activeOfferings(manager, actor.userId));

@@ -4,6 +4,7 @@ import {
   type CreateReviewRequest,
   type CreatedReviewView,
   DIRECTORY_LIMITS as L,
+  DirectoryEvents,
   type EventEnvelope,
   firstName,
   type Page,
@@ -11,7 +12,7 @@ import {
 } from '@haven/contracts';
 import { DomainError, isUuid, pageOf, uuidOrNotFound, FieldErrors } from '@haven/common';
 import { isUniqueViolation } from '@haven/database';
-import { InboxService, RpcClient } from '@haven/messaging';
+import { InboxService, OutboxService, RpcClient } from '@haven/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,7 @@ import { ReviewEligibilityEntity } from './review-eligibility.entity';
 /**
  * One review per completed booking. Which bookings are completed the directory learns from
  * `booking.completed` events; the rating average and count on the profile move in the same
- * transaction as the review.
+ * transaction as the review, which announces them (`counselor.profile-changed`).
  */
 @Injectable()
 export class ReviewsService {
@@ -34,6 +35,7 @@ export class ReviewsService {
   constructor(
     @InjectDataSource('directory') private readonly dataSource: DataSource,
     private readonly inbox: InboxService,
+    private readonly outbox: OutboxService,
     private readonly rpc: RpcClient,
     private readonly config: DirectoryConfig,
   ) {}
@@ -108,6 +110,7 @@ export class ReviewsService {
         })
         .where('id = :id', { id: eligibility.counselorId })
         .execute();
+      await this.outbox.add(manager, DirectoryEvents.profileChanged, { counselorId: eligibility.counselorId });
       const saved = await manager.findOneByOrFail(ReviewEntity, { id: review.id });
       return {
         id: saved.id,

@@ -22,6 +22,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CounselorProfileCache } from '../directory/counselor-profile-cache';
 import {
   BookingDto,
   BookingPageDto,
@@ -45,7 +46,10 @@ const IDEMPOTENCY_HEADER = {
 @Authenticated()
 @Controller('bookings')
 export class BookingsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly profiles: CounselorProfileCache,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Hold a slot (paid: pending_payment with a Razorpay order) or book a free session' })
@@ -148,11 +152,18 @@ export class BookingsController {
   @ApiOperation({ summary: 'Review a completed session (its client), once' })
   @ApiConflictResponse({ description: 'Already reviewed' })
   @ApiUnprocessableEntityResponse({ description: 'Not completed, or not your booking' })
-  review(
+  async review(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: ReviewBookingDto,
   ): Promise<CreatedReviewView> {
-    return this.rpc.send(DirectoryRpc.createReview, { ...body, bookingId: id, clientId: actor.userId }, { actor });
+    const review = await this.rpc.send(
+      DirectoryRpc.createReview,
+      { ...body, bookingId: id, clientId: actor.userId },
+      { actor },
+    );
+    // The review moved the counselor's rating: the client sees it on the profile at once.
+    this.profiles.forget(review.counselorId);
+    return review;
   }
 }

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CounselorProfileCache } from './counselor-profile-cache';
 import {
   ApplicationDto,
   ApplicationPageDto,
@@ -26,7 +27,10 @@ import { CounselorDto } from './dto/counselor.dto';
 @Roles('admin')
 @Controller('admin')
 export class AdminDirectoryController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly profiles: CounselorProfileCache,
+  ) {}
 
   @Get('counselor-applications')
   @ApiOperation({ summary: 'Applications, newest submission first, optionally by status' })
@@ -86,8 +90,14 @@ export class AdminDirectoryController {
   @ApiBadRequestResponse({ description: 'No reason' })
   @ApiNotFoundResponse({ description: 'No such counselor' })
   @ApiConflictResponse({ description: 'Already suspended' })
-  suspend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto): Promise<CounselorView> {
-    return this.rpc.send(DirectoryRpc.suspendCounselor, { id, reason: body.reason }, { actor });
+  async suspend(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+  ): Promise<CounselorView> {
+    const counselor = await this.rpc.send(DirectoryRpc.suspendCounselor, { id, reason: body.reason }, { actor });
+    this.profiles.forget(counselor.id);
+    return counselor;
   }
 
   @Post('counselors/:id/reinstate')
@@ -96,11 +106,13 @@ export class AdminDirectoryController {
   @ApiOkResponse({ type: CounselorDto })
   @ApiNotFoundResponse({ description: 'No such counselor' })
   @ApiConflictResponse({ description: 'Not suspended' })
-  reinstate(
+  async reinstate(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: OptionalReasonDto,
   ): Promise<CounselorView> {
-    return this.rpc.send(DirectoryRpc.reinstateCounselor, { id, reason: body.reason }, { actor });
+    const counselor = await this.rpc.send(DirectoryRpc.reinstateCounselor, { id, reason: body.reason }, { actor });
+    this.profiles.forget(counselor.id);
+    return counselor;
   }
 }

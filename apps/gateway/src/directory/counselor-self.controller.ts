@@ -17,22 +17,31 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CounselorProfileCache } from './counselor-profile-cache';
 import { CounselorDto, CreateOfferingDto, OfferingDto, UpdateOfferingDto, UpdateProfileDto } from './dto/counselor.dto';
 
-/** The signed-in counselor's own profile and offerings. */
+/**
+ * The signed-in counselor's own profile and offerings. Each change also drops this replica's copy
+ * of the public profile, so the counselor sees it at once (other replicas hear it announced).
+ */
 @ApiTags('counselor profile')
 @Authenticated()
 @Roles('counselor')
 @Controller('counselor')
 export class CounselorSelfController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly profiles: CounselorProfileCache,
+  ) {}
 
   @Patch('profile')
   @ApiOperation({ summary: 'Edit your public profile' })
   @ApiOkResponse({ type: CounselorDto })
   @ApiBadRequestResponse({ description: 'A bad field, an unknown specialty or language code' })
-  updateProfile(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<CounselorView> {
-    return this.rpc.send(DirectoryRpc.updateMyProfile, body, { actor });
+  async updateProfile(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<CounselorView> {
+    const profile = await this.rpc.send(DirectoryRpc.updateMyProfile, body, { actor });
+    this.profiles.forget(actor.userId);
+    return profile;
   }
 
   @Get('offerings')
@@ -49,8 +58,10 @@ export class CounselorSelfController {
   @ApiUnprocessableEntityResponse({
     description: `Already ${L.maxActiveOfferings} active offerings, or ${L.maxOfferings} in all (code offering_cap_reached)`,
   })
-  createOffering(@CurrentActor() actor: Actor, @Body() body: CreateOfferingDto): Promise<OfferingView> {
-    return this.rpc.send(DirectoryRpc.createOffering, body, { actor });
+  async createOffering(@CurrentActor() actor: Actor, @Body() body: CreateOfferingDto): Promise<OfferingView> {
+    const offering = await this.rpc.send(DirectoryRpc.createOffering, body, { actor });
+    this.profiles.forget(actor.userId);
+    return offering;
   }
 
   @Patch('offerings/:id')
@@ -60,11 +71,13 @@ export class CounselorSelfController {
   @ApiUnprocessableEntityResponse({
     description: `Re-activating it would make more than ${L.maxActiveOfferings} active offerings (code offering_cap_reached)`,
   })
-  updateOffering(
+  async updateOffering(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: UpdateOfferingDto,
   ): Promise<OfferingView> {
-    return this.rpc.send(DirectoryRpc.updateOffering, { ...body, id }, { actor });
+    const offering = await this.rpc.send(DirectoryRpc.updateOffering, { ...body, id }, { actor });
+    this.profiles.forget(actor.userId);
+    return offering;
   }
 }

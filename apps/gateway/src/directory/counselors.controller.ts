@@ -1,6 +1,5 @@
 import {
   type CounselorSearchPage,
-  type CounselorView,
   DirectoryRpc,
   type Page,
   type ReviewView,
@@ -8,7 +7,7 @@ import {
 } from '@haven/contracts';
 import { ExpiringValue } from '@haven/common';
 import { RpcClient } from '@haven/messaging';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -18,6 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { CounselorProfileCache } from './counselor-profile-cache';
 import {
   CounselorDto,
   CounselorPageDto,
@@ -31,7 +31,10 @@ import {
 @ApiTags('counselors')
 @Controller('counselors')
 export class CounselorsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly profiles: CounselorProfileCache,
+  ) {}
 
   @Public()
   @Get()
@@ -48,8 +51,10 @@ export class CounselorsController {
   @ApiOperation({ summary: "An active counselor's public profile with active offerings" })
   @ApiOkResponse({ type: CounselorDto })
   @ApiNotFoundResponse({ description: 'No such active counselor' })
-  get(@Param('id') id: string): Promise<CounselorView> {
-    return this.rpc.send(DirectoryRpc.getCounselor, { id });
+  // The body is the JSON the cache keeps, sent as it is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  get(@Param('id') id: string): Promise<string> {
+    return this.profiles.profile(id);
   }
 
   @Public()

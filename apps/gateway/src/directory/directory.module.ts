@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdminDirectoryController } from './admin-directory.controller';
 import { CounselorApplicationsController } from './counselor-applications.controller';
+import { CounselorProfileCache } from './counselor-profile-cache';
 import { CounselorSelfController } from './counselor-self.controller';
 import { CounselorsController, SpecialtiesController } from './counselors.controller';
 
@@ -13,5 +14,8 @@ import { CounselorsController, SpecialtiesController } from './counselors.contro
     SpecialtiesController,
     CounselorSelfController,
   ],
+  providers: [CounselorProfileCache],
+  // Reviews are posted through bookings: they change a profile too.
+  exports: [CounselorProfileCache],
 })
 export class DirectoryGatewayModule {}

@@ -42,4 +42,9 @@ export const DirectoryEvents = {
   reinstated: defineEvent<CounselorStatusChange>('counselor.reinstated'),
   /** Any create or update of an offering; carries the whole offering as it now is. */
   offeringChanged: defineEvent<{ offering: OfferingSnapshot }>('offering.changed'),
+  /**
+   * The counselor's public view changed in a way no event above announces: their own profile
+   * edit, a review that moved the rating, or their account being deactivated or reactivated.
+   */
+  profileChanged: defineEvent<{ counselorId: string }>('counselor.profile-changed'),
 } as const;

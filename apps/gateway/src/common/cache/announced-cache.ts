@@ -13,8 +13,10 @@ export class ChangeFeed {
   private readonly listeners = new Map<string, Listener[]>();
   private readonly resetListeners: (() => void)[] = [];
   private readonly subscription: ReplicaEventSubscription;
+  private readonly heard: ReadonlySet<string>;
 
   constructor(url: string, events: readonly EventContract<unknown>[]) {
+    this.heard = new Set(events.map((event) => event.type));
     this.subscription = new ReplicaEventSubscription(url, 'gateway change feed', events, {
       onEvent: (envelope) => this.listeners.get(envelope.type)?.forEach((listener) => listener(envelope)),
       onReset: () => this.resetListeners.forEach((listener) => listener()),
@@ -22,6 +24,8 @@ export class ChangeFeed {
   }
 
   on<TData>(event: EventContract<TData>, listener: (data: TData) => void): void {
+    // A cache listening for an event the feed is not bound to would never forget anything.
+    if (!this.heard.has(event.type)) throw new Error(`The change feed does not subscribe to ${event.type}`);
     const listeners = this.listeners.get(event.type) ?? [];
     listeners.push((envelope) => listener(envelope.data as TData));
     this.listeners.set(event.type, listeners);
