@@ -51,8 +51,10 @@ export default defineConfig({
           globalSetup: ['tests/setup/integration.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One database, vhost and Redis prefix for every file: they run one at a time, last.
-          fileParallelism: false,
+          // Each file on a database, vhost and Redis prefix of its own (named after the run's), so
+          // they run beside the e2e files.
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -66,8 +68,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/e2e.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // Most of an e2e file's time is spent waiting on the platform (holds lapsing, webhooks,
-          // jobs, a browser): three files at a time on 2 cores, each of its own users and counselors.
+          // Most of an e2e or integration file's time is spent waiting (holds lapsing, webhooks, jobs,
+          // outages, a browser): three files at a time on 2 cores, each with users of its own.
           maxWorkers: 3,
           sequence: { groupOrder: 1 },
         },

@@ -9,6 +9,7 @@ import {
   type OfferingSnapshot,
 } from '@haven/contracts';
 import { DomainError } from '@haven/common';
+import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { loadConfig } from '@haven/infrastructure';
 import { EventPublisher, RpcClient, startServiceApp } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
@@ -31,12 +32,14 @@ let pool: Pool;
 let vhost: { url: string; remove(): Promise<void> };
 
 const DAY = 24 * 3_600_000;
+const databaseUrl = `${inject('databaseUrl')}_booking`;
 
 beforeAll(async () => {
+  await ensureDatabaseExists(databaseUrl);
   const env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: databaseUrl,
     // Its own vhost: the event queues are declared up front and would collect other files' events.
     RABBITMQ_URL: (vhost = await createEmptyVhost('booking')).url,
     REDIS_URL: inject('redisUrl'),
@@ -60,6 +63,7 @@ afterAll(async () => {
   await app?.close();
   await pool?.end();
   await vhost?.remove();
+  await dropDatabase(databaseUrl);
 });
 
 async function publish<T>(contract: EventContract<T>, data: T, occurredAt = new Date()): Promise<string> {

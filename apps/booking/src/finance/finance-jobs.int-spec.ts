@@ -1,3 +1,4 @@
+import { dropDatabase, ensureDatabaseExists } from '@haven/database';
 import { loadConfig } from '@haven/infrastructure';
 import { startServiceApp } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
@@ -31,11 +32,14 @@ let sandbox: PrivateSandbox;
 let pool: Pool;
 let vhost: { url: string; remove(): Promise<void> };
 
+const databaseUrl = `${inject('databaseUrl')}_finance`;
+
 beforeAll(async () => {
+  await ensureDatabaseExists(databaseUrl);
   const env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: inject('redisUrl'),
     // A prefix of its own: the job scheduler it checks is the only one there.
     REDIS_PREFIX: `${inject('redisPrefix')}-finance`,
@@ -57,6 +61,7 @@ afterAll(async () => {
   await sandbox?.stop();
   await pool?.end();
   await vhost?.remove();
+  await dropDatabase(databaseUrl);
 });
 
 async function completedEvents(reconciliationId: string): Promise<number> {

@@ -2,7 +2,7 @@ import { waitFor } from '@haven/testing';
 import { deleteRedisKeys } from '@haven/testing/infrastructure';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { KeptJobScheduler } from './kept-job-scheduler';
 
 const SPEC = { id: 'sweep', repeat: { every: 60_000 }, template: { name: 'sweep' } };
@@ -25,15 +25,21 @@ describe('KeptJobScheduler', () => {
   it('puts the scheduler back, with a job to run, after Redis forgot everything', async () => {
     const prefix = `${inject('redisPrefix')}:kept-${randomBytes(3).toString('hex')}`;
     const queue = queueOnPrefix(inject('redisUrl'), prefix);
+    // Counted, not replaced: a read right after the deletion could already see the keeper's repair.
+    const upserts = vi.spyOn(queue, 'upsertJobScheduler');
     const keeper = new KeptJobScheduler(queue, SPEC, undefined, 100);
     keepers.push(keeper);
     keeper.start();
     await waitFor(() => queue.getJobScheduler('sweep'), { what: 'the scheduler' });
+    expect(upserts).toHaveBeenCalledTimes(1);
 
     await deleteRedisKeys(inject('redisUrl'), prefix);
-    expect(await queue.getJobScheduler('sweep')).toBeUndefined();
 
-    await waitFor(() => queue.getJobScheduler('sweep'), { what: 'the scheduler back', timeoutMs: 5000 });
+    await waitFor(() => (upserts.mock.calls.length === 2 ? true : undefined), {
+      what: 'the scheduler upserted again',
+      timeoutMs: 5000,
+    });
+    expect(await queue.getJobScheduler('sweep')).toBeDefined();
     const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(jobs.map((job) => job.name)).toContain('sweep');
   });
