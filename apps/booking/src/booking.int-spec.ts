@@ -263,6 +263,36 @@ describe('bookings table', () => {
   });
 });
 
+describe('holding a slot another transaction is updating the booking of', () => {
+  it('answers 409 at once instead of waiting on that transaction (and deadlocking when it writes again)', async () => {
+    const { counselorId, offering } = await counselorWithOffering();
+    await openAllDay(counselorId);
+    const start = hourAhead(3, 14);
+    const taken = await insertBooking(counselorId, start, 60, 'pending_payment');
+    // The holder's payment step is writing its booking row (its Razorpay order) and has not committed.
+    const holder = await pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`UPDATE booking.bookings SET razorpay_order_id = 'order_test' WHERE id = $1`, [taken]);
+      const other = { userId: randomUUID(), roles: ['client'] } as Actor;
+      const answer = await Promise.race([
+        rpcError(
+          rpc.send(
+            BookingRpc.createBooking,
+            { offeringId: offering.id, startsAt: start.toISOString() },
+            { actor: other },
+          ),
+        ),
+        new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3_000)),
+      ]);
+      expect(answer).toMatchObject({ code: 'slot_taken' });
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+  });
+});
+
 describe('time off', () => {
   it('is refused over a confirmed or pending booking (409) and accepted next to it; slots disappear under it', async () => {
     const { counselorId, offering } = await counselorWithOffering();

@@ -38,7 +38,7 @@ import { bookingListPage, readBookingListFilter } from './booking-list';
 import { cancelRefusal, refundOnCancel, rescheduleRefusal } from './booking-rules';
 import { bookingSnapshot } from './booking-snapshot';
 import { type BookingViewExtras, toBookingView } from './booking.view';
-import { lockCounselorCalendar } from './calendar-lock';
+import { lockCounselorCalendar, overlapsActiveBooking } from './calendar-lock';
 import { newMeetingUrl } from './meeting-link';
 
 const MINUTE_MS = 60_000;
@@ -92,6 +92,10 @@ export class BookingsService {
           this.availability.getMany([counselorId], manager),
           manager.findOneBy(CounselorEntity, { counselorId }),
         ]);
+        const endsAt = new Date(startsAt.getTime() + offering.durationMinutes * MINUTE_MS);
+        const bufferMinutes = rules.get(counselorId)!.bufferMinutes;
+        const blockedUntil = new Date(endsAt.getTime() + bufferMinutes * MINUTE_MS);
+        if (await overlapsActiveBooking(manager, counselorId, startsAt, blockedUntil)) throw slotTaken();
         const draft = manager.create(BookingEntity, {
           clientId: actor.userId,
           counselorId,
@@ -100,8 +104,8 @@ export class BookingsService {
           counselorName: counselor?.displayName ?? '',
           mode: offering.mode,
           startsAt,
-          endsAt: new Date(startsAt.getTime() + offering.durationMinutes * MINUTE_MS),
-          bufferMinutes: rules.get(counselorId)!.bufferMinutes,
+          endsAt,
+          bufferMinutes,
           pricePaise: offering.pricePaise,
           currency: 'INR',
           status: paid ? 'pending_payment' : 'confirmed',
@@ -253,6 +257,10 @@ export class BookingsService {
         if (!bookable)
           throw DomainError.unprocessable('not_an_open_slot', 'startsAt is not an open slot of this offering');
         const endsAt = new Date(startsAt.getTime() + (booking.endsAt.getTime() - booking.startsAt.getTime()));
+        const blockedUntil = new Date(endsAt.getTime() + booking.bufferMinutes * MINUTE_MS);
+        if (await overlapsActiveBooking(manager, booking.counselorId, startsAt, blockedUntil, booking.id)) {
+          throw slotTaken();
+        }
         await manager.query(
           `UPDATE "booking"."bookings"
               SET "starts_at" = $2, "ends_at" = $3, "rescheduled_from" = "starts_at", "updated_at" = now()

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BookingEntity } from '../bookings/booking.entity';
 import { bookingSnapshot } from '../bookings/booking-snapshot';
 import { isExclusionViolation } from '../bookings/booking-access';
-import { lockCounselorCalendar } from '../bookings/calendar-lock';
+import { lockCounselorCalendar, overlapsActiveBooking } from '../bookings/calendar-lock';
 import { newMeetingUrl } from '../bookings/meeting-link';
 import { BookingConfig } from '../config/booking.config';
 import { LedgerService } from '../ledger/ledger.service';
@@ -205,6 +205,9 @@ export class HoldsService {
   /** After expiry the slot may have gone to someone else: the exclusion constraint decides. */
   private async reinstate(manager: EntityManager, booking: BookingEntity): Promise<BookingEntity | null> {
     await lockCounselorCalendar(manager, booking.counselorId);
+    if (await overlapsActiveBooking(manager, booking.counselorId, booking.startsAt, booking.blockedUntil, booking.id)) {
+      return null;
+    }
     await manager.query('SAVEPOINT reinstate');
     try {
       const confirmed = await this.confirm(manager, booking, 'expired');
