@@ -15,7 +15,13 @@ const alias = {
  * reconciliation over every payment of a period): they run one at a time, after the files that
  * run side by side, on the same platform (tests/setup/e2e.global-setup.ts).
  */
-const E2E_ALONE = ['tests/e2e/bookings-payments.e2e-spec.ts', 'tests/e2e/finance.e2e-spec.ts'];
+const E2E_ALONE = [
+  'tests/e2e/bookings-payments.e2e-spec.ts',
+  'tests/e2e/finance.e2e-spec.ts',
+  // Waits on a killed worker's lock to lapse and a new worker process to boot: timed out (40 s)
+  // once beside two other files on 2 cores.
+  'tests/e2e/notification-worker-kill.e2e-spec.ts',
+];
 
 // SWC emits the decorator metadata Nest's dependency injection reads; esbuild does not.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
