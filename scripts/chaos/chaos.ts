@@ -35,6 +35,8 @@ import { SeededRandom } from './random';
 import { printReport, type FaultRecord } from './report';
 
 const REDIS_PREFIX = 'chaos';
+// Two of each, so that killing one replica shows whether the other carries its work.
+const REPLICAS_PER_APP = 2;
 const WEBHOOK_FAULTS = { webhookDuplicates: 1, webhookShuffle: true, webhookDelayMs: 300 };
 
 interface Options {
@@ -131,8 +133,8 @@ async function main(): Promise<number> {
     await Promise.all([rabbit.start(), redis.start(), database.create()]);
     say(`own RabbitMQ node ${rabbit.node}, Redis ${redis.url}, database ${database.name}`);
 
-    const gatewayPort = await freePort(30_000, 40_000);
-    const sandboxPort = await freePort(30_000, 40_000);
+    const gatewayPort = await freePort(20_000, 26_000, REPLICAS_PER_APP);
+    const sandboxPort = await freePort(26_000, 28_000);
     const keys = generateJwtKeyPair();
     const admin = { email: 'chaos-admin@chaos.test', password: 'chaos-admin-password-1' };
     const env: NodeJS.ProcessEnv = {
@@ -166,7 +168,7 @@ async function main(): Promise<number> {
 
     const counts = new Map<string, number>([
       ['razorpay-sandbox', 1],
-      ...PLATFORM_APPS.map((app) => [app.name, 2] as [string, number]),
+      ...PLATFORM_APPS.map((app) => [app.name, REPLICAS_PER_APP] as [string, number]),
     ]);
     const replicas = supervisedReplicas([RAZORPAY_SANDBOX, ...PLATFORM_APPS], counts, gatewayPort);
     supervisor = new Supervisor(
@@ -183,7 +185,7 @@ async function main(): Promise<number> {
       },
     );
     supervisor.start();
-    const gateways = [0, 1].map((index) => `http://127.0.0.1:${gatewayPort + index}`);
+    const gateways = Array.from({ length: REPLICAS_PER_APP }, (_, index) => `http://127.0.0.1:${gatewayPort + index}`);
     await waitUntilHealthy(gateways, 240_000);
     say(`${replicas.length} processes up: ${replicas.map((app) => app.name).join(', ')}`);
 

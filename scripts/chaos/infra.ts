@@ -9,21 +9,26 @@ import { Client } from 'pg';
 
 const run = promisify(execFile);
 
-/** A TCP port nothing listens on right now (between `min` and `max` when given). */
-export async function freePort(min = 0, max = 0): Promise<number> {
+/**
+ * The first of `count` consecutive TCP ports nothing listens on right now, between `min` and `max`.
+ * Keep the range below the kernel's ephemeral ports (32768 and up on Linux): a port picked there can be
+ * taken by an outgoing connection before the app that should listen on it starts.
+ */
+export async function freePort(min: number, max: number, count = 1): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const wanted = min > 0 ? min + Math.floor(Math.random() * (max - min)) : 0;
-    const port = await new Promise<number | undefined>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(undefined));
-      server.listen(wanted, '127.0.0.1', () => {
-        const { port: bound } = server.address() as { port: number };
-        server.close(() => resolve(bound));
-      });
-    });
-    if (port) return port;
+    const first = min + Math.floor(Math.random() * (max - min - count));
+    const ports = Array.from({ length: count }, (_, index) => first + index);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return first;
   }
-  throw new Error('no free TCP port found');
+  throw new Error(`no ${count} free TCP port(s) found between ${min} and ${max}`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -54,9 +59,9 @@ export class OwnRabbitMq {
   }
 
   async start(): Promise<void> {
-    this.port = await freePort(40_000, 50_000);
+    this.port = await freePort(28_000, 32_000);
     // The CLI tools use ports distPort + 10000..10010: keep that range below 65535 and off others'.
-    const distPort = await freePort(40_000, 50_000);
+    const distPort = await freePort(28_000, 32_000);
     writeFileSync(join(this.dir, 'rabbitmq.conf'), `listeners.tcp.1 = 127.0.0.1:${this.port}\nloopback_users = none\n`);
     writeFileSync(join(this.dir, 'enabled_plugins'), '[].\n');
     const env = {
@@ -108,7 +113,7 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    if (!this.port) this.port = await freePort(40_000, 50_000);
+    if (!this.port) this.port = await freePort(28_000, 32_000);
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -1,4 +1,12 @@
-import { createLogger, JsonLogger, runAsService, runRequestsAsService } from '@haven/infrastructure';
+import {
+  createLogger,
+  drainHttpServer,
+  type DrainOptions,
+  JsonLogger,
+  runAsService,
+  runRequestsAsService,
+} from '@haven/infrastructure';
+import { RpcClient } from '@haven/messaging';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -85,6 +93,23 @@ async function buildGatewayApp(config: GatewayConfig): Promise<INestApplication>
   const document = buildOpenApiDocument(app, config.publicUrl);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   return app;
+}
+
+/**
+ * What a gateway does when told to stop: tells keep-alive clients to stop reusing their sockets, stops
+ * listening, lets requests in progress finish, and at the bound answers 503 (retry) for those still
+ * waiting on a service (an RPC may wait longer than a supervisor gives a stopping process); then closes
+ * its broker and Redis connections.
+ */
+export async function stopGateway(
+  app: INestApplication,
+  bounds: Pick<DrainOptions, 'drainMs' | 'inFlightBoundMs' | 'answerMs'> = {},
+): Promise<void> {
+  await drainHttpServer(app.getHttpServer(), {
+    ...bounds,
+    abandonInFlight: () => app.get(RpcClient).abandonWaitingCalls(),
+  });
+  await app.close();
 }
 
 /** Failures before routing (bad input, body parser errors) in the same error shape as everything else. */

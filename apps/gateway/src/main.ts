@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import {
   describeListenError,
-  drainHttpServer,
   exitGracefullyOnSignals,
   loadConfig,
   requireInfrastructure,
   runMain,
 } from '@haven/infrastructure';
 import { Logger } from '@nestjs/common';
-import { createGatewayApp } from './bootstrap';
+import { createGatewayApp, stopGateway } from './bootstrap';
 import { GatewayConfig } from './config/gateway.config';
 
 runMain(async () => {
@@ -18,14 +17,6 @@ runMain(async () => {
   await app.listen(config.PORT).catch((error: unknown) => {
     throw describeListenError(error, config.PORT);
   });
-  // Tells keep-alive clients to stop reusing their sockets, stops listening, lets requests in progress
-  // finish (their RPCs are answered or time out), then closes its broker and Redis connections.
   const logger = new Logger('Shutdown');
-  exitGracefullyOnSignals(
-    async () => {
-      await drainHttpServer(app.getHttpServer());
-      await app.close();
-    },
-    { log: (line) => logger.log(line) },
-  );
+  exitGracefullyOnSignals(() => stopGateway(app), { log: (line) => logger.log(line) });
 });

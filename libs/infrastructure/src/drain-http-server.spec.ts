@@ -1,4 +1,4 @@
-import { Agent, createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -41,12 +41,31 @@ async function keepRequesting(port: number, agent: Agent, outcome: Outcome): Pro
   }
 }
 
-async function listen(): Promise<Server> {
-  const server = createServer((_request, response) => {
+function listen(): Promise<Server> {
+  return listenWith((_request, response) => {
     setTimeout(() => response.end('ok'), 2);
   });
+}
+
+async function listenWith(handler: RequestListener): Promise<Server> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+/** One request on a fresh socket: its status and body, or the error that ended it. */
+function ask(server: Server): Promise<{ status?: number; body?: string; error?: string }> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve) => {
+    const req = request({ port, path: '/', agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code }));
+    req.end();
+  });
 }
 
 describe('draining an HTTP server on shutdown', () => {
@@ -65,9 +84,47 @@ describe('draining an HTTP server on shutdown', () => {
     expect(outcome.refusedBeforeWriting).toBe(8);
   });
 
+  it('makes a request still running at the bound answer (a 503 to retry) instead of cutting its socket', async () => {
+    const abandon = new Set<() => void>();
+    const server = await listenWith((_request, response) => {
+      // Stands for a handler awaiting an RPC that the RPC client abandons on shutdown.
+      abandon.add(() => {
+        response.statusCode = 503;
+        response.end('retry');
+      });
+    });
+    const answer = ask(server);
+    await sleep(50);
+
+    await drainHttpServer(server, {
+      drainMs: 10,
+      inFlightBoundMs: 200,
+      abandonInFlight: () => abandon.forEach((answerNow) => answerNow()),
+    });
+
+    expect(await answer).toEqual({ status: 503, body: 'retry' });
+    expect(server.listening).toBe(false);
+  });
+
+  it('cuts a request that does not answer even once abandoned, after the answer bound', async () => {
+    const server = await listenWith(() => undefined);
+    const answer = ask(server);
+    await sleep(50);
+    const startedAt = Date.now();
+
+    await drainHttpServer(server, {
+      drainMs: 10,
+      inFlightBoundMs: 100,
+      abandonInFlight: () => undefined,
+      answerMs: 100,
+    });
+
+    expect(await answer).toEqual({ error: 'ECONNRESET' });
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+  });
+
   it('leaves no timer behind once the server has closed, so the process can exit at once', async () => {
-    const server = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await listenWith((_request, response) => response.end('ok'));
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
 

@@ -265,6 +265,23 @@ describe('messaging backbone against real PostgreSQL and RabbitMQ', () => {
       expect(failure).toBeInstanceOf(RpcTimeoutError);
     });
 
+    it('answers "unavailable" at once for every call still waiting, and any after, once told to abandon them', async () => {
+      const stopping = new RpcClient(rabbitmqUrl, 20_000);
+      try {
+        const silent = defineRpc<object, unknown>('directory', 'test.v1.nobody-listens');
+        const waiting = stopping.send(silent, {}).catch((error: unknown) => error);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const abandonedAt = Date.now();
+        stopping.abandonWaitingCalls();
+        expect(await waiting).toBeInstanceOf(RpcUnavailableError);
+        expect(Date.now() - abandonedAt).toBeLessThan(1_000);
+        const later = await stopping.send(EchoCommand, { text: 'x' }).catch((error: unknown) => error);
+        expect(later).toBeInstanceOf(RpcUnavailableError);
+      } finally {
+        await stopping.close();
+      }
+    });
+
     it('fails fast with "unavailable" when the broker cannot be reached', async () => {
       const unreachable = new RpcClient('amqp://guest:guest@127.0.0.1:1', 5000);
       try {

@@ -10,7 +10,7 @@ import { currentCorrelationId, DomainError } from '@haven/common';
 import { Logger } from '@nestjs/common';
 import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
-import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
+import { lastValueFrom, race, Subject, switchMap, throwError, timeout, TimeoutError } from 'rxjs';
 import { rpcQueueOptions } from '../topology';
 
 /** The service did not answer in time (HTTP 504 at the edge). */
@@ -35,6 +35,8 @@ export class RpcUnavailableError extends Error {
   }
 }
 
+const CALLER_STOPPING = 'the caller is shutting down and stopped waiting';
+
 export interface RpcSendOptions {
   actor?: Actor;
   timeoutMs?: number;
@@ -49,6 +51,8 @@ export interface RpcSendOptions {
 export class RpcClient {
   private readonly logger = new Logger(RpcClient.name);
   private readonly clients = new Map<ServiceName, ClientRMQ>();
+  private readonly abandoned = new Subject<void>();
+  private abandoning = false;
 
   constructor(
     url: string,
@@ -74,13 +78,26 @@ export class RpcClient {
       .build();
     const client = this.clients.get(contract.service)!;
     try {
-      return await lastValueFrom(client.send<TResponse>(contract.pattern, record).pipe(timeout(timeoutMs)));
+      if (this.abandoning) throw new Error(CALLER_STOPPING);
+      const reply = client.send<TResponse>(contract.pattern, record).pipe(timeout(timeoutMs));
+      const abandon = this.abandoned.pipe(switchMap(() => throwError(() => new Error(CALLER_STOPPING))));
+      return await lastValueFrom(race(reply, abandon));
     } catch (error) {
       if (isRpcErrorPayload(error)) throw DomainError.fromPayload(error);
       if (error instanceof TimeoutError) throw new RpcTimeoutError(contract.service, contract.pattern);
       this.logger.warn(`RPC ${contract.pattern} to ${contract.service} failed: ${(error as Error)?.message ?? error}`);
       throw new RpcUnavailableError(contract.service, error);
     }
+  }
+
+  /**
+   * For a process out of time to stop: every call still waiting, and any made after, fails at once as
+   * unavailable, so its caller gets an answer it can retry (a 503) instead of a connection cut off. A
+   * reply that comes later is dropped; the request it answered was idempotent by its request id.
+   */
+  abandonWaitingCalls(): void {
+    this.abandoning = true;
+    this.abandoned.next();
   }
 
   async close(): Promise<void> {
