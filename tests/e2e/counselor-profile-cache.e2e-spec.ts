@@ -1,15 +1,8 @@
-import {
-  BookingEvents,
-  type BookingCompletedData,
-  type CounselorView,
-  DirectoryRpc,
-  type EventEnvelope,
-} from '@haven/contracts';
+import { type CounselorView, DirectoryRpc } from '@haven/contracts';
 import { DomainError } from '@haven/common';
 import { EventPublisher } from '@haven/messaging';
 import { waitFor } from '@haven/testing';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChangeFeed } from '../../apps/gateway/src/common/cache/announced-cache';
 import {
@@ -22,7 +15,13 @@ import {
 } from '../support/accounts';
 import { putAvailability } from '../support/booking';
 import { openCounselor } from '../support/bookings';
-import { approveApplication, makeCounselor, makeOffering, submitApplication } from '../support/directory';
+import {
+  approveApplication,
+  bookingCompletedEvent,
+  makeCounselor,
+  makeOffering,
+  submitApplication,
+} from '../support/directory';
 import { startExtraGateway } from '../support/gateway';
 import { api, gatewayUrl } from '../support/http';
 
@@ -246,23 +245,7 @@ describe('public profiles kept by the gateway', () => {
 /** A booking of the counselor's that the directory hears completed, as the booking service announces it. */
 async function completedBooking(counselorId: string, clientId: string): Promise<string> {
   const publisher = new EventPublisher(JSON.parse(inject('platformEnv')).RABBITMQ_URL, 'booking');
-  const startsAt = new Date(Date.now() - 2 * 3_600_000);
-  const envelope: EventEnvelope<BookingCompletedData> = {
-    id: randomUUID(),
-    type: BookingEvents.completed.type,
-    version: BookingEvents.completed.version,
-    occurredAt: new Date().toISOString(),
-    producer: 'booking',
-    correlationId: randomUUID(),
-    data: {
-      bookingId: randomUUID(),
-      clientId,
-      counselorId,
-      offeringId: randomUUID(),
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
-    },
-  };
+  const envelope = bookingCompletedEvent({ counselorId, clientId });
   try {
     await publisher.publish(envelope);
   } finally {

@@ -1,9 +1,7 @@
 import {
-  BookingEvents,
   type BookingCompletedData,
   type CounselorView,
   DirectoryRpc,
-  type EventEnvelope,
   type Page,
   type ReviewView,
 } from '@haven/contracts';
@@ -13,7 +11,7 @@ import { domainRejectionOf, waitFor } from '@haven/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerUser, type RegisteredUser } from '../support/accounts';
-import { makeCounselor, publicCounselor, type TestCounselor } from '../support/directory';
+import { bookingCompletedEvent, makeCounselor, publicCounselor, type TestCounselor } from '../support/directory';
 import { api } from '../support/http';
 
 /**
@@ -30,23 +28,7 @@ describe('reviews', () => {
   let rahul: RegisteredUser;
 
   async function complete(data: Partial<BookingCompletedData> & { clientId: string }, id = randomUUID()) {
-    const startsAt = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    const envelope: EventEnvelope<BookingCompletedData> = {
-      id,
-      type: BookingEvents.completed.type,
-      version: BookingEvents.completed.version,
-      occurredAt: new Date().toISOString(),
-      producer: 'booking',
-      correlationId: randomUUID(),
-      data: {
-        bookingId: randomUUID(),
-        counselorId: counselor.id,
-        offeringId: randomUUID(),
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 50 * 60 * 1000).toISOString(),
-        ...data,
-      },
-    };
+    const envelope = bookingCompletedEvent({ counselorId: counselor.id, ...data }, id);
     await publisher.publish(envelope);
     return envelope;
   }

@@ -1,4 +1,14 @@
-import type { ApplicationInput, ApplicationView, CounselorView, OfferingView, UserView } from '@haven/contracts';
+import {
+  type ApplicationInput,
+  type ApplicationView,
+  type BookingCompletedData,
+  BookingEvents,
+  type CounselorView,
+  type EventEnvelope,
+  type OfferingView,
+  type UserView,
+} from '@haven/contracts';
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { isStale, loginAdmin, registerUser, type RegisterOptions, type RegisteredUser } from './accounts';
 import { api } from './http';
@@ -112,4 +122,30 @@ export async function publicCounselor(id: string): Promise<CounselorView> {
   const response = await api<CounselorView>('GET', `/counselors/${id}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body;
+}
+
+/**
+ * A `booking.completed` event (a 50-minute session that started two hours ago) as the booking
+ * service's outbox relay publishes it: what makes the directory accept a review.
+ */
+export function bookingCompletedEvent(
+  data: Partial<BookingCompletedData> & Pick<BookingCompletedData, 'counselorId' | 'clientId'>,
+  id = randomUUID(),
+): EventEnvelope<BookingCompletedData> {
+  const startsAt = new Date(Date.now() - 2 * 3_600_000);
+  return {
+    id,
+    type: BookingEvents.completed.type,
+    version: BookingEvents.completed.version,
+    occurredAt: new Date().toISOString(),
+    producer: 'booking',
+    correlationId: randomUUID(),
+    data: {
+      bookingId: randomUUID(),
+      offeringId: randomUUID(),
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 50 * 60_000).toISOString(),
+      ...data,
+    },
+  };
 }
