@@ -1,11 +1,16 @@
 import { EXIT_CANNOT_START } from '@haven/infrastructure';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SupervisedApp, Supervisor } from './supervisor';
 
 const fast = { initialMs: 100, maxMs: 400, stableAfterMs: 60_000 };
+const BUILT_SUPERVISOR = resolve('dist/scripts/supervisor.js');
+const BUILT_SHUTDOWN = resolve('dist/libs/infrastructure/src/graceful-shutdown.js');
 
 /** A node process that runs until killed, findable by a marker in its command line. */
 function longRunning(name: string): SupervisedApp & { marker: string } {
@@ -94,5 +99,41 @@ describe('Supervisor', () => {
     expect(await supervisor.done).toBe(0);
     await sleep(200);
     expect([...pidsOf(first.marker), ...pidsOf(second.marker)]).toEqual([]);
+  });
+
+  it('has its apps stop gracefully, not live on alone, when the supervisor itself is SIGKILLed', async () => {
+    for (const file of [BUILT_SUPERVISOR, BUILT_SHUTDOWN]) {
+      if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+    }
+    const marker = `haven-supervisor-test-${randomUUID()}`;
+    const appLog = join(mkdtempSync(join(tmpdir(), 'haven-supervisor-')), 'app.log');
+    // An app as every platform app stops (exitGracefullyOnSignals), logging to a file: its stdout was
+    // a pipe to the supervisor, which is gone.
+    const app = `
+      const { appendFileSync } = require('node:fs');
+      require(${JSON.stringify(BUILT_SHUTDOWN)}).exitGracefullyOnSignals(async () => {}, {
+        log: (line) => appendFileSync(${JSON.stringify(appLog)}, line + '\\n'),
+      });
+      setInterval(() => {}, 1000);`;
+    const supervisorProcess = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('reflect-metadata');
+         const { Supervisor } = require(${JSON.stringify(BUILT_SUPERVISOR)});
+         const app = { name: 'app', args: ['-e', ${JSON.stringify(app)}, ${JSON.stringify(marker)}], color: 'green' };
+         new Supervisor([app], ${JSON.stringify(fast)}, () => {}).start();`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const appPids = () => pidsOf(marker).filter((pid) => pid !== supervisorProcess.pid);
+    await until(() => appPids()[0]);
+
+    supervisorProcess.kill('SIGKILL');
+
+    await until(() => (appPids().length === 0 ? true : undefined), 5_000);
+    const lines = readFileSync(appLog, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^supervisor gone: stopping gracefully/);
+    expect(lines.at(-1)).toMatch(/^stopped in \d+ ms$/);
   });
 });

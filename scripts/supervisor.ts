@@ -80,7 +80,7 @@ export class Supervisor {
 
   start(): void {
     for (const entry of this.running) this.spawn(entry);
-    // Apps in their own process groups would outlive a supervisor that dies unexpectedly.
+    // Apps in their own process groups would outlive a supervisor that exits without stopping them.
     process.once('exit', () => this.running.forEach((entry) => entry.child?.kill('SIGKILL')));
   }
 
@@ -122,15 +122,16 @@ export class Supervisor {
 
   private spawn(entry: Running): void {
     // In its own process group, so Ctrl-C reaches the supervisor alone and each app gets one SIGTERM.
+    // The IPC channel is how an app learns that the supervisor died (exitGracefullyOnSignals).
     const child = spawn(process.execPath, entry.app.args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
       env: entry.app.env ? { ...process.env, ...entry.app.env } : process.env,
     });
     entry.child = child;
     entry.startedAt = Date.now();
-    forEachLine(child.stdout, (line) => this.output(entry.app, 'stdout', line));
-    forEachLine(child.stderr, (line) => this.output(entry.app, 'stderr', line));
+    forEachLine(child.stdout!, (line) => this.output(entry.app, 'stdout', line));
+    forEachLine(child.stderr!, (line) => this.output(entry.app, 'stderr', line));
     child.on('error', (error) => this.log(`${entry.app.name} could not be started: ${error.message}`));
     child.on('exit', (code, signal) => this.onExit(entry, code, signal));
   }
