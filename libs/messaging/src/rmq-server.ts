@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { type RmqContext, type RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage, Message } from 'amqplib';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { reportChannelErrors } from './channel-errors';
 
 /**
  * Nest's RabbitMQ server, made safe to lose the broker and to stop gracefully.
@@ -73,6 +75,12 @@ export class ResilientServerRMQ extends ServerRMQ {
       .catch((error: Error) => this.setupLogger.warn(`a reply to ${replyTo} was not confirmed: ${error.message}`))
       .finally(() => this.pendingReplies.delete(tracked));
     this.pendingReplies.add(tracked);
+  }
+
+  /** A channel setup cut short by an outage is logged instead of ending the process (see reportChannelErrors). */
+  override async createClient<T = AmqpConnectionManager>(): Promise<T> {
+    const manager = await super.createClient<AmqpConnectionManager>();
+    return reportChannelErrors(manager, (line) => this.setupLogger.warn(line)) as T;
   }
 
   /** Closing twice (a stopped app closed again) is a no-op rather than a "Channel closed" rejection. */

@@ -11,6 +11,8 @@ import { Logger } from '@nestjs/common';
 import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { lastValueFrom, race, Subject, switchMap, throwError, timeout, TimeoutError } from 'rxjs';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
+import { reportChannelErrors } from '../channel-errors';
 import { rpcQueueOptions } from '../topology';
 
 /** The service did not answer in time (HTTP 504 at the edge). */
@@ -37,6 +39,13 @@ export class RpcUnavailableError extends Error {
 
 const CALLER_STOPPING = 'the caller is shutting down and stopped waiting';
 
+/** Nest's RabbitMQ client, whose channel setup cut short by an outage is logged, not a crash. */
+class ResilientClientRMQ extends ClientRMQ {
+  override createClient(): AmqpConnectionManager {
+    return reportChannelErrors(super.createClient(), (line) => this.logger.warn(`RPC client: ${line}`));
+  }
+}
+
 export interface RpcSendOptions {
   actor?: Actor;
   timeoutMs?: number;
@@ -58,7 +67,8 @@ export class RpcClient {
     url: string,
     private readonly defaultTimeoutMs: number,
   ) {
-    for (const service of SERVICE_NAMES) this.clients.set(service, new ClientRMQ(rpcQueueOptions(url, service)));
+    for (const service of SERVICE_NAMES)
+      this.clients.set(service, new ResilientClientRMQ(rpcQueueOptions(url, service)));
   }
 
   /** The body is checked against the contract, never inferred from it. */
