@@ -180,9 +180,10 @@ describe('RPC delivery against real RabbitMQ and PostgreSQL', () => {
         took.push(performance.now() - started);
         expect(reply.slots).toHaveLength(LARGE_REPLY.slots.length);
       }
-      took.sort((a, b) => a - b);
-      // With Nagle's algorithm on, every such reply waited ~40 ms for the broker's delayed ACK.
-      expect(took[Math.floor(took.length / 2)]).toBeLessThan(20);
+      // With Nagle's algorithm on, every such reply waited ~40 ms for the broker's delayed ACK, the fastest
+      // too. The fastest is what other test files sharing the 2 cores disturb least (a median of 20.2 ms
+      // was seen under that load, against ~2 ms alone).
+      expect(Math.min(...took)).toBeLessThan(25);
     });
 
     it('does not execute a request whose caller has already given up, and says why', async () => {
